@@ -1,0 +1,26 @@
+export type { Embedder } from './embedder.js';
+export { WordVectors } from './word-vectors.js';
+export type {
+  CommonTrainOptions,
+  EmbeddingAlgorithm,
+  TrainContext,
+  TrainingCorpus,
+  TrainingProgress,
+} from './algorithm.js';
+export { AlgorithmRegistry, isEmbeddingAlgorithm } from './algorithm.js';
+export type { EmbeddingErrorCode, FileLocation } from './errors.js';
+export {
+  CancelledError,
+  ConfigError,
+  DimensionMismatchError,
+  EmbeddingError,
+  EmptyVocabularyError,
+  FormatError,
+  IoError,
+  KeyNotFoundError,
+  NumericError,
+  isEmbeddingError,
+  throwIfAborted,
+} from './errors.js';
+export type { VectorKernels } from './kernels.js';
+export { kernels, tsKernels, useKernels } from './kernels.js';
