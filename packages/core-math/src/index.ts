@@ -24,3 +24,7 @@ export {
 } from './errors.js';
 export type { VectorKernels } from './kernels.js';
 export { kernels, tsKernels, useKernels } from './kernels.js';
+export type { RandomState } from './random.js';
+export { Random } from './random.js';
+export { SigmoidTable } from './sigmoid-table.js';
+export { NoiseDistribution } from './noise-distribution.js';
