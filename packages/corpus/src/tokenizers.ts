@@ -31,29 +31,22 @@ export function isWhitespaceCode(code: number): boolean {
   );
 }
 
+/** One or more whitespace characters (the same set as {@link isWhitespaceCode}). */
+const WHITESPACE_RUN = /\p{White_Space}+/u;
+
 /**
  * Splits `text` on runs of whitespace (the Unicode `White_Space` characters, see
  * {@link isWhitespaceCode}) and returns the non-empty pieces, as word2vec and fastText read their
  * input: no lower-casing, punctuation stays attached to words.
  *
- * The word2vec C tool splits on space, tab and newline only, fastText on space, tab, newline, CR,
- * VT, FF and NUL; for ASCII text without NUL bytes all three agree.
+ * The word2vec C tool splits on space, tab and newline (and drops CR), fastText on space, tab,
+ * newline, CR, VT, FF and NUL, gensim (Python's `str.split`) on `White_Space` plus U+001C..U+001F;
+ * for text whose only whitespace is spaces, tabs and line ends they all agree.
  */
 export const whitespaceTokenizer: Tokenizer = (text) => {
-  const tokens: string[] = [];
-  const length = text.length;
-  let start = -1;
-  for (let i = 0; i < length; i++) {
-    if (isWhitespaceCode(text.charCodeAt(i))) {
-      if (start >= 0) {
-        tokens.push(text.slice(start, i));
-        start = -1;
-      }
-    } else if (start < 0) {
-      start = i;
-    }
-  }
-  if (start >= 0) tokens.push(text.slice(start));
+  const tokens = text.split(WHITESPACE_RUN);
+  if (tokens[tokens.length - 1] === '') tokens.pop();
+  if (tokens[0] === '') tokens.shift();
   return tokens;
 };
 
