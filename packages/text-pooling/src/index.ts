@@ -1,0 +1,19 @@
+export type { PoolingMethod, TextEmbedderOptions, TokenizerChoice, WordWeights } from './options.js';
+export { POOLING_METHODS } from './options.js';
+export type { OovPolicy } from './token-rows.js';
+export type {
+  EmbedStreamOptions,
+  EmbeddingBatch,
+  TextEmbedderRestoreOptions,
+  TextEmbedderState,
+  TextEmbedding,
+} from './text-embedder.js';
+export { TextEmbedder } from './text-embedder.js';
+export type { ReadWordFrequenciesOptions, WordFrequenciesState } from './word-frequencies.js';
+export { WordFrequencies, readWordFrequencies } from './word-frequencies.js';
+export type { DocumentFrequenciesState } from './document-frequencies.js';
+export { DocumentFrequencies } from './document-frequencies.js';
+export type { SearchHit, SearchOptions, SemanticDocument } from './semantic-index.js';
+export { SemanticIndex } from './semantic-index.js';
+export type { StsData, StsOptions, StsPair, StsResult } from './sts.js';
+export { evaluateSts, parseSts, readSts } from './sts.js';
