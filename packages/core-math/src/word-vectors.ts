@@ -1,5 +1,6 @@
 import type { Embedder } from './embedder.js';
 import { ConfigError, DimensionMismatchError, KeyNotFoundError } from './errors.js';
+import { norm, normalizeRows } from './vector-ops.js';
 
 /**
  * A vocabulary of keys with one dense vector each: the result every trainer returns and every
@@ -102,15 +103,7 @@ export class WordVectors implements Embedder {
     if (this.#norms === undefined) {
       const { dim, matrix } = this;
       const norms = new Float32Array(this.size);
-      for (let r = 0; r < norms.length; r++) {
-        let sum = 0;
-        const base = r * dim;
-        for (let j = 0; j < dim; j++) {
-          const v = matrix[base + j]!;
-          sum += v * v;
-        }
-        norms[r] = Math.sqrt(sum);
-      }
+      for (let r = 0; r < norms.length; r++) norms[r] = norm(matrix, r * dim, dim);
       this.#norms = norms;
     }
     return this.#norms;
@@ -122,16 +115,8 @@ export class WordVectors implements Embedder {
    */
   unitMatrix(): Float32Array {
     if (this.#unit === undefined) {
-      const { dim, matrix } = this;
-      const norms = this.norms();
-      const unit = new Float32Array(matrix.length);
-      for (let r = 0; r < norms.length; r++) {
-        const norm = norms[r]!;
-        if (norm === 0) continue;
-        const inv = 1 / norm;
-        const base = r * dim;
-        for (let j = 0; j < dim; j++) unit[base + j] = matrix[base + j]! * inv;
-      }
+      const unit = this.matrix.slice();
+      normalizeRows(unit, this.size, this.dim);
       this.#unit = unit;
     }
     return this.#unit;

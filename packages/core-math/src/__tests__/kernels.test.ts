@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type VectorKernels, kernels, norm, tsKernels, useKernels } from '../index.js';
+
+const value = fc.float({ min: -100, max: 100, noNaN: true, noDefaultInfinity: true });
+
+/** A Float32Array with `before` and `after` padding around `n` values, and the offset of the values. */
+const padded = (n: number) =>
+  fc
+    .record({
+      before: fc.array(value, { maxLength: 5 }),
+      body: fc.array(value, { minLength: n, maxLength: n }),
+      after: fc.array(value, { maxLength: 5 }),
+    })
+    .map(({ before, body, after }) => ({
+      array: Float32Array.from([...before, ...body, ...after]),
+      offset: before.length,
+    }));
+
+const twoVectors = fc
+  .nat({ max: 40 })
+  .chain((n) =>
+    fc.tuple(fc.constant(n), padded(n), padded(n), fc.double({ min: -10, max: 10, noNaN: true })),
+  );
+
+describe('tsKernels', () => {
+  it('dot equals the naive sum over the offset ranges', () => {
+    fc.assert(
+      fc.property(twoVectors, ([n, x, y]) => {
+        let naive = 0;
+        let magnitude = 0;
+        for (let i = 0; i < n; i++) {
+          const term = x.array[x.offset + i]! * y.array[y.offset + i]!;
+          naive += term;
+          magnitude += Math.abs(term);
+        }
+        const got = tsKernels.dot(x.array, x.offset, y.array, y.offset, n);
+        expect(Math.abs(got - naive)).toBeLessThanOrEqual(1e-12 * magnitude);
+      }),
+    );
+  });
+
+  it('axpy and scale equal the naive loops and leave everything outside the range alone', () => {
+    fc.assert(
+      fc.property(twoVectors, ([n, x, y, alpha]) => {
+        const expectedY = y.array.slice();
+        for (let i = 0; i < n; i++) expectedY[y.offset + i]! += alpha * x.array[x.offset + i]!;
+        const xBefore = x.array.slice();
+        tsKernels.axpy(alpha, x.array, x.offset, y.array, y.offset, n);
+        expect(y.array).toEqual(expectedY);
+        expect(x.array).toEqual(xBefore);
+
+        const expectedX = x.array.slice();
+        for (let i = 0; i < n; i++) expectedX[x.offset + i]! *= alpha;
+        tsKernels.scale(alpha, x.array, x.offset, n);
+        expect(x.array).toEqual(expectedX);
+      }),
+    );
+  });
+
+  it('matVec equals one naive dot product per row of the block', () => {
+    const problem = fc
+      .record({ rows: fc.nat({ max: 6 }), dim: fc.integer({ min: 1, max: 9 }), rowStart: fc.nat({ max: 3 }) })
+      .chain(({ rows, dim, rowStart }) =>
+        fc.record({
+          rows: fc.constant(rows),
+          dim: fc.constant(dim),
+          rowStart: fc.constant(rowStart),
+          matrix: fc.array(value, {
+            minLength: (rowStart + rows + 1) * dim,
+            maxLength: (rowStart + rows + 1) * dim,
+          }),
+          x: padded(dim),
+          outOffset: fc.nat({ max: 4 }),
+        }),
+      );
+    fc.assert(
+      fc.property(problem, ({ rows, dim, rowStart, matrix, x, outOffset }) => {
+        const m = Float32Array.from(matrix);
+        const out = new Float32Array(outOffset + rows + 2).fill(7);
+        tsKernels.matVec(m, rowStart, rows, dim, x.array, x.offset, out, outOffset);
+        for (let r = 0; r < rows; r++) {
+          let naive = 0;
+          for (let j = 0; j < dim; j++) naive += m[(rowStart + r) * dim + j]! * x.array[x.offset + j]!;
+          expect(out[outOffset + r]).toBeCloseTo(naive, 2);
+          expect(out[outOffset + r]).toBe(
+            Math.fround(tsKernels.dot(m, (rowStart + r) * dim, x.array, x.offset, dim)),
+          );
+        }
+        expect(out[outOffset - 1] ?? 7).toBe(7);
+        expect(out[outOffset + rows]).toBe(7);
+      }),
+    );
+  });
+});
+
+describe('kernel selection', () => {
+  afterEach(() => useKernels(tsKernels));
+
+  it('starts with the TypeScript kernels and routes the helpers through the selected ones', () => {
+    expect(kernels()).toBe(tsKernels);
+    let dots = 0;
+    const counting: VectorKernels = {
+      ...tsKernels,
+      name: 'counting',
+      dot(x, xOffset, y, yOffset, n) {
+        dots++;
+        return tsKernels.dot(x, xOffset, y, yOffset, n);
+      },
+    };
+    useKernels(counting);
+    expect(kernels().name).toBe('counting');
+    expect(norm(Float32Array.from([3, 4]))).toBe(5);
+    expect(dots).toBe(1);
+  });
+});
