@@ -1,6 +1,5 @@
 export type { Tokenizer, UnicodeWordTokenizerOptions } from './tokenizers.js';
 export {
-  UNICODE_WORD_PATTERN,
   isWhitespaceCode,
   unicodeWordTokenizer,
   whitespaceTokenizer,

@@ -57,16 +57,18 @@ export interface UnicodeWordTokenizerOptions {
 }
 
 /**
- * The pattern {@link unicodeWordTokenizer} matches: a run of Unicode letters, combining marks and
+ * The words {@link unicodeWordTokenizer} extracts: a run of Unicode letters, combining marks and
  * numbers, optionally joined to further runs by one internal apostrophe (`'` U+0027, `’` U+2019) or
  * hyphen (`-` U+002D, `‐` U+2010, `‑` U+2011). Everything else (punctuation, symbols, whitespace)
  * separates tokens.
  */
-export const UNICODE_WORD_PATTERN: RegExp =
-  /[\p{L}\p{M}\p{N}]+(?:['\u2019\u002d\u2010\u2011][\p{L}\p{M}\p{N}]+)*/gu;
+const UNICODE_WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u002d\u2010\u2011][\p{L}\p{M}\p{N}]+)*/gu;
 
 /**
- * Returns a tokenizer that extracts words as {@link UNICODE_WORD_PATTERN} defines them:
+ * Returns a tokenizer that extracts words: runs of Unicode letters, combining marks and numbers,
+ * joined by single internal apostrophes (`'` U+0027, `’` U+2019) or hyphens (U+002D, U+2010,
+ * U+2011) — every match of the regular expression
+ * `[\p{L}\p{M}\p{N}]+(?:['\u2019\u002d\u2010\u2011][\p{L}\p{M}\p{N}]+)*` (flags `gu`).
  * `"Don't re-use e-mail, café!"` gives `["Don't", "re-use", "e-mail", "café"]`. No Unicode
  * normalisation is applied; normalise the text first (`text.normalize('NFC')`) if your input mixes
  * composed and decomposed forms.

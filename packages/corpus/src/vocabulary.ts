@@ -1,9 +1,9 @@
 import type { TrainingCorpus, TrainingProgress } from '@embedkit/core-math';
 import { ConfigError, EmptyVocabularyError, FormatError } from '@embedkit/core-math';
+import type { SentenceOptions } from './options.js';
 import { requireInteger } from './options.js';
 import { ProgressThrottle } from './progress.js';
 import { sentencesOf } from './sentences-of.js';
-import type { Tokenizer } from './tokenizers.js';
 
 /** Default `minCount` of {@link Vocabulary.build}, as word2vec, gensim and fastText. */
 export const DEFAULT_MIN_COUNT = 5;
@@ -19,14 +19,11 @@ export interface VocabularyOptions {
   readonly maxVocab?: number;
 }
 
-/** Options of {@link Vocabulary.build}. */
-export interface VocabularyBuildOptions extends VocabularyOptions {
-  /** Splits a line of a file corpus into tokens. Default `whitespaceTokenizer`. */
-  readonly tokenizer?: Tokenizer;
-  /** Bytes read from a file corpus at a time. Default 65,536. */
-  readonly chunkSize?: number;
-  /** Stops counting; `build` then rejects with `CancelledError`. */
-  readonly signal?: AbortSignal;
+/**
+ * Options of {@link Vocabulary.build}: the filters, and how the corpus is read (see
+ * {@link SentenceOptions}; `maxSentenceLength` does not change counts).
+ */
+export interface VocabularyBuildOptions extends VocabularyOptions, SentenceOptions {
   /** Receives `{ phase: 'vocabulary', processed: tokens, unit: 'words' }` at most 5 times a second, and once at the end. */
   readonly onProgress?: (progress: TrainingProgress) => void;
 }
@@ -59,7 +56,7 @@ const JSON_VERSION = 1;
 export class Vocabulary {
   /** The words, in id order. */
   readonly words: readonly string[];
-  /** The count of each word, aligned with `words`. */
+  /** The count of each word, aligned with `words` (read it; changing it would desynchronise `totalCount`). */
   readonly counts: Float64Array;
   /** Sum of the kept words' counts: the `total` of word2vec's subsampling formula. */
   readonly totalCount: number;
@@ -100,11 +97,7 @@ export class Vocabulary {
    */
   static async build(corpus: TrainingCorpus, options: VocabularyBuildOptions = {}): Promise<Vocabulary> {
     const { minCount, maxVocab } = resolveFilters(options, DEFAULT_MIN_COUNT);
-    const sentences = sentencesOf(corpus, {
-      ...(options.tokenizer === undefined ? {} : { tokenizer: options.tokenizer }),
-      ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
+    const sentences = sentencesOf(corpus, options);
     const index = new Map<string, number>();
     const words: string[] = [];
     const counts: number[] = [];
