@@ -1,0 +1,13 @@
+export { fastTextHash, fastTextHashBytes } from './fasttext-hash.js';
+export type { SubwordParameters, SubwordVisitor } from './subwords.js';
+export { EOS, SubwordIndexer } from './subwords.js';
+export type { InputRowTable } from './subword-table.js';
+export { buildInputRowTable } from './subword-table.js';
+export type { FastTextArgs, FastTextLossName, FastTextModelName } from './fasttext-args.js';
+export type { FastTextModelParts, WordSubwords } from './fasttext-model.js';
+export { FastTextModel } from './fasttext-model.js';
+export type { ReadFastTextBinOptions } from './fasttext-bin-read.js';
+export { parseFastTextBin, readFastTextBin } from './fasttext-bin-read.js';
+export { serializeFastTextBin, writeFastTextBin } from './fasttext-bin-write.js';
+export { FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
+export { readFastTextVec, writeFastTextVec } from './fasttext-vec.js';

@@ -1,0 +1,281 @@
+import { open } from 'node:fs/promises';
+import { IoError, throwIfAborted } from '@embedkit/core-math';
+import { ByteReader, type ByteSource, memorySource } from './byte-reader.js';
+import {
+  ARGS_BYTES,
+  ENTRY_LABEL,
+  ENTRY_WORD,
+  FASTTEXT_MAGIC,
+  MAX_DIM,
+  MIN_ENTRY_BYTES,
+  MODEL_CODE_AT,
+} from './bin-layout.js';
+import { type FastTextArgs, LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
+import { FastTextModel } from './fasttext-model.js';
+
+/** Options of {@link readFastTextBin} and {@link parseFastTextBin}. */
+export interface ReadFastTextBinOptions {
+  /** Stops loading between chunks of the matrices; loading then rejects with `CancelledError`. */
+  readonly signal?: AbortSignal;
+  /** The name errors give for an in-memory buffer (default `<buffer>`). */
+  readonly file?: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Loads a Facebook fastText `.bin` model: version 12 (fastText 0.9.x, gensim's
+ * `save_facebook_model`), version 11, and the older layout without magic number. Quantized
+ * models (`.ftz`), supervised models and dictionaries with labels are refused with a `FormatError`.
+ *
+ * @throws FormatError naming the byte offset of the first thing that is wrong
+ * @throws IoError when the file cannot be read
+ */
+export async function readFastTextBin(
+  path: string,
+  options: ReadFastTextBinOptions = {},
+): Promise<FastTextModel> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new IoError(path, `cannot open: ${(error as Error).message}`, error);
+  }
+  try {
+    const { size } = await handle.stat();
+    const source: ByteSource = {
+      size,
+      async read(position, target) {
+        const { bytesRead } = await handle.read(target, 0, target.length, position);
+        return bytesRead;
+      },
+    };
+    return await decodeFastTextBin(new ByteReader(source, path), options.signal);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Parses the bytes of a fastText `.bin` model (see {@link readFastTextBin}). */
+export function parseFastTextBin(
+  bytes: Uint8Array,
+  options: ReadFastTextBinOptions = {},
+): Promise<FastTextModel> {
+  return decodeFastTextBin(new ByteReader(memorySource(bytes), options.file ?? '<buffer>'), options.signal);
+}
+
+async function decodeFastTextBin(
+  reader: ByteReader,
+  signal: AbortSignal | undefined,
+): Promise<FastTextModel> {
+  throwIfAborted(signal, 'loading the model');
+  await reader.ensure(8, 'the header');
+  const first = reader.i32();
+  let modern: boolean;
+  let version = 0;
+  let dim: number;
+  let ws: number;
+  if (first === FASTTEXT_MAGIC) {
+    version = reader.i32();
+    if (version !== 11 && version !== 12) {
+      throw reader.error('fastText .bin version 11 or 12', String(version), 4);
+    }
+    modern = true;
+    await reader.ensure(ARGS_BYTES, 'the arguments');
+    dim = reader.i32();
+    ws = reader.i32();
+  } else {
+    // fastText before May 2017 wrote no magic number: the file starts with dim and ws.
+    if (first < 1 || first > MAX_DIM) {
+      throw reader.error(
+        `the fastText magic number ${FASTTEXT_MAGIC} (0x2F4F16BA), or a vector dimension (1 to ${MAX_DIM}) for the old layout without magic`,
+        String(first),
+        0,
+      );
+    }
+    modern = false;
+    dim = first;
+    ws = reader.i32();
+    await reader.ensure(ARGS_BYTES - 8, 'the arguments');
+  }
+  const argsAt = reader.offset - 8;
+  const args = readArgs(reader, dim, ws);
+  const dictionary = await readDictionary(reader, modern);
+  const nwords = dictionary.words.length;
+  await readQuantizationFlag(reader, modern, 'input');
+  if (args.model === 'supervised' || dictionary.nlabels > 0) {
+    throw reader.error(
+      'an unsupervised model (cbow or skipgram) without labels',
+      `a ${args.model} model with ${dictionary.nlabels} labels, which is not supported`,
+      argsAt + MODEL_CODE_AT,
+    );
+  }
+  const inputMatrix = await readMatrix(reader, 'input', nwords + args.bucket, dim, signal);
+  await readQuantizationFlag(reader, modern, 'output');
+  const outputMatrix = await readMatrix(reader, 'output', nwords, dim, signal);
+  if (reader.remaining > 0) {
+    throw reader.error('the end of the file after the output matrix', `${reader.remaining} more bytes`);
+  }
+  // fastText gave `</s>` n-grams until version 12; keep them for older models as they were trained.
+  const eosHasNgrams = version < 12;
+  const { words, counts, ntokens } = dictionary;
+  return new FastTextModel({ args, words, counts, ntokens, inputMatrix, outputMatrix, eosHasNgrams });
+}
+
+function readArgs(reader: ByteReader, dim: number, ws: number): FastTextArgs {
+  const fieldsAt = reader.offset;
+  const epoch = reader.i32();
+  const minCount = reader.i32();
+  const neg = reader.i32();
+  const wordNgrams = reader.i32();
+  const lossAt = reader.offset;
+  const lossCode = reader.i32();
+  const modelAt = reader.offset;
+  const modelCode = reader.i32();
+  const bucketAt = reader.offset;
+  const bucket = reader.i32();
+  const minn = reader.i32();
+  const maxn = reader.i32();
+  const lrUpdateRate = reader.i32();
+  const tAt = reader.offset;
+  const t = reader.f64();
+  const loss = LOSS_CODES[lossCode - 1];
+  if (loss === undefined)
+    throw reader.error('a loss code from 1 to 4 (hs, ns, softmax, ova)', String(lossCode), lossAt);
+  const model = MODEL_CODES[modelCode - 1];
+  if (model === undefined)
+    throw reader.error('a model code from 1 to 3 (cbow, sg, sup)', String(modelCode), modelAt);
+  if (dim < 1 || dim > MAX_DIM)
+    throw reader.error(`a dimension from 1 to ${MAX_DIM}`, String(dim), fieldsAt - 8);
+  if (bucket < 0) throw reader.error('a bucket count >= 0', String(bucket), bucketAt);
+  if (minn < 0 || maxn < 0)
+    throw reader.error('minn and maxn >= 0', `minn ${minn}, maxn ${maxn}`, bucketAt + 4);
+  if (!Number.isFinite(t) || t < 0) throw reader.error('a finite sampling threshold t >= 0', String(t), tAt);
+  return { dim, ws, epoch, minCount, neg, wordNgrams, loss, model, bucket, minn, maxn, lrUpdateRate, t };
+}
+
+interface Dictionary {
+  /** The words (entries before the labels). */
+  words: string[];
+  counts: Float64Array;
+  ntokens: number;
+  nlabels: number;
+}
+
+async function readDictionary(reader: ByteReader, modern: boolean): Promise<Dictionary> {
+  await reader.ensure(modern ? 28 : 20, 'the dictionary header');
+  const sizeAt = reader.offset;
+  const size = reader.i32();
+  const nwords = reader.i32();
+  const nlabels = reader.i32();
+  if (nwords < 0 || nlabels < 0 || size !== nwords + nlabels) {
+    throw reader.error(
+      'dictionary sizes with size = nwords + nlabels, none negative',
+      `size ${size}, nwords ${nwords}, nlabels ${nlabels}`,
+      sizeAt,
+    );
+  }
+  const ntokens = reader.i64('ntokens', 0);
+  if (modern) {
+    const pruneAt = reader.offset;
+    const pruneidxSize = reader.i64('pruneidx_size', -1, 2 ** 31);
+    if (pruneidxSize !== -1) {
+      throw reader.error(
+        'pruneidx_size -1 (a dictionary that was not pruned)',
+        `${pruneidxSize}: a dictionary pruned by \`fasttext quantize -cutoff\` (a quantized .ftz model), which is not supported`,
+        pruneAt,
+      );
+    }
+  }
+  if (size * MIN_ENTRY_BYTES > reader.remaining) {
+    throw reader.error(
+      `at most ${Math.floor(reader.remaining / MIN_ENTRY_BYTES)} dictionary entries (the rest of the file is ${reader.remaining} bytes)`,
+      `${size} entries (a corrupt header or a truncated file)`,
+      sizeAt,
+    );
+  }
+  const words: string[] = new Array(nwords);
+  const counts = new Float64Array(nwords);
+  const seen = new Set<string>();
+  for (let i = 0; i < size; i++) {
+    const wordAt = reader.offset;
+    const bytes = await reader.cString(`entry ${i}`);
+    let word: string;
+    try {
+      word = utf8.decode(bytes);
+    } catch {
+      throw reader.error(`entry ${i} in UTF-8`, 'invalid UTF-8 bytes', wordAt);
+    }
+    if (seen.has(word))
+      throw reader.error(`distinct entries (entry ${i})`, `${JSON.stringify(word)} again`, wordAt);
+    seen.add(word);
+    if (reader.buffered < 9) await reader.ensure(9, `the count and type of entry ${i}`);
+    const count = reader.i64(`the count of entry ${i}`, 0);
+    const typeAt = reader.offset;
+    const type = reader.u8();
+    const expectedType = i < nwords ? ENTRY_WORD : ENTRY_LABEL;
+    if (type !== expectedType) {
+      throw reader.error(
+        `entry type ${expectedType} for entry ${i} (words first, then labels)`,
+        String(type),
+        typeAt,
+      );
+    }
+    if (i < nwords) {
+      words[i] = word;
+      counts[i] = count;
+    }
+  }
+  return { words, counts, ntokens, nlabels };
+}
+
+async function readQuantizationFlag(
+  reader: ByteReader,
+  modern: boolean,
+  which: 'input' | 'output',
+): Promise<void> {
+  if (!modern) return;
+  await reader.ensure(1, `the ${which} matrix's quantization flag`);
+  const flagAt = reader.offset;
+  const flag = reader.u8();
+  if (flag !== 0) {
+    throw reader.error(
+      `quantization flag 0 before the ${which} matrix (a dense matrix)`,
+      flag === 1 ? '1: a quantized model (.ftz), which is not supported' : String(flag),
+      flagAt,
+    );
+  }
+}
+
+async function readMatrix(
+  reader: ByteReader,
+  which: 'input' | 'output',
+  rows: number,
+  dim: number,
+  signal: AbortSignal | undefined,
+): Promise<Float32Array> {
+  await reader.ensure(16, `the ${which} matrix's shape`);
+  const shapeAt = reader.offset;
+  const m = reader.i64(`${which} matrix rows`, 0);
+  const n = reader.i64(`${which} matrix columns`, 0);
+  if (m !== rows || n !== dim) {
+    throw reader.error(`a ${which} matrix of ${rows} x ${dim}`, `${m} x ${n}`, shapeAt);
+  }
+  const bytes = m * n * 4;
+  if (bytes > reader.remaining) {
+    throw reader.error(
+      `${bytes} bytes of ${which} matrix data`,
+      `end of file after ${reader.remaining} bytes (truncated file)`,
+      reader.offset,
+    );
+  }
+  const dataAt = reader.offset;
+  const matrix = new Float32Array(m * n);
+  await reader.floats(matrix, `the ${which} matrix`, signal);
+  for (let i = 0; i < matrix.length; i++) {
+    if (!Number.isFinite(matrix[i]!)) {
+      throw reader.error(`finite numbers in the ${which} matrix`, String(matrix[i]), dataAt + i * 4);
+    }
+  }
+  return matrix;
+}
