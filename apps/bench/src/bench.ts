@@ -1,12 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { checkOptions, createRegistry } from '@embedkit/algorithms';
-import type { WordVectors } from '@embedkit/core-math';
+import { checkOptions, createRegistry, loadModel } from '@embedkit/algorithms';
 import { readSentences } from '@embedkit/corpus';
 import { prepareDefaultCorpus } from './default-corpus.js';
 import { evaluateVectors } from './evaluate.js';
-import { loadVectors } from './load-vectors.js';
 import { type BenchOptions, UsageError } from './options.js';
 import { PEER_ALGOS, peerUnavailable, runPeer } from './peers.js';
 import { ProgressDisplay } from './progress.js';
@@ -169,7 +167,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     }
     display.start(`evaluate ${row.name}`);
     try {
-      const vectors: WordVectors = await loadVectors(row.vectorsPath);
+      const { vectors } = await loadModel(row.vectorsPath);
       const evaluation = await evaluateVectors(vectors, plan);
       display.finish(`evaluated in ${evaluation.seconds.toFixed(1)} s`);
       evaluated.push({ ...row, vocabulary: row.vocabulary ?? vectors.size, evaluation });

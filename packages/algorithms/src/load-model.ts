@@ -1,10 +1,7 @@
 import { open } from 'node:fs/promises';
 import { type Embedder, IoError, WordVectors } from '@embedkit/core-math';
-import { type FastTextModel, readFastTextBin } from '@embedkit/fasttext-subword';
-import { type VectorFormat, readVectors } from '@embedkit/vector-io';
-
-/** The first four bytes of a Facebook fastText `.bin` model (little-endian int32). */
-const FASTTEXT_MAGIC = 793712314;
+import { FASTTEXT_MAGIC, type FastTextModel, readFastTextBin } from '@embedkit/fasttext-subword';
+import { type VectorFormat, detectFormat, readVectors } from '@embedkit/vector-io';
 
 /** A model file loaded by {@link loadModel}. */
 export interface LoadedModel {
@@ -45,7 +42,6 @@ export async function loadModel(path: string, options: { limit?: number; signal?
     const fastText = await readFastTextBin(path, options.signal ? { signal: options.signal } : {});
     return { format: 'fasttext-bin', embedder: fastText, vectors: fastText.wordVectors, fastText };
   }
-  const { detectFormat } = await import('@embedkit/vector-io');
   const format = await detectFormat(path);
   const vectors = await readVectors(path, { format, ...options });
   return { format, embedder: vectors, vectors };
