@@ -1,0 +1,101 @@
+import { availableParallelism } from 'node:os';
+import type { TrainContext, TrainingCorpus } from '@embedkit/core-math';
+import { ConfigError, NumericError, WordVectors, throwIfAborted } from '@embedkit/core-math';
+import { Vocabulary } from '@embedkit/corpus';
+import { countCooccurrences } from './count-cooccurrences.js';
+import { outputVectors } from './glove-parameters.js';
+import { GloveModel } from './glove-model.js';
+import type { GloveOptions } from './options.js';
+import { resolveGloveOptions } from './options.js';
+import { trainParameters } from './train-parameters.js';
+
+/** Default seed, as gensim's. */
+const DEFAULT_SEED = 1;
+
+function resolveThreads(context: TrainContext): number {
+  const requested = context.threads ?? 1;
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new ConfigError('threads', requested, 'an integer of at least 1');
+  }
+  const available = availableParallelism();
+  if (requested <= available) return requested;
+  context.onProgress?.({
+    phase: 'training',
+    message: `threads: ${requested} requested, using ${available} (the cores this machine has)`,
+  });
+  return available;
+}
+
+/**
+ * Trains GloVe (Pennington, Socher and Manning, 2014) on `corpus` as the Stanford tools do:
+ * a vocabulary (`vocab_count`), weighted co-occurrence counts (`cooccur`), then AdaGrad on the
+ * weighted least-squares objective (`glove`), with the entries reshuffled every epoch.
+ *
+ * The corpus is read twice (vocabulary, then co-occurrences): pass a file path, an array or another
+ * iterable that can be read more than once (not a generator object).
+ *
+ * @throws ConfigError for an invalid option (see {@link GloveOptions}) or a corpus without co-occurrences
+ * @throws EmptyVocabularyError when no word survives `minCount` / `maxVocab`
+ * @throws IoError when the corpus cannot be read or the temporary runs cannot be written
+ * @throws NumericError when training diverges (lower `lr`)
+ * @throws CancelledError when `context.signal` aborts
+ */
+export async function trainGlove(
+  corpus: TrainingCorpus,
+  options: GloveOptions = {},
+  context: TrainContext = {},
+): Promise<GloveModel> {
+  const resolved = resolveGloveOptions(options);
+  const threads = resolveThreads(context);
+  const seed = context.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) throw new ConfigError('seed', seed, 'a safe integer');
+  const { signal, onProgress } = context;
+  throwIfAborted(signal, 'GloVe training');
+  const vocabulary = await Vocabulary.build(corpus, {
+    minCount: resolved.minCount,
+    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  const matrix = await countCooccurrences(corpus, vocabulary, {
+    window: resolved.window,
+    symmetric: resolved.symmetric,
+    memory: resolved.memory,
+    ...(resolved.tmpDir === undefined ? {} : { tmpDir: resolved.tmpDir }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  if (matrix.stats.tokens !== vocabulary.totalCount) {
+    throw new ConfigError(
+      'corpus',
+      `${vocabulary.totalCount} words on the first pass, ${matrix.stats.tokens} on the second`,
+      'a corpus that yields the same sentences every time it is read (a path or an array, not a generator object)',
+    );
+  }
+  if (matrix.size === 0) {
+    throw new ConfigError(
+      'corpus',
+      `${matrix.stats.tokens} words and no co-occurrence`,
+      'sentences with at least two vocabulary words',
+    );
+  }
+  const { parameters, costs } = await trainParameters(matrix, {
+    options: resolved,
+    threads,
+    seed,
+    signal,
+    onProgress,
+  });
+  const vectors = outputVectors(parameters, resolved.output);
+  if (!vectors.every(Number.isFinite)) {
+    throw new NumericError(`GloVe training diverged (non-finite vectors) with lr ${resolved.lr}: lower lr`);
+  }
+  const wordVectors = new WordVectors(vocabulary.words, vectors, resolved.dim, vocabulary.counts);
+  return new GloveModel(wordVectors, vocabulary, {
+    options: resolved,
+    threads,
+    seed,
+    cooccurrence: { ...matrix.stats, entries: matrix.size },
+    costs,
+  });
+}
