@@ -5,6 +5,8 @@ export type RandomState = readonly [number, number, number, number];
 
 const TWO_POW_32 = 4294967296;
 const INV_TWO_POW_32 = 1 / TWO_POW_32;
+/** Below this, a 32-bit draw times n is exact in a double (2^32 · 2^21 = 2^53). */
+const EXACT_PRODUCT_LIMIT = 2 ** 21;
 /** 2^32 / golden ratio: spreads the four lane seeds of {@link seedState} apart. */
 const GOLDEN = 0x9e3779b9;
 /** Mixed into the words a fork hashes, so a fork never repeats a seeded generator's state. */
@@ -104,9 +106,13 @@ export class Random {
   }
 
   /**
-   * A uniform integer in [0, n), without bias: draws that fall in the incomplete last block of
-   * 2^32 mod n values are rejected and drawn again (at most n / 2^32 of draws, none when n is a
-   * power of two).
+   * A uniform integer in [0, n), without bias.
+   *
+   * For n up to 2^21 (window sizes, vocabulary indices) this is Lemire's multiply-and-shift method:
+   * the result is the high 32 bits of `x · n` for a 32-bit draw `x`, and the few draws whose low
+   * 32 bits fall below 2^32 mod n are rejected and drawn again (the product is exact in a double).
+   * Larger n use rejection and a remainder: draws below 2^32 mod n are rejected, the result is
+   * `x mod n`. Either way at most n / 2^32 of draws are rejected, none when n is a power of two.
    *
    * @param n - an integer from 1 to 2^32
    * @throws ConfigError when `n` is out of range
@@ -114,6 +120,20 @@ export class Random {
   nextInt(n: number): number {
     if (!(n >= 1 && n <= TWO_POW_32 && Number.isInteger(n))) {
       throw new ConfigError('n', n, 'an integer from 1 to 2^32');
+    }
+    if (n <= EXACT_PRODUCT_LIMIT) {
+      let product = this.nextUint32() * n;
+      let high = Math.floor(product * INV_TWO_POW_32);
+      let low = product - high * TWO_POW_32;
+      if (low < n) {
+        const rejectBelow = TWO_POW_32 % n;
+        while (low < rejectBelow) {
+          product = this.nextUint32() * n;
+          high = Math.floor(product * INV_TWO_POW_32);
+          low = product - high * TWO_POW_32;
+        }
+      }
+      return high;
     }
     const rejectBelow = TWO_POW_32 % n;
     let x = this.nextUint32();

@@ -28,13 +28,16 @@ class ReferenceXoshiro {
     s[3] = rotlBig(s[3], 11n);
     return Number(result);
   }
-  /** OpenBSD's arc4random_uniform rejection rule. */
+  /** Lemire's multiply-and-shift rule up to n = 2^21, OpenBSD's arc4random_uniform rule above. */
   nextInt(n: number): number {
     const bound = BigInt(n);
     const rejectBelow = (1n << 32n) % bound;
     for (;;) {
       const x = BigInt(this.next());
-      if (x >= rejectBelow) return Number(x % bound);
+      if (n <= 2 ** 21) {
+        const product = x * bound;
+        if ((product & MASK) >= rejectBelow) return Number(product >> 32n);
+      } else if (x >= rejectBelow) return Number(x % bound);
     }
   }
 }
@@ -136,7 +139,12 @@ describe('Random (xoshiro128**)', () => {
     fc.assert(
       fc.property(
         nonZeroState,
-        fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 2 ** 31, max: 2 ** 32 })),
+        fc.oneof(
+          fc.integer({ min: 1, max: 1000 }),
+          // Both sides of the switch between the two methods, at 2^21.
+          fc.integer({ min: 2 ** 20, max: 2 ** 21 + 1000 }),
+          fc.integer({ min: 2 ** 31, max: 2 ** 32 }),
+        ),
         (state, n) => {
           const reference = new ReferenceXoshiro(state);
           const random = Random.fromState(state);
@@ -148,6 +156,20 @@ describe('Random (xoshiro128**)', () => {
         },
       ),
     );
+  });
+
+  it('rejects a draw whose product falls in the biased range (state with output 0)', () => {
+    // s1 = 0 makes the first output 0: for n = 3 and n = 2^21 - 1 the low product bits (0) are below
+    // 2^32 mod n (1 and 2048), so that draw must be rejected.
+    for (const n of [3, 2 ** 21 - 1, 2 ** 31 + 1]) {
+      const state = [0x12345678, 0, 0x9abcdef0, 0x0fedcba9] as const;
+      expect(Random.fromState(state).nextUint32()).toBe(0);
+      const random = Random.fromState(state);
+      expect(random.nextInt(n)).toBe(new ReferenceXoshiro(state).nextInt(n));
+      const afterTwoDraws = Random.fromState(state);
+      take(afterTwoDraws, 2);
+      expect(random.state()).toEqual(afterTwoDraws.state());
+    }
   });
 
   it('draws nextInt uniformly (chi-square over 7 cells)', () => {
