@@ -1,0 +1,24 @@
+export {
+  cosineSimilarities,
+  cosineSimilarity,
+  dotProduct,
+  dotProducts,
+  euclideanDistance,
+  euclideanDistances,
+  manhattanDistance,
+  manhattanDistances,
+} from './metrics.js';
+export type { NearestOptions, Query } from './exact-index.js';
+export { ExactIndex } from './exact-index.js';
+export type { Neighbor } from './term-search.js';
+export type { AnalogyMethod } from './term-scorer.js';
+export type { MostSimilarOptions } from './most-similar.js';
+export { mostSimilar, mostSimilarCosmul } from './most-similar.js';
+export type {
+  AnalogyEvaluation,
+  AnalogySectionResult,
+  EvaluateAnalogiesOptions,
+} from './evaluate-analogies.js';
+export { evaluateWordAnalogies } from './evaluate-analogies.js';
+export type { EvaluateWordPairsOptions, WordPairsEvaluation } from './evaluate-word-pairs.js';
+export { evaluateWordPairs } from './evaluate-word-pairs.js';
