@@ -2,7 +2,10 @@ import { ConfigError } from './errors.js';
 
 /** Options of {@link topK}. */
 export interface TopKOptions {
-  /** Entries for which this returns `true` are never selected (for example the query words). */
+  /**
+   * Entries for which this returns `true` are never selected (for example the query words). It is
+   * called only for entries whose score would enter the current top k.
+   */
   readonly exclude?: (index: number) => boolean;
   /**
    * Consider only the first `limit` entries (gensim's `restrict_vocab`: rows are sorted by
