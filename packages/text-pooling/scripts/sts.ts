@@ -5,12 +5,21 @@
  *
  *   npx tsx --conditions=@embedkit/source packages/text-pooling/scripts/sts.ts [sts.csv] [enwiki_vocab.txt]
  *
- * Prints a Markdown table of Pearson x 100 (and Spearman x 100) per method and tokenization.
+ * Prints a Markdown table of Pearson x 100 (and Spearman x 100) per method and tokenization, then
+ * a retrieval check of SemanticIndex: every second sentence is a document, every first sentence
+ * of a pair scored >= 4 a query; recall@1 and the time per query.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type StsOptions, evaluateSts, readWordFrequencies } from '../src/index.js';
-import type { PoolingMethod } from '../src/index.js';
+import {
+  type PoolingMethod,
+  SemanticIndex,
+  type StsOptions,
+  TextEmbedder,
+  evaluateSts,
+  readSts,
+  readWordFrequencies,
+} from '../src/index.js';
 import { loadWinkGlove } from './wink-glove.js';
 
 const sharedData = resolve(fileURLToPath(import.meta.url), '../../../../../shared/data');
@@ -49,4 +58,30 @@ for (const [label, method, methodOptions] of methods) {
     console.error(`${label} / ${JSON.stringify(tokenization)}: ${JSON.stringify(result)}`);
   }
   console.log(`| ${label} | ${cells.join(' | ')} |`);
+}
+
+const { pairs } = await readSts(stsFile);
+const documents = pairs.map((pair) => pair.sentence2);
+const queries = pairs.flatMap((pair, i) => (pair.score >= 4 ? [[i, pair.sentence1] as const] : []));
+console.log('\n| method | documents | queries | recall@1 | ms per query |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const [label, options] of [
+  ['mean', {}],
+  ['SIF', { method: 'sif', frequencies }],
+] as const) {
+  const embedder = new TextEmbedder(glove, { tokenizer: 'unicode-word', lowercase: true, ...options }).fit(
+    documents,
+  );
+  const index = SemanticIndex.build(
+    embedder,
+    documents.map((_, i) => String(i)),
+    documents,
+  );
+  const start = performance.now();
+  let found = 0;
+  for (const [i, query] of queries) if (index.search(query, { k: 1 })[0]?.id === String(i)) found++;
+  const perQuery = (performance.now() - start) / queries.length;
+  console.log(
+    `| ${label} | ${documents.length} | ${queries.length} | ${((100 * found) / queries.length).toFixed(1)}% | ${perQuery.toFixed(2)} |`,
+  );
 }
