@@ -1,0 +1,80 @@
+import { ConfigError } from '@embedkit/core-math';
+import { Vocabulary } from '@embedkit/corpus';
+import { describe, expect, it } from 'vitest';
+import { assertReiterable, prepareCorpus } from '../corpus-source.js';
+
+const sentences = [
+  ['a', 'b', 'c', 'a', 'b', 'x'],
+  ['c', 'a'],
+];
+
+async function collect(iterable: AsyncIterable<Int32Array>): Promise<number[][]> {
+  const out: number[][] = [];
+  for await (const ids of iterable) out.push([...ids]);
+  return out;
+}
+
+describe('prepareCorpus', () => {
+  const base = { signal: undefined, onProgress: undefined };
+
+  it('encodes a corpus that fits into memory, cutting sentences at maxSentenceLength', async () => {
+    const vocab = await Vocabulary.build(sentences, { minCount: 1 });
+    const plan = await prepareCorpus(sentences, vocab, {
+      ...base,
+      tokens: undefined,
+      maxSentenceLength: 4,
+      maxInMemoryTokens: 100,
+    });
+    expect(plan.tokens).toBe(8);
+    expect(plan.corpus.kind).toBe('in-memory');
+    if (plan.corpus.kind !== 'in-memory') return;
+    expect([...plan.corpus.sentences.sentenceStarts]).toEqual([0, 4, 6, 8]);
+  });
+
+  it('streams a corpus above maxInMemoryTokens, encoding it again for every epoch', async () => {
+    const vocab = await Vocabulary.build(sentences, { minCount: 2 });
+    const progress: string[] = [];
+    const plan = await prepareCorpus(sentences, vocab, {
+      tokens: undefined,
+      maxSentenceLength: 10,
+      maxInMemoryTokens: 3,
+      signal: undefined,
+      onProgress: (p) => progress.push(p.phase),
+    });
+    // 'x' is not in the vocabulary: 7 tokens remain, counted in a first pass.
+    expect(plan.tokens).toBe(7);
+    expect(progress).toEqual(['counting']);
+    expect(plan.corpus.kind).toBe('stream');
+    if (plan.corpus.kind !== 'stream') return;
+    const signal = new AbortController().signal;
+    const first = await collect(plan.corpus.epoch(signal));
+    expect(first.map((ids) => ids.map((id) => vocab.word(id)))).toEqual([
+      ['a', 'b', 'c', 'a', 'b'],
+      ['c', 'a'],
+    ]);
+    expect(await collect(plan.corpus.epoch(signal))).toEqual(first);
+  });
+
+  it('uses a known token count without a counting pass', async () => {
+    const vocab = await Vocabulary.build(sentences, { minCount: 1 });
+    const plan = await prepareCorpus(sentences, vocab, {
+      ...base,
+      tokens: vocab.totalCount,
+      maxSentenceLength: 10,
+      maxInMemoryTokens: 0,
+    });
+    expect(plan).toMatchObject({ tokens: 8, corpus: { kind: 'stream', tokensPerEpoch: 8 } });
+  });
+});
+
+describe('assertReiterable', () => {
+  it('rejects one-shot iterators and accepts re-readable corpora', () => {
+    function* generate(): Generator<string[]> {
+      yield ['a'];
+    }
+    expect(() => assertReiterable(generate())).toThrow(ConfigError);
+    expect(() => assertReiterable([['a']])).not.toThrow();
+    expect(() => assertReiterable('corpus.txt')).not.toThrow();
+    expect(() => assertReiterable({ *[Symbol.iterator]() {} })).not.toThrow();
+  });
+});

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { type WordVectors, cosine, kernels, topK } from '@embedkit/core-math';
+import { unicodeWordTokenizer } from '@embedkit/corpus';
+import { sharedData } from '#test-utils/shared-data.js';
+
+/** The Lee background corpus file (one news article per line). */
+export const LEE_PATH = sharedData('corpora', 'lee_background.cor');
+
+let cached: string[][] | undefined;
+
+/** The Lee corpus as lower-cased word tokens, one sentence per article (read once). */
+export function leeSentences(): string[][] {
+  if (cached === undefined) {
+    const tokenize = unicodeWordTokenizer({ lowercase: true });
+    cached = readFileSync(LEE_PATH, 'utf8')
+      .split('\n')
+      .map((line) => tokenize(line))
+      .filter((tokens) => tokens.length > 0);
+  }
+  return cached;
+}
+
+/** The `k` nearest words of `word` by cosine similarity. */
+export function nearest(vectors: WordVectors, word: string, k: number): string[] {
+  const row = vectors.requireIndex(word);
+  const scores = new Float32Array(vectors.size);
+  kernels().matVec(vectors.unitMatrix(), 0, vectors.size, vectors.dim, vectors.unitRow(row), 0, scores, 0);
+  const { indices } = topK(scores, k, { exclude: (i) => i === row });
+  return Array.from(indices, (i) => vectors.keyAt(i));
+}
+
+/** Cosine similarity of two words' vectors. */
+export function similarity(vectors: WordVectors, a: string, b: string): number {
+  return cosine(vectors.row(vectors.requireIndex(a)), vectors.row(vectors.requireIndex(b)));
+}

@@ -1,0 +1,101 @@
+import { ConfigError, type TrainingCorpus, type TrainingProgress } from '@embedkit/core-math';
+import { type Vocabulary, encodeCorpus, sentencesOf } from '@embedkit/corpus';
+import type { EngineCorpus } from './run-engine.js';
+
+/**
+ * Throws when `corpus` can be read only once (an iterator, such as a generator object): training
+ * reads a corpus several times (vocabulary, then every epoch), as gensim also requires.
+ *
+ * @throws ConfigError for a one-shot iterator
+ */
+export function assertReiterable(corpus: TrainingCorpus): void {
+  if (
+    typeof corpus === 'object' &&
+    corpus !== null &&
+    typeof (corpus as { next?: unknown }).next === 'function'
+  ) {
+    throw new ConfigError(
+      'corpus',
+      'an iterator (for example a generator object)',
+      'a corpus that can be read several times: a file path, an array of token arrays, or an object whose [Symbol.iterator]() starts a new pass each time',
+    );
+  }
+}
+
+/** How {@link prepareCorpus} reads the corpus. */
+export interface CorpusPlan {
+  /** The corpus as the engine takes it. */
+  readonly corpus: EngineCorpus;
+  /** Tokens (in the vocabulary) per epoch. */
+  readonly tokens: number;
+}
+
+/** Options of {@link prepareCorpus}. */
+export interface PrepareCorpusOptions {
+  /** Tokens per epoch when known (the vocabulary's total count when it was built on this corpus). */
+  readonly tokens: number | undefined;
+  /** Sentences are cut into pieces of this many tokens. */
+  readonly maxSentenceLength: number;
+  /** In-memory limit, in tokens. */
+  readonly maxInMemoryTokens: number;
+  /** Stops reading. */
+  readonly signal: AbortSignal | undefined;
+  /** Receives `counting` and `encoding` progress. */
+  readonly onProgress: ((progress: TrainingProgress) => void) | undefined;
+}
+
+/**
+ * Decides how to feed `corpus` to the engine: encoded once into memory when it has at most
+ * `maxInMemoryTokens` tokens in `vocabulary`, else streamed and encoded again for every epoch.
+ * When the token count is not known (continued training on a new corpus) a counting pass finds it.
+ */
+export async function prepareCorpus(
+  corpus: TrainingCorpus,
+  vocabulary: Vocabulary,
+  options: PrepareCorpusOptions,
+): Promise<CorpusPlan> {
+  const { maxSentenceLength, signal, onProgress } = options;
+  const sentenceOptions = { maxSentenceLength, ...(signal === undefined ? {} : { signal }) };
+  const tokens = options.tokens ?? (await countTokens(corpus, vocabulary, sentenceOptions, onProgress));
+  if (tokens <= options.maxInMemoryTokens) {
+    const encoded = await encodeCorpus(corpus, vocabulary, {
+      ...sentenceOptions,
+      ...(onProgress === undefined ? {} : { onProgress }),
+    });
+    return { corpus: { kind: 'in-memory', sentences: encoded }, tokens: encoded.tokens };
+  }
+  return {
+    corpus: {
+      kind: 'stream',
+      tokensPerEpoch: tokens,
+      epoch: (stop) => encodedSentences(corpus, vocabulary, maxSentenceLength, stop),
+    },
+    tokens,
+  };
+}
+
+async function countTokens(
+  corpus: TrainingCorpus,
+  vocabulary: Vocabulary,
+  sentenceOptions: { maxSentenceLength: number; signal?: AbortSignal },
+  onProgress: ((progress: TrainingProgress) => void) | undefined,
+): Promise<number> {
+  let tokens = 0;
+  for await (const sentence of sentencesOf(corpus, sentenceOptions)) {
+    for (const token of sentence) if (vocabulary.id(token) >= 0) tokens++;
+  }
+  onProgress?.({ phase: 'counting', processed: tokens, unit: 'words' });
+  return tokens;
+}
+
+async function* encodedSentences(
+  corpus: TrainingCorpus,
+  vocabulary: Vocabulary,
+  maxSentenceLength: number,
+  signal: AbortSignal,
+): AsyncGenerator<Int32Array> {
+  for await (const sentence of sentencesOf(corpus, { maxSentenceLength, signal })) {
+    const ids = vocabulary.encode(sentence);
+    if (ids.length > 0) yield ids;
+  }
+}

@@ -1,0 +1,149 @@
+import { SYNC_WORDS, type TrainingState } from './training-state.js';
+
+/**
+ * Trains on sentences `first` up to `end - 1` of an encoded corpus: sentence `s` is
+ * `ids[sentenceStarts[s]]` up to `ids[sentenceStarts[s + 1] - 1]`, token ids of the engine's
+ * vocabulary. Each sentence is subsampled, then every remaining word draws its window size from
+ * 1..window and is trained with the setup's architecture and objective. Every
+ * {@link SYNC_WORDS} words the state publishes its progress and takes the current learning rate;
+ * the caller syncs once more at the end of its work.
+ *
+ * @throws NumericError (from {@link TrainingState.sync}) when the weights stop being finite
+ */
+export function trainSentences(
+  state: TrainingState,
+  ids: Int32Array,
+  sentenceStarts: Int32Array,
+  first: number,
+  end: number,
+): void {
+  const skipGram = state.setup.architecture === 'skipgram';
+  for (let s = first; s < end; s++) {
+    const length = subsample(state, ids, sentenceStarts[s]!, sentenceStarts[s + 1]!);
+    // A word alone has no context to train with.
+    if (length > 1) {
+      if (skipGram) skipGramSentence(state, length);
+      else cbowSentence(state, length);
+    }
+    if (state.wordsSinceSync >= SYNC_WORDS) state.sync();
+  }
+}
+
+/**
+ * Copies the kept tokens of `ids[start..stop)` into the state's sentence buffer (word2vec's
+ * subsampling: a token is kept with its keep probability) and counts the tokens as processed.
+ *
+ * @returns how many tokens were kept
+ */
+function subsample(state: TrainingState, ids: Int32Array, start: number, stop: number): number {
+  const sentence = state.reserveSentence(stop - start);
+  const keep = state.setup.keepProbabilities;
+  state.wordsSinceSync += stop - start;
+  if (keep === null) {
+    sentence.set(ids.subarray(start, stop));
+    return stop - start;
+  }
+  const random = state.random;
+  let length = 0;
+  for (let i = start; i < stop; i++) {
+    const id = ids[i]!;
+    const p = keep[id]!;
+    if (p < 1 && random.nextFloat() >= p) continue;
+    sentence[length++] = id;
+  }
+  return length;
+}
+
+/**
+ * Skip-gram: the input vector of each word predicts each word of its window. Without an encoder the
+ * input vector is the word's input row itself; with one it is the mean of the word's rows,
+ * recomputed before each prediction (as fastText does), and the update goes to every row.
+ */
+function skipGramSentence(state: TrainingState, length: number): void {
+  const { setup, math, random, gradient, hidden, objective, lr } = state;
+  const { dim, window, encoder, inputWeights } = setup;
+  const sentence = state.sentence;
+  let loss = 0;
+  let predictions = 0;
+  for (let i = 0; i < length; i++) {
+    const word = sentence[i]!;
+    const reach = window - random.nextInt(window);
+    const from = Math.max(0, i - reach);
+    const to = Math.min(length, i + reach + 1);
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      gradient.fill(0);
+      if (encoder === null) {
+        const row = word * dim;
+        loss += objective.update(inputWeights, row, sentence[j]!, lr, gradient);
+        math.axpy(1, gradient, 0, inputWeights, row, dim);
+      } else {
+        const first = encoder.offsets[word]!;
+        const end = encoder.offsets[word + 1]!;
+        if (first === end) continue;
+        hidden.fill(0);
+        for (let k = first; k < end; k++) math.axpy(1, inputWeights, encoder.rows[k]! * dim, hidden, 0, dim);
+        math.scale(1 / (end - first), hidden, 0, dim);
+        loss += objective.update(hidden, 0, sentence[j]!, lr, gradient);
+        for (let k = first; k < end; k++)
+          math.axpy(1, gradient, 0, inputWeights, encoder.rows[k]! * dim, dim);
+      }
+      predictions++;
+    }
+  }
+  state.lossSinceSync += loss;
+  state.predictionsSinceSync += predictions;
+}
+
+/**
+ * CBOW: the input rows of a word's window (without the word) are summed, or averaged when
+ * `cbowMean` (over all rows summed, as word2vec's `-cbow 1` and fastText do), and predict the word;
+ * the hidden vector's update is added to every one of those rows.
+ */
+function cbowSentence(state: TrainingState, length: number): void {
+  const { setup, math, random, gradient, hidden, objective, lr } = state;
+  const { dim, window, encoder, inputWeights, cbowMean } = setup;
+  const sentence = state.sentence;
+  let loss = 0;
+  let predictions = 0;
+  for (let i = 0; i < length; i++) {
+    const reach = window - random.nextInt(window);
+    const from = Math.max(0, i - reach);
+    const to = Math.min(length, i + reach + 1);
+    hidden.fill(0);
+    let rows = 0;
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      const context = sentence[j]!;
+      if (encoder === null) {
+        math.axpy(1, inputWeights, context * dim, hidden, 0, dim);
+        rows++;
+      } else {
+        const end = encoder.offsets[context + 1]!;
+        for (let k = encoder.offsets[context]!; k < end; k++) {
+          math.axpy(1, inputWeights, encoder.rows[k]! * dim, hidden, 0, dim);
+          rows++;
+        }
+      }
+    }
+    if (rows === 0) continue;
+    if (cbowMean) math.scale(1 / rows, hidden, 0, dim);
+    gradient.fill(0);
+    loss += objective.update(hidden, 0, sentence[i]!, lr, gradient);
+    predictions++;
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      const context = sentence[j]!;
+      if (encoder === null) {
+        math.axpy(1, gradient, 0, inputWeights, context * dim, dim);
+      } else {
+        const end = encoder.offsets[context + 1]!;
+        for (let k = encoder.offsets[context]!; k < end; k++) {
+          math.axpy(1, gradient, 0, inputWeights, encoder.rows[k]! * dim, dim);
+        }
+      }
+    }
+  }
+  state.lossSinceSync += loss;
+  state.predictionsSinceSync += predictions;
+}

@@ -1,0 +1,42 @@
+import { ConfigError } from '@embedkit/core-math';
+
+/**
+ * Which rows of the input matrix a token's input vector is made of, stored as data (compressed
+ * sparse rows) so worker threads can share it: token `t` sums rows `rows[offsets[t]]` up to
+ * `rows[offsets[t + 1] - 1]`. fastText lists a word's own row and the rows of its character
+ * n-grams; word2vec uses no encoder at all (`null`): token `t` is row `t`.
+ */
+export interface InputEncoder {
+  /** `vocabularySize + 1` non-decreasing offsets into `rows`, starting at 0. */
+  readonly offsets: Int32Array;
+  /** Input-matrix rows, token by token. */
+  readonly rows: Int32Array;
+}
+
+/**
+ * Checks that `encoder` covers `vocabularySize` tokens and only names rows below `inputRows`, so a
+ * malformed table is reported here rather than read out of bounds while training.
+ *
+ * @throws ConfigError when it does not
+ */
+export function validateInputEncoder(encoder: InputEncoder, vocabularySize: number, inputRows: number): void {
+  const { offsets, rows } = encoder;
+  if (offsets.length !== vocabularySize + 1 || offsets[0] !== 0 || offsets[vocabularySize] !== rows.length) {
+    throw new ConfigError(
+      'encoder.offsets',
+      `${offsets.length} offsets`,
+      `${vocabularySize + 1} offsets from 0 to rows.length (${rows.length})`,
+    );
+  }
+  for (let t = 0; t < vocabularySize; t++) {
+    if (offsets[t + 1]! < offsets[t]!) {
+      throw new ConfigError(`encoder.offsets[${t + 1}]`, offsets[t + 1], 'non-decreasing offsets');
+    }
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row < 0 || row >= inputRows) {
+      throw new ConfigError(`encoder.rows[${i}]`, row, `a row from 0 to ${inputRows - 1}`);
+    }
+  }
+}

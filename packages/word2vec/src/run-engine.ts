@@ -1,0 +1,408 @@
+import {
+  CancelledError,
+  ConfigError,
+  NumericError,
+  type TrainingProgress,
+  throwIfAborted,
+} from '@embedkit/core-math';
+import { validateInputEncoder } from './input-encoder.js';
+import { outputVocabularySize } from './objectives.js';
+import { isShared, shareInt32Array } from './shared-arrays.js';
+import { TrainingWorkerPool, clampThreads } from './training-worker-pool.js';
+import {
+  type EngineSetup,
+  type LearningRateSchedule,
+  createSharedCounters,
+  learningRateAt,
+} from './training-state.js';
+
+/** Sentences of token ids held in memory: sentence `s` is `ids[sentenceStarts[s]..sentenceStarts[s+1])`. */
+export interface EncodedSentences {
+  /** Token ids of all sentences, one after the other. */
+  readonly ids: Int32Array;
+  /** `sentences + 1` offsets into `ids`. */
+  readonly sentenceStarts: Int32Array;
+}
+
+/**
+ * The corpus of an engine run: encoded once and held in memory (every worker trains its own slice
+ * of it for all epochs, as word2vec's threads do), or streamed again for every epoch (the main
+ * thread reads and encodes, and hands blocks of sentences to whichever worker is free).
+ */
+export type EngineCorpus =
+  | { readonly kind: 'in-memory'; readonly sentences: EncodedSentences }
+  | {
+      readonly kind: 'stream';
+      /** Tokens one epoch yields (for the learning-rate schedule and progress). */
+      readonly tokensPerEpoch: number;
+      /** One pass over the corpus as encoded sentences; called once per epoch. */
+      readonly epoch: (signal: AbortSignal) => AsyncIterable<Int32Array>;
+    };
+
+/** One training run of the engine over a corpus. */
+export interface EngineRun {
+  /** What to train (weights in shared memory; see {@link sharedFloat32Array}). */
+  readonly setup: EngineSetup;
+  /** The sentences to train on. */
+  readonly corpus: EngineCorpus;
+  /** Passes over the corpus. */
+  readonly epochs: number;
+  /** Start learning rate, decayed linearly over the run. */
+  readonly lr: number;
+  /** Final learning rate. */
+  readonly minLr: number;
+  /** Worker threads (clamped to the machine with a warning through `onProgress`). */
+  readonly threads: number;
+  /** Seed of the workers' random streams (worker `t` uses `new Random(seed).fork(t)`). */
+  readonly seed: number;
+  /** Progress, at most every {@link PROGRESS_INTERVAL_MS} milliseconds and once at the end. */
+  readonly onProgress?: ((progress: TrainingProgress) => void) | undefined;
+  /** Aborting stops and terminates every worker; the run then rejects with `CancelledError`. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What a finished run did. */
+export interface EngineRunResult {
+  /** Words processed (all epochs, before subsampling). */
+  readonly words: number;
+  /** Wall-clock seconds of the training phase. */
+  readonly seconds: number;
+  /** Mean loss per prediction over the whole run (NaN when nothing was trained). */
+  readonly loss: number;
+}
+
+/** Milliseconds between two progress reports. */
+export const PROGRESS_INTERVAL_MS = 500;
+
+/** Tokens per block handed to a worker when the corpus is streamed. */
+const STREAM_BLOCK_TOKENS = 1 << 16;
+
+/**
+ * Trains `run.setup` on `run.corpus` with worker threads that share the weights (Hogwild): the
+ * threaded driver behind word2vec, reusable by any trainer that supplies its own input encoder
+ * and objective setup. With `threads: 1` and a fixed seed the result is bit-identical run after
+ * run.
+ *
+ * @throws ConfigError when the setup is inconsistent (sizes, encoder, ids out of range)
+ * @throws CancelledError when `signal` aborts; every worker is terminated before it rejects
+ * @throws NumericError when the weights stop being finite
+ */
+export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
+  const { setup, corpus, epochs, onProgress, signal } = run;
+  throwIfAborted(signal, 'training');
+  const vocabularySize = validateSetup(setup);
+  const tokensPerEpoch = corpus.kind === 'in-memory' ? corpus.sentences.ids.length : corpus.tokensPerEpoch;
+  const totalWords = tokensPerEpoch * epochs;
+  const schedule: LearningRateSchedule = { lr: run.lr, minLr: run.minLr, totalWords };
+  const sentences =
+    corpus.kind === 'in-memory' ? shareSentences(corpus.sentences, vocabularySize) : undefined;
+
+  const { threads: available, warning } = clampThreads(run.threads);
+  if (warning !== undefined) onProgress?.({ phase: 'training', message: warning });
+  const sentenceCount =
+    sentences === undefined ? Number.POSITIVE_INFINITY : sentences.sentenceStarts.length - 1;
+  const threads = Math.max(1, Math.min(available, sentenceCount));
+  const counters = createSharedCounters(threads);
+  const started = performance.now();
+  const progress = new ProgressReporter(onProgress, schedule, tokensPerEpoch, epochs, counters, started);
+
+  let failWith: (error: Error) => void = () => {};
+  const failure = new Promise<never>((_, reject) => {
+    failWith = reject;
+  });
+  failure.catch(() => {});
+  const pool = new TrainingWorkerPool(threads, (error) => failWith(error));
+  const abort = (): void => failWith(new CancelledError('training'));
+  signal?.addEventListener('abort', abort, { once: true });
+  const stream = new AbortController();
+  const timer = setInterval(() => progress.report(), PROGRESS_INTERVAL_MS);
+  try {
+    for (let thread = 0; thread < threads; thread++) {
+      pool.init(thread, { type: 'init', setup, schedule, counters, thread, seed: run.seed });
+    }
+    progress.report();
+    if (sentences !== undefined) {
+      await Promise.race([trainInMemory(pool, sentences, epochs), failure]);
+    } else if (corpus.kind === 'stream') {
+      await Promise.race([
+        trainStreamed(pool, corpus, epochs, vocabularySize, stream.signal, failure),
+        failure,
+      ]);
+    }
+  } finally {
+    stream.abort();
+    clearInterval(timer);
+    signal?.removeEventListener('abort', abort);
+    await pool.close();
+  }
+  assertFinite(setup);
+  progress.report();
+  return {
+    words: Number(Atomics.load(counters.processed, 0)),
+    seconds: (performance.now() - started) / 1000,
+    loss: progress.meanLoss(),
+  };
+}
+
+/** Checks the setup's sizes and tables; returns the vocabulary size (the tokens ids refer to). */
+function validateSetup(setup: EngineSetup): number {
+  const { dim, window, inputWeights, encoder, keepProbabilities, objective } = setup;
+  if (!Number.isInteger(dim) || dim < 1) throw new ConfigError('dim', dim, 'an integer >= 1');
+  if (!Number.isInteger(window) || window < 1) throw new ConfigError('window', window, 'an integer >= 1');
+  const vocabularySize = outputVocabularySize(objective);
+  if (vocabularySize === 0) {
+    throw new ConfigError('objective', 'none', 'negative sampling, hierarchical softmax or both');
+  }
+  const arrays: Array<[string, Float32Array | null | undefined]> = [
+    ['inputWeights', inputWeights],
+    ['outputWeights', objective.negativeSampling?.outputWeights],
+    ['nodeWeights', objective.hierarchicalSoftmax?.nodeWeights],
+  ];
+  for (const [name, array] of arrays) {
+    if (array && !isShared(array)) {
+      throw new ConfigError(name, 'an array over an ArrayBuffer', 'a Float32Array over a SharedArrayBuffer');
+    }
+  }
+  if (inputWeights.length % dim !== 0) {
+    throw new ConfigError('inputWeights', `${inputWeights.length} floats`, `a multiple of dim (${dim})`);
+  }
+  const inputRows = inputWeights.length / dim;
+  if (encoder === null) {
+    if (inputRows < vocabularySize) {
+      throw new ConfigError(
+        'inputWeights',
+        `${inputRows} rows`,
+        `at least one row per word (${vocabularySize})`,
+      );
+    }
+  } else {
+    validateInputEncoder(encoder, vocabularySize, inputRows);
+  }
+  if (keepProbabilities !== null && keepProbabilities.length !== vocabularySize) {
+    throw new ConfigError(
+      'keepProbabilities',
+      `${keepProbabilities.length} values`,
+      `one per word (${vocabularySize})`,
+    );
+  }
+  return vocabularySize;
+}
+
+/** The sentences in shared memory, after checking their ids and offsets. */
+function shareSentences(sentences: EncodedSentences, vocabularySize: number): EncodedSentences {
+  const { ids, sentenceStarts } = sentences;
+  checkIds(ids, vocabularySize);
+  const count = sentenceStarts.length - 1;
+  if (count < 0 || sentenceStarts[0] !== 0 || sentenceStarts[count] !== ids.length) {
+    throw new ConfigError(
+      'sentenceStarts',
+      `${sentenceStarts.length} offsets`,
+      'offsets from 0 to ids.length',
+    );
+  }
+  for (let s = 0; s < count; s++) {
+    if (sentenceStarts[s + 1]! < sentenceStarts[s]!) {
+      throw new ConfigError(`sentenceStarts[${s + 1}]`, sentenceStarts[s + 1], 'non-decreasing offsets');
+    }
+  }
+  return { ids: shareInt32Array(ids), sentenceStarts: shareInt32Array(sentenceStarts) };
+}
+
+function checkIds(ids: Int32Array, vocabularySize: number): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < 0 || id >= vocabularySize) {
+      throw new ConfigError(`ids[${i}]`, id, `a token id from 0 to ${vocabularySize - 1}`);
+    }
+  }
+}
+
+/**
+ * Splits the sentences into one slice per worker with about the same number of tokens; every
+ * worker trains its slice for all epochs.
+ */
+async function trainInMemory(
+  pool: TrainingWorkerPool,
+  sentences: EncodedSentences,
+  epochs: number,
+): Promise<void> {
+  const { ids, sentenceStarts } = sentences;
+  const count = sentenceStarts.length - 1;
+  const work: Promise<void>[] = [];
+  let first = 0;
+  for (let thread = 0; thread < pool.size; thread++) {
+    const target = Math.round((ids.length * (thread + 1)) / pool.size);
+    let end = first;
+    while (end < count && (thread === pool.size - 1 || sentenceStarts[end]! < target)) end++;
+    work.push(pool.train(thread, { type: 'train', ids, sentenceStarts, first, end, passes: epochs }));
+    first = end;
+  }
+  await Promise.all(work);
+}
+
+/** Reads the corpus once per epoch and hands blocks of about {@link STREAM_BLOCK_TOKENS} to free workers. */
+async function trainStreamed(
+  pool: TrainingWorkerPool,
+  corpus: Extract<EngineCorpus, { kind: 'stream' }>,
+  epochs: number,
+  vocabularySize: number,
+  signal: AbortSignal,
+  failure: Promise<never>,
+): Promise<void> {
+  const pending = new Set<Promise<void>>();
+  const block = new BlockBuilder();
+  const send = async (): Promise<void> => {
+    const { ids, sentenceStarts } = block.take();
+    const thread = await Promise.race([pool.idleWorker(), failure]);
+    const request = {
+      type: 'train',
+      ids,
+      sentenceStarts,
+      first: 0,
+      end: sentenceStarts.length - 1,
+      passes: 1,
+    } as const;
+    const done = pool.train(thread, request, [
+      ids.buffer as ArrayBuffer,
+      sentenceStarts.buffer as ArrayBuffer,
+    ]);
+    pending.add(done);
+    done.then(() => pending.delete(done));
+  };
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for await (const sentence of corpus.epoch(signal)) {
+      checkIds(sentence, vocabularySize);
+      block.add(sentence);
+      if (block.tokens >= STREAM_BLOCK_TOKENS) await send();
+    }
+    if (block.sentences > 0) await send();
+  }
+  await Promise.all(pending);
+}
+
+/** Collects encoded sentences into one block (growing its arrays as needed). */
+class BlockBuilder {
+  #ids: Int32Array = new Int32Array(STREAM_BLOCK_TOKENS);
+  #starts: Int32Array = new Int32Array(1024);
+  tokens = 0;
+  sentences = 0;
+
+  add(sentence: Int32Array): void {
+    if (this.tokens + sentence.length > this.#ids.length) {
+      this.#ids = grow(this.#ids, this.tokens + sentence.length);
+    }
+    if (this.sentences + 2 > this.#starts.length) this.#starts = grow(this.#starts, this.sentences + 2);
+    this.#ids.set(sentence, this.tokens);
+    this.tokens += sentence.length;
+    this.sentences++;
+    this.#starts[this.sentences] = this.tokens;
+  }
+
+  /** The block so far (its own arrays, ready to transfer); the builder starts a new one. */
+  take(): EncodedSentences {
+    const block = {
+      ids: this.#ids.slice(0, this.tokens),
+      sentenceStarts: this.#starts.slice(0, this.sentences + 1),
+    };
+    this.tokens = 0;
+    this.sentences = 0;
+    return block;
+  }
+}
+
+function grow(array: Int32Array, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(needed, 2 * array.length));
+  bigger.set(array);
+  return bigger;
+}
+
+/** Throws NumericError when any weight of the setup is NaN or infinite. */
+function assertFinite(setup: EngineSetup): void {
+  const matrices: Array<[string, Float32Array | undefined]> = [
+    ['input', setup.inputWeights],
+    ['output', setup.objective.negativeSampling?.outputWeights],
+    ['hierarchical-softmax', setup.objective.hierarchicalSoftmax?.nodeWeights],
+  ];
+  for (const [name, matrix] of matrices) {
+    if (matrix === undefined) continue;
+    for (let i = 0; i < matrix.length; i++) {
+      if (!Number.isFinite(matrix[i]!)) {
+        throw new NumericError(
+          `training diverged: the ${name} weights hold ${matrix[i]} at index ${i}; use a smaller lr`,
+        );
+      }
+    }
+  }
+}
+
+/** Turns the shared counters into progress reports. */
+class ProgressReporter {
+  readonly #onProgress: ((progress: TrainingProgress) => void) | undefined;
+  readonly #schedule: LearningRateSchedule;
+  readonly #tokensPerEpoch: number;
+  readonly #epochs: number;
+  readonly #counters: ReturnType<typeof createSharedCounters>;
+  readonly #started: number;
+  #lossSeen = 0;
+  #predictionsSeen = 0;
+
+  constructor(
+    onProgress: ((progress: TrainingProgress) => void) | undefined,
+    schedule: LearningRateSchedule,
+    tokensPerEpoch: number,
+    epochs: number,
+    counters: ReturnType<typeof createSharedCounters>,
+    started: number,
+  ) {
+    this.#onProgress = onProgress;
+    this.#schedule = schedule;
+    this.#tokensPerEpoch = tokensPerEpoch;
+    this.#epochs = epochs;
+    this.#counters = counters;
+    this.#started = started;
+  }
+
+  /** Loss summed over all threads and the predictions it covers. */
+  #lossTotals(): [number, number] {
+    const loss = this.#counters.loss;
+    let sum = 0;
+    let predictions = 0;
+    for (let i = 0; i < loss.length; i += 2) {
+      sum += loss[i]!;
+      predictions += loss[i + 1]!;
+    }
+    return [sum, predictions];
+  }
+
+  /** Mean loss per prediction over the whole run. */
+  meanLoss(): number {
+    const [sum, predictions] = this.#lossTotals();
+    return predictions > 0 ? sum / predictions : Number.NaN;
+  }
+
+  report(): void {
+    const onProgress = this.#onProgress;
+    if (onProgress === undefined) return;
+    const { lr, minLr, totalWords } = this.#schedule;
+    const processed = Number(Atomics.load(this.#counters.processed, 0));
+    const fraction = totalWords > 0 ? Math.min(1, processed / totalWords) : 1;
+    const seconds = (performance.now() - this.#started) / 1000;
+    const [sum, predictions] = this.#lossTotals();
+    const newPredictions = predictions - this.#predictionsSeen;
+    const loss = newPredictions > 0 ? (sum - this.#lossSeen) / newPredictions : undefined;
+    this.#lossSeen = sum;
+    this.#predictionsSeen = predictions;
+    onProgress({
+      phase: 'training',
+      epoch: Math.min(this.#epochs - 1, Math.floor(processed / Math.max(1, this.#tokensPerEpoch))),
+      epochs: this.#epochs,
+      processed,
+      total: totalWords,
+      unit: 'words',
+      fraction,
+      learningRate: learningRateAt(lr, minLr, fraction),
+      perSecond: seconds > 0 ? processed / seconds : 0,
+      ...(loss === undefined ? {} : { loss }),
+    });
+  }
+}

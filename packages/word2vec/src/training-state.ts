@@ -1,0 +1,172 @@
+import { NumericError, Random, SigmoidTable, type VectorKernels, kernels } from '@embedkit/core-math';
+import type { InputEncoder } from './input-encoder.js';
+import { type Objective, type ObjectiveSetup, createObjective } from './objectives.js';
+
+/** How the engine turns sentences into training pairs. */
+export type Architecture = 'skipgram' | 'cbow';
+
+/**
+ * Everything the engine trains, as data that can be posted to worker threads: the weight arrays
+ * (in `SharedArrayBuffer`s, so all threads update the same matrices, Hogwild style) and the tables
+ * that drive training. Built once per training run by the trainer (word2vec, fastText).
+ */
+export interface EngineSetup {
+  /** Skip-gram (the input predicts each context word) or CBOW (the context predicts the word). */
+  readonly architecture: Architecture;
+  /** Vector dimension. */
+  readonly dim: number;
+  /** Largest context window (words on each side); each word draws its own from 1..window. */
+  readonly window: number;
+  /** CBOW: average the context's input rows (true) or sum them (false). */
+  readonly cbowMean: boolean;
+  /** The input matrix, `inputRows x dim`, row-major. */
+  readonly inputWeights: Float32Array;
+  /** Token -> input rows, or `null` when token `t` is input row `t`. */
+  readonly encoder: InputEncoder | null;
+  /** The objective and its output weights. */
+  readonly objective: ObjectiveSetup;
+  /** Per token id, the probability to keep an occurrence (subsampling), or `null` to keep all. */
+  readonly keepProbabilities: Float32Array | null;
+  /** The logistic table: word2vec uses `{ size: 1000, maxExp: 6 }`, fastText `{ size: 512, maxExp: 8 }`. */
+  readonly sigmoid: { readonly size: number; readonly maxExp: number };
+}
+
+/** The learning-rate schedule of one training run: linear from `lr` to `minLr` over `totalWords`. */
+export interface LearningRateSchedule {
+  /** Learning rate at the start. */
+  readonly lr: number;
+  /** Learning rate at the end (and the floor). */
+  readonly minLr: number;
+  /** Words (corpus tokens in the vocabulary, before subsampling) the whole run processes. */
+  readonly totalWords: number;
+}
+
+/**
+ * Counters every thread of a run shares (in `SharedArrayBuffer`s): the words processed so far,
+ * which drives the learning rate as word2vec's `word_count_actual` does, and per thread the loss
+ * summed so far and the number of predictions it covers.
+ */
+export interface SharedCounters {
+  /** `[wordsProcessed]`, updated with `Atomics.add`. */
+  readonly processed: BigInt64Array;
+  /** `[lossSum, predictions]` per thread: entries `2·thread` and `2·thread + 1`. */
+  readonly loss: Float64Array;
+}
+
+/** Creates {@link SharedCounters} for `threads` threads, in shared memory. */
+export function createSharedCounters(threads: number): SharedCounters {
+  return {
+    processed: new BigInt64Array(new SharedArrayBuffer(8)),
+    loss: new Float64Array(new SharedArrayBuffer(16 * threads)),
+  };
+}
+
+/** Words a thread processes between two updates of the shared counters and its learning rate. */
+export const SYNC_WORDS = 10_000;
+
+/**
+ * One thread's training state: its scratch buffers (allocated once, never per word), its random
+ * stream, its objective and its current learning rate. The engine functions take it as their first
+ * argument.
+ */
+export class TrainingState {
+  /** The setup this thread trains. */
+  readonly setup: EngineSetup;
+  /** The objective, built for this thread. */
+  readonly objective: Objective;
+  /** This thread's random stream (subsampling, window sizes, negative draws). */
+  readonly random: Random;
+  /** The kernels in use in this thread. */
+  readonly math: VectorKernels;
+  /** Scratch: the hidden vector (`dim` floats). */
+  readonly hidden: Float32Array;
+  /** Scratch: the hidden vector's accumulated update (`dim` floats). */
+  readonly gradient: Float32Array;
+  /** Scratch: the current sentence after subsampling (grows to the longest sentence). */
+  sentence: Int32Array;
+  /** The current learning rate. */
+  lr: number;
+  /** Words processed by this thread since the last {@link TrainingState.sync}. */
+  wordsSinceSync = 0;
+  /** Loss summed since the last sync. */
+  lossSinceSync = 0;
+  /** Predictions (calls of the objective) since the last sync. */
+  predictionsSinceSync = 0;
+  readonly #schedule: LearningRateSchedule;
+  readonly #counters: SharedCounters;
+  readonly #thread: number;
+
+  /**
+   * @param setup - what to train
+   * @param schedule - the run's learning-rate schedule
+   * @param counters - the run's shared counters
+   * @param thread - this thread's index (its loss slot in `counters`)
+   * @param random - this thread's random stream
+   */
+  constructor(
+    setup: EngineSetup,
+    schedule: LearningRateSchedule,
+    counters: SharedCounters,
+    thread: number,
+    random: Random,
+  ) {
+    this.setup = setup;
+    this.random = random;
+    this.math = kernels();
+    const sigmoid = new SigmoidTable(setup.sigmoid.size, setup.sigmoid.maxExp);
+    this.objective = createObjective(setup.objective, setup.dim, { math: this.math, sigmoid, random });
+    this.hidden = new Float32Array(setup.dim);
+    this.gradient = new Float32Array(setup.dim);
+    this.sentence = new Int32Array(1024);
+    this.#schedule = schedule;
+    this.#counters = counters;
+    this.#thread = thread;
+    this.lr = this.#rateAt(Number(Atomics.load(counters.processed, 0)));
+  }
+
+  /** Grows {@link TrainingState.sentence} to hold `length` ids (once per longer sentence). */
+  reserveSentence(length: number): Int32Array {
+    if (this.sentence.length < length)
+      this.sentence = new Int32Array(Math.max(length, 2 * this.sentence.length));
+    return this.sentence;
+  }
+
+  /**
+   * Publishes this thread's words and loss to the shared counters and sets the learning rate from
+   * the words all threads have processed.
+   *
+   * @throws NumericError when the loss since the last sync is not finite (the weights diverged)
+   */
+  sync(): void {
+    if (!Number.isFinite(this.lossSinceSync)) {
+      throw new NumericError(
+        `training diverged: the loss became ${this.lossSinceSync} at learning rate ${this.lr.toPrecision(3)} (weights are no longer finite); use a smaller lr`,
+      );
+    }
+    const counters = this.#counters;
+    const words = this.wordsSinceSync;
+    const processed = Number(Atomics.add(counters.processed, 0, BigInt(words))) + words;
+    const slot = 2 * this.#thread;
+    counters.loss[slot]! += this.lossSinceSync;
+    counters.loss[slot + 1]! += this.predictionsSinceSync;
+    this.wordsSinceSync = 0;
+    this.lossSinceSync = 0;
+    this.predictionsSinceSync = 0;
+    this.lr = this.#rateAt(processed);
+  }
+
+  #rateAt(processed: number): number {
+    const { lr, minLr, totalWords } = this.#schedule;
+    return learningRateAt(lr, minLr, totalWords > 0 ? processed / totalWords : 1);
+  }
+}
+
+/** The learning rate after `fraction` of a run: linear from `lr` to `minLr`, then `minLr`. */
+export function learningRateAt(lr: number, minLr: number, fraction: number): number {
+  return fraction >= 1 ? minLr : lr - (lr - minLr) * fraction;
+}
+
+/** Creates a thread's random stream: stream `thread` of `new Random(seed)`. */
+export function threadRandom(seed: number, thread: number): Random {
+  return new Random(seed).fork(thread);
+}

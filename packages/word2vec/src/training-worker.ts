@@ -1,0 +1,40 @@
+/**
+ * The training worker thread: receives an engine setup once, then trains the blocks of the
+ * encoded corpus it is sent, updating the shared weights in place (Hogwild).
+ */
+import { parentPort } from 'node:worker_threads';
+import { isEmbeddingError } from '@embedkit/core-math';
+import { trainSentences } from './engine.js';
+import { TrainingState, threadRandom } from './training-state.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+const port = parentPort;
+if (port === null) throw new Error('training-worker must run in a worker thread');
+
+let state: TrainingState | undefined;
+
+function reply(message: WorkerReply): void {
+  port?.postMessage(message);
+}
+
+port.on('message', (request: WorkerRequest) => {
+  try {
+    if (request.type === 'init') {
+      const { setup, schedule, counters, thread, seed } = request;
+      state = new TrainingState(setup, schedule, counters, thread, threadRandom(seed, thread));
+      return;
+    }
+    if (state === undefined) throw new Error('train request before init');
+    for (let pass = 0; pass < request.passes; pass++) {
+      trainSentences(state, request.ids, request.sentenceStarts, request.first, request.end);
+    }
+    state.sync();
+    reply({ type: 'done' });
+  } catch (error) {
+    reply({
+      type: 'error',
+      code: isEmbeddingError(error) ? error.code : undefined,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});

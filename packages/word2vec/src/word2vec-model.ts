@@ -1,0 +1,400 @@
+import {
+  ConfigError,
+  type Embedder,
+  FormatError,
+  Random,
+  type TrainContext,
+  type TrainingCorpus,
+  WordVectors,
+  isEmbeddingError,
+} from '@embedkit/core-math';
+import { Vocabulary } from '@embedkit/corpus';
+import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
+import { assertReiterable, prepareCorpus } from './corpus-source.js';
+import { buildHuffmanTree } from './huffman-tree.js';
+import { readModelFile, writeModelFile } from './model-file.js';
+import type { ObjectiveSetup } from './objectives.js';
+import {
+  type Word2VecOptions,
+  type Word2VecOptionsInput,
+  resolveRunSettings,
+  resolveWord2VecOptions,
+} from './options.js';
+import { type EngineRunResult, runEngine } from './run-engine.js';
+import { sharedFloat32Array } from './shared-arrays.js';
+import type { EngineSetup } from './training-state.js';
+
+/** Learning-rate and epoch overrides for {@link Word2VecModel.train} (defaults: the model's options). */
+export interface ContinueTrainingOptions {
+  /** Passes over the new corpus. */
+  readonly epochs?: number;
+  /** Start learning rate of this run. */
+  readonly lr?: number;
+  /** Final learning rate of this run. */
+  readonly minLr?: number;
+}
+
+/** What one training run did. */
+export interface TrainingReport {
+  /** Words processed (corpus tokens in the vocabulary, all epochs, before subsampling). */
+  readonly words: number;
+  /** Wall-clock seconds of the training phase (without vocabulary building and encoding). */
+  readonly seconds: number;
+  /** Mean loss per prediction over the run. */
+  readonly loss: number;
+}
+
+/** The complete trainable state of a model, as {@link Word2VecModel.load} restores it. */
+interface ModelState {
+  readonly options: Word2VecOptions;
+  readonly vocabulary: Vocabulary;
+  readonly inputWeights: Float32Array;
+  readonly outputWeights: Float32Array | null;
+  readonly nodeWeights: Float32Array | null;
+  readonly random: Random;
+  readonly epochsTrained: number;
+}
+
+const FORMAT = 'embedkit-word2vec';
+const VERSION = 1;
+
+/**
+ * A word2vec model: the vocabulary with counts, the input vectors (the word vectors) and the output
+ * weights of its objective, with the options it was trained with. It is an {@link Embedder}
+ * (through {@link Word2VecModel.wordVectors}), can keep training on more text
+ * ({@link Word2VecModel.train}) and saves its full state ({@link Word2VecModel.save}), like gensim's
+ * `Word2Vec`. The weights live in shared memory so worker threads can train them in place.
+ */
+export class Word2VecModel implements Embedder {
+  /** The options the model was created with. */
+  readonly options: Word2VecOptions;
+  /** The vocabulary: words by descending count, with their counts. */
+  readonly vocabulary: Vocabulary;
+  /** The input matrix (`vocabulary.size x dim`): the word vectors. */
+  readonly inputWeights: Float32Array;
+  /** Negative sampling's output matrix (`vocabulary.size x dim`), or `null` without negative sampling. */
+  readonly outputWeights: Float32Array | null;
+  /** Hierarchical softmax's inner-node matrix (`(vocabulary.size - 1) x dim`), or `null` without it. */
+  readonly nodeWeights: Float32Array | null;
+  /** The word vectors: rows in vocabulary order, counts attached (a view of `inputWeights`). */
+  readonly wordVectors: WordVectors;
+  #random: Random;
+  #epochsTrained: number;
+  #training = false;
+  #countedCorpus: TrainingCorpus | undefined;
+
+  private constructor(state: ModelState, countedCorpus?: TrainingCorpus) {
+    this.#countedCorpus = countedCorpus;
+    this.options = state.options;
+    this.vocabulary = state.vocabulary;
+    this.inputWeights = state.inputWeights;
+    this.outputWeights = state.outputWeights;
+    this.nodeWeights = state.nodeWeights;
+    this.#random = state.random;
+    this.#epochsTrained = state.epochsTrained;
+    this.wordVectors = new WordVectors(
+      state.vocabulary.words,
+      state.inputWeights,
+      state.options.dim,
+      state.vocabulary.counts,
+    );
+  }
+
+  /**
+   * An untrained model over `vocabulary`, initialised as the word2vec tool does: input vectors
+   * uniform in [-0.5/dim, 0.5/dim], output weights zero. Train it with {@link Word2VecModel.train}.
+   *
+   * @param settings.seed - seed of the initial vectors and of later training runs (default 1)
+   * @param settings.countedCorpus - the corpus `vocabulary` was counted on: training on it then
+   *   skips the pass that counts its tokens
+   */
+  static initialize(
+    vocabulary: Vocabulary,
+    options: Word2VecOptions,
+    settings: { readonly seed?: number; readonly countedCorpus?: TrainingCorpus } = {},
+  ): Word2VecModel {
+    const resolved = resolveWord2VecOptions(options);
+    const { dim, negative, hs } = resolved;
+    const random = new Random(settings.seed ?? 1);
+    const inputWeights = sharedFloat32Array(vocabulary.size * dim);
+    for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (random.nextFloat() - 0.5) / dim;
+    return new Word2VecModel(
+      {
+        options: resolved,
+        vocabulary,
+        inputWeights,
+        outputWeights: negative > 0 ? sharedFloat32Array(vocabulary.size * dim) : null,
+        nodeWeights: hs ? sharedFloat32Array((vocabulary.size - 1) * dim) : null,
+        random,
+        epochsTrained: 0,
+      },
+      settings.countedCorpus,
+    );
+  }
+
+  /** The vectors' dimension. */
+  get dim(): number {
+    return this.options.dim;
+  }
+
+  /** Number of words. */
+  get size(): number {
+    return this.vocabulary.size;
+  }
+
+  /** Epochs trained so far, over all runs. */
+  get epochsTrained(): number {
+    return this.#epochsTrained;
+  }
+
+  /** The vector of `token` (a view of the model's weights), or `undefined` when it is not in the vocabulary. */
+  vector(token: string): Float32Array | undefined {
+    return this.wordVectors.vector(token);
+  }
+
+  /** Whether `token` is in the vocabulary. */
+  has(token: string): boolean {
+    return this.wordVectors.has(token);
+  }
+
+  /** The vocabulary, most frequent word first. */
+  keys(): IterableIterator<string> {
+    return this.wordVectors.keys();
+  }
+
+  /**
+   * Trains further on `corpus` with the model's vocabulary (words it does not know are skipped, as
+   * in gensim's `train` after `build_vocab` without `update`). The learning rate decays from `lr` to
+   * `minLr` over this run's epochs. Without `context.seed` the run continues the model's own random
+   * stream, so a saved and reloaded model continues exactly as the original would.
+   *
+   * @throws ConfigError for a bad option or a one-shot iterator as corpus
+   * @throws CancelledError when `context.signal` aborts (the weights then hold a partial update)
+   * @throws NumericError when training diverges
+   */
+  async train(
+    corpus: TrainingCorpus,
+    options: ContinueTrainingOptions = {},
+    context: TrainContext = {},
+  ): Promise<TrainingReport> {
+    for (const key of Object.keys(options)) {
+      if (key !== 'epochs' && key !== 'lr' && key !== 'minLr') {
+        throw new ConfigError(key, (options as Record<string, unknown>)[key], 'one of epochs, lr, minLr');
+      }
+    }
+    const { epochs, lr, minLr } = resolveWord2VecOptions({
+      ...this.options,
+      lr: options.lr ?? this.options.lr,
+      minLr:
+        options.minLr ??
+        (options.lr === undefined ? this.options.minLr : Math.min(this.options.minLr, options.lr)),
+      epochs: options.epochs ?? this.options.epochs,
+    });
+    if (context.seed !== undefined) this.#random = new Random(resolveRunSettings(context).seed);
+    const tokens = corpus === this.#countedCorpus ? this.vocabulary.totalCount : undefined;
+    return this.#run(corpus, { epochs, lr, minLr }, context, tokens);
+  }
+
+  async #run(
+    corpus: TrainingCorpus,
+    schedule: { epochs: number; lr: number; minLr: number },
+    context: TrainContext,
+    tokens: number | undefined,
+  ): Promise<TrainingReport> {
+    assertReiterable(corpus);
+    const { threads } = resolveRunSettings(context);
+    if (this.#training)
+      throw new ConfigError('train', 'a second run', 'one training run at a time per model');
+    this.#training = true;
+    try {
+      const { maxSentenceLength, maxInMemoryTokens } = this.options;
+      const plan = await prepareCorpus(corpus, this.vocabulary, {
+        tokens,
+        maxSentenceLength,
+        maxInMemoryTokens,
+        signal: context.signal,
+        onProgress: context.onProgress,
+      });
+      const result: EngineRunResult = await runEngine({
+        setup: this.#engineSetup(),
+        corpus: plan.corpus,
+        ...schedule,
+        threads,
+        seed: this.#random.nextUint32(),
+        onProgress: context.onProgress,
+        signal: context.signal,
+      });
+      this.#epochsTrained += schedule.epochs;
+      return result;
+    } finally {
+      this.wordVectors.invalidateNorms();
+      this.#training = false;
+    }
+  }
+
+  #engineSetup(): EngineSetup {
+    const { options, vocabulary } = this;
+    const objective: ObjectiveSetup = {
+      negativeSampling:
+        this.outputWeights === null
+          ? null
+          : {
+              negative: options.negative,
+              noiseCounts: vocabulary.counts,
+              noisePower: 0.75,
+              outputWeights: this.outputWeights,
+            },
+      hierarchicalSoftmax:
+        this.nodeWeights === null
+          ? null
+          : { tree: buildHuffmanTree(vocabulary.counts), nodeWeights: this.nodeWeights },
+    };
+    return {
+      architecture: options.model,
+      dim: options.dim,
+      window: options.window,
+      cbowMean: options.model === 'cbow' ? options.cbowMean : true,
+      inputWeights: this.inputWeights,
+      encoder: null,
+      objective,
+      keepProbabilities: options.sample > 0 ? vocabulary.keepProbabilities(options.sample) : null,
+      sigmoid: { size: 1000, maxExp: 6 },
+    };
+  }
+
+  /**
+   * Saves the full trainable state (options, vocabulary with counts, input and output weights,
+   * random state) to `path`, through a temporary file renamed into place. The format is described
+   * in docs/word2vec.md; {@link Word2VecModel.load} reads it.
+   *
+   * @throws IoError when the file cannot be written
+   */
+  async save(path: string): Promise<void> {
+    const { dim } = this.options;
+    const size = this.vocabulary.size;
+    const matrices = [{ name: 'input', rows: size, cols: dim, data: this.inputWeights }];
+    if (this.outputWeights !== null)
+      matrices.push({ name: 'output', rows: size, cols: dim, data: this.outputWeights });
+    if (this.nodeWeights !== null)
+      matrices.push({ name: 'nodes', rows: size - 1, cols: dim, data: this.nodeWeights });
+    await writeModelFile(
+      path,
+      {
+        format: FORMAT,
+        version: VERSION,
+        options: this.options,
+        vocabulary: this.vocabulary.toJSON(),
+        random: this.#random.state(),
+        epochsTrained: this.#epochsTrained,
+      },
+      matrices,
+    );
+  }
+
+  /**
+   * Loads a model saved with {@link Word2VecModel.save}, ready to use or to train further.
+   *
+   * @throws FormatError when the file is not a valid model (what is wrong, and where)
+   * @throws IoError when it cannot be read
+   */
+  static async load(path: string): Promise<Word2VecModel> {
+    const { header, matrices } = await readModelFile(path);
+    const where = { file: path, offset: 12 };
+    if (header.format !== FORMAT || header.version !== VERSION) {
+      throw new FormatError(where, `format "${FORMAT}" version ${VERSION} in the header`);
+    }
+    let options: Word2VecOptions;
+    let vocabulary: Vocabulary;
+    let random: Random;
+    try {
+      options = resolveWord2VecOptions(header.options as Word2VecOptions);
+      vocabulary = Vocabulary.fromJSON(header.vocabulary);
+      random = Random.fromState(header.random as number[]);
+    } catch (error) {
+      if (!isEmbeddingError(error)) throw error;
+      throw new FormatError(where, 'valid options, vocabulary and random state in the header', error.message);
+    }
+    const epochsTrained = header.epochsTrained;
+    if (typeof epochsTrained !== 'number' || !Number.isSafeInteger(epochsTrained) || epochsTrained < 0) {
+      throw new FormatError(where, 'epochsTrained: a non-negative integer', String(epochsTrained));
+    }
+    const { dim, negative, hs } = options;
+    const size = vocabulary.size;
+    for (const name of matrices.keys()) {
+      if (name !== 'input' && name !== 'output' && name !== 'nodes') {
+        throw new FormatError(where, 'matrices named input, output and nodes', JSON.stringify(name));
+      }
+    }
+    const matrix = (name: string, wanted: boolean, rows: number): Float32Array | null => {
+      const data = matrices.get(name);
+      if (!wanted) {
+        if (data !== undefined) throw new FormatError(where, `no "${name}" matrix for these options`);
+        return null;
+      }
+      if (data?.length !== rows * dim) {
+        throw new FormatError(
+          where,
+          `a "${name}" matrix of ${rows} x ${dim}`,
+          data && `${data.length} floats`,
+        );
+      }
+      return data;
+    };
+    const inputWeights = matrix('input', true, size)!;
+    return new Word2VecModel({
+      options,
+      vocabulary,
+      inputWeights,
+      outputWeights: matrix('output', negative > 0, size),
+      nodeWeights: matrix('nodes', hs, size - 1),
+      random,
+      epochsTrained,
+    });
+  }
+
+  /**
+   * Writes the word vectors to `path` in a word2vec / GloVe format (default word2vec text, as
+   * gensim's `save_word2vec_format`), through @embedkit/vector-io.
+   */
+  async saveVectors(path: string, format: VectorFormat = 'word2vec-text'): Promise<void> {
+    await writeVectors(path, this.wordVectors, { format });
+  }
+}
+
+/**
+ * Trains word2vec on `corpus` (a file path, read as a stream with one sentence per line, or
+ * sentences of tokens; it is read several times, so not a generator object): builds the vocabulary,
+ * initialises the vectors as the word2vec tool does and trains with `context.threads` worker
+ * threads (default: all cores; 1 with a fixed `context.seed` gives bit-identical vectors).
+ *
+ * @example
+ * ```ts
+ * const model = await trainWord2Vec('corpus.txt', { model: 'skipgram', dim: 100 }, { threads: 4 });
+ * model.vector('king');
+ * ```
+ * @throws ConfigError for a bad option
+ * @throws EmptyVocabularyError when no word occurs `minCount` times
+ * @throws CancelledError when `context.signal` aborts
+ * @throws NumericError when training diverges (lower `lr`)
+ */
+export async function trainWord2Vec(
+  corpus: TrainingCorpus,
+  options: Word2VecOptionsInput = {},
+  context: TrainContext = {},
+): Promise<Word2VecModel> {
+  const resolved = resolveWord2VecOptions(options);
+  const { seed } = resolveRunSettings(context);
+  assertReiterable(corpus);
+  const vocabulary = await Vocabulary.build(corpus, {
+    minCount: resolved.minCount,
+    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
+    ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
+  });
+  const model = Word2VecModel.initialize(vocabulary, resolved, {
+    ...(seed === undefined ? {} : { seed }),
+    countedCorpus: corpus,
+  });
+  await model.train(corpus, {}, { ...context, seed: undefined });
+  return model;
+}

@@ -1,0 +1,29 @@
+import type { EngineSetup, LearningRateSchedule, SharedCounters } from './training-state.js';
+
+/** First message to a training worker: what it trains and with which random stream. */
+export interface InitRequest {
+  readonly type: 'init';
+  readonly setup: EngineSetup;
+  readonly schedule: LearningRateSchedule;
+  readonly counters: SharedCounters;
+  readonly thread: number;
+  readonly seed: number;
+}
+
+/** Trains `passes` passes over sentences `first..end-1` of an encoded block. */
+export interface TrainRequest {
+  readonly type: 'train';
+  readonly ids: Int32Array;
+  readonly sentenceStarts: Int32Array;
+  readonly first: number;
+  readonly end: number;
+  readonly passes: number;
+}
+
+/** A message from the main thread to a training worker. */
+export type WorkerRequest = InitRequest | TrainRequest;
+
+/** A message from a training worker: one `train` request is done, or it failed. */
+export type WorkerReply =
+  | { readonly type: 'done' }
+  | { readonly type: 'error'; readonly code: string | undefined; readonly message: string };
