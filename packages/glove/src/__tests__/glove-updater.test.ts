@@ -32,9 +32,9 @@ describe('GloveUpdater (the AdaGrad step of glove.c)', () => {
     // Word gradient fdiff·c·lr = (−0.0016, 0.002), divided by sqrt(gradsq) = (1, 2); context gradient
     // fdiff·w·lr = (−0.0004, −0.0008); biases step by fdiff / sqrt(gradsq) (no learning rate).
     const expected = [0.1016, 0.199, 0.38, 0.4004, -0.4992, 0.6 + 0.08 / 3];
-    parameters.weights.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 6));
+    expect([...parameters.weights]).toEqual(expected.map((value) => expect.closeTo(value, 6)));
     const expectedGradsq = [1 + 2.56e-6, 4 + 4e-6, 1.0064, 1 + 1.6e-7, 1 + 6.4e-7, 9.0064];
-    parameters.gradsq.forEach((value, i) => expect(value).toBeCloseTo(expectedGradsq[i]!, 6));
+    expect([...parameters.gradsq]).toEqual(expectedGradsq.map((value) => expect.closeTo(value, 6)));
   });
 
   it('clips each gradient component to ±gradClip before the learning rate', () => {
@@ -42,7 +42,7 @@ describe('GloveUpdater (the AdaGrad step of glove.c)', () => {
     new GloveUpdater(parameters, entries, 0.05, 0.01).train(0, 1);
     // fdiff·c = (−0.032, 0.04) -> (−0.01, 0.01); fdiff·w = (−0.008, −0.016) -> (−0.008, −0.01).
     const expected = [0.1005, 0.19975, 0.38, 0.4004, -0.4995];
-    expected.forEach((value, i) => expect(parameters.weights[i]).toBeCloseTo(value, 6));
+    expect([...parameters.weights.subarray(0, 5)]).toEqual(expected.map((value) => expect.closeTo(value, 6)));
   });
 
   it('skips an entry whose error is not finite, leaving the parameters alone', () => {
