@@ -11,3 +11,8 @@ export { parseFastTextBin, readFastTextBin } from './fasttext-bin-read.js';
 export { serializeFastTextBin, writeFastTextBin } from './fasttext-bin-write.js';
 export { FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
 export { readFastTextVec, writeFastTextVec } from './fasttext-vec.js';
+export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
+export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
+export { trainFastText } from './train-fasttext.js';
+export type { FastTextAlgorithmOptions } from './algorithms.js';
+export { fasttextCbow, fasttextSkipgram } from './algorithms.js';

@@ -1,0 +1,130 @@
+import { ConfigError, Random, type TrainContext, type TrainingCorpus } from '@embedkit/core-math';
+import { encodeCorpus, Vocabulary } from '@embedkit/corpus';
+import {
+  buildHuffmanTree,
+  type EngineSetup,
+  type ObjectiveSetup,
+  resolveRunSettings,
+  runEngine,
+  shareInt32Array,
+  sharedFloat32Array,
+} from '@embedkit/word2vec';
+import type { FastTextArgs } from './fasttext-args.js';
+import { FastTextModel } from './fasttext-model.js';
+import { buildInputRowTable } from './subword-table.js';
+import { SubwordIndexer } from './subwords.js';
+import { type FastTextTrainOptionsInput, resolveFastTextOptions } from './train-options.js';
+
+/** The most floats the input matrix (`(words + bucket) x dim`) may hold. */
+const MAX_INPUT_FLOATS = 2 ** 31;
+
+/**
+ * Trains a fastText subword model (Bojanowski et al. 2017) on `corpus` with the shared word2vec
+ * engine: each word's input is its own row plus its hashed character n-gram rows. Skip-gram
+ * averages the rows of the centre word and predicts each context word; CBOW averages the rows of
+ * all context words' subwords and predicts the centre word; the hidden vector's update goes to
+ * every input row. Weights start as fastText's: input uniform in [-1/dim, 1/dim], output zero.
+ * With `context.threads: 1` and a fixed `context.seed` the result is bit-identical run after run.
+ *
+ * @throws ConfigError for a bad option
+ * @throws EmptyVocabularyError when no word occurs `minCount` times
+ * @throws CancelledError when `context.signal` aborts
+ * @throws NumericError when training diverges (lower `lr`)
+ */
+export async function trainFastText(
+  corpus: TrainingCorpus,
+  options: FastTextTrainOptionsInput = {},
+  context: TrainContext = {},
+): Promise<FastTextModel> {
+  const resolved = resolveFastTextOptions(options);
+  const { threads, seed } = resolveRunSettings(context);
+  const { signal, onProgress } = context;
+  const { dim, bucket, maxSentenceLength } = resolved;
+  const vocabulary = await Vocabulary.build(corpus, {
+    minCount: resolved.minCount,
+    maxSentenceLength,
+    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  const words = vocabulary.size;
+  if ((words + bucket) * dim > MAX_INPUT_FLOATS) {
+    throw new ConfigError(
+      'bucket',
+      bucket,
+      `(words + bucket) x dim at most 2^31 floats (${words} words, dim ${dim})`,
+    );
+  }
+  const args: FastTextArgs = {
+    dim,
+    ws: resolved.window,
+    epoch: resolved.epochs,
+    minCount: resolved.minCount,
+    neg: resolved.negative,
+    wordNgrams: 1,
+    loss: resolved.hs ? 'hs' : 'ns',
+    model: resolved.model,
+    bucket,
+    minn: resolved.minn,
+    maxn: resolved.maxn,
+    lrUpdateRate: resolved.lrUpdateRate,
+    t: resolved.sample,
+  };
+  const random = new Random(seed ?? 1);
+  const inputWeights = sharedFloat32Array((words + bucket) * dim);
+  for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (2 * random.nextFloat() - 1) / dim;
+  const table = buildInputRowTable(vocabulary.words, new SubwordIndexer(args, words));
+  const outputRows = sharedFloat32Array((resolved.hs ? words - 1 : words) * dim);
+  const objective: ObjectiveSetup = resolved.hs
+    ? {
+        negativeSampling: null,
+        hierarchicalSoftmax: { tree: buildHuffmanTree(vocabulary.counts), nodeWeights: outputRows },
+      }
+    : {
+        negativeSampling: {
+          negative: resolved.negative,
+          noiseCounts: vocabulary.counts,
+          noisePower: 0.5,
+          outputWeights: outputRows,
+        },
+        hierarchicalSoftmax: null,
+      };
+  const setup: EngineSetup = {
+    architecture: resolved.model,
+    dim,
+    window: resolved.window,
+    cbowMean: true,
+    inputWeights,
+    encoder: { offsets: shareInt32Array(table.offsets), rows: shareInt32Array(table.rows) },
+    objective,
+    keepProbabilities: resolved.sample > 0 ? vocabulary.keepProbabilities(resolved.sample) : null,
+    sigmoid: { size: 512, maxExp: 8 },
+  };
+  const sentences = await encodeCorpus(corpus, vocabulary, {
+    maxSentenceLength,
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  await runEngine({
+    setup,
+    corpus: { kind: 'in-memory', sentences },
+    epochs: resolved.epochs,
+    lr: resolved.lr,
+    minLr: resolved.minLr,
+    threads,
+    seed: random.nextUint32(),
+    onProgress,
+    signal,
+  });
+  // fastText's output matrix has one row per word; hierarchical softmax uses the first words - 1.
+  const outputMatrix = new Float32Array(words * dim);
+  outputMatrix.set(outputRows);
+  return new FastTextModel({
+    args,
+    words: vocabulary.words,
+    counts: vocabulary.counts,
+    ntokens: vocabulary.tokensSeen,
+    inputMatrix: inputWeights,
+    outputMatrix,
+  });
+}
