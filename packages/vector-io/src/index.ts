@@ -1,0 +1,16 @@
+/**
+ * @embedkit/vector-io — read and write word vector files: word2vec text and binary (the C tool's
+ * and gensim's), GloVe text and fastText `.vec`, with format detection, streaming reads and
+ * atomic writes.
+ */
+export { detectFormat } from './detect-format.js';
+export type { ParseVectorsOptions } from './parse-vectors.js';
+export { parseVectors } from './parse-vectors.js';
+export type { ReadVectorsOptions } from './read-vectors.js';
+export { readVectors } from './read-vectors.js';
+export { serializeVectors } from './serialize-vectors.js';
+export type { VectorFormat } from './vector-format.js';
+export { isVectorFormat, VECTOR_FORMATS } from './vector-format.js';
+export type { WriteVectorsOptions } from './write-vectors.js';
+export { writeVectors } from './write-vectors.js';
+export { formatFloat32 } from './float32-format.js';

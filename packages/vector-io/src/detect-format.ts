@@ -1,0 +1,36 @@
+import { openForReading, type ReadableFile, readPrefix } from './file-reading.js';
+import { sniffFormat } from './sniff-format.js';
+import type { VectorFormat } from './vector-format.js';
+
+/** How much of a file {@link detectFormat} looks at. */
+const SNIFF_BYTES = 1 << 20;
+
+/**
+ * Detects a vector file's format from its content: binary vs text (the bytes after the word on
+ * the first vector line are numbers or raw float32), and header (`V D`, word2vec / fastText) vs no
+ * header (GloVe). Text with a header is reported as `'word2vec-text'` (fastText's `.vec` is the
+ * same format). Given a path it reads only the file's first megabyte and returns a promise.
+ *
+ * @throws FormatError for an empty file; IoError when the file cannot be read
+ */
+export function detectFormat(bytes: Uint8Array): VectorFormat;
+export function detectFormat(path: string): Promise<VectorFormat>;
+export function detectFormat(input: Uint8Array | string): VectorFormat | Promise<VectorFormat> {
+  if (typeof input !== 'string') return sniffFormat(input, true, '<buffer>');
+  return detectFileFormat(input);
+}
+
+/** {@link detectFormat} for an open file: sniffs its first megabyte. */
+export async function sniffFile(file: ReadableFile): Promise<VectorFormat> {
+  const { bytes, complete } = await readPrefix(file, Math.max(1, Math.min(SNIFF_BYTES, file.size)));
+  return sniffFormat(bytes, complete, file.path);
+}
+
+async function detectFileFormat(path: string): Promise<VectorFormat> {
+  const file = await openForReading(path);
+  try {
+    return await sniffFile(file);
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * Reader of the text formats: word2vec text / fastText `.vec` (a `V D` header line first) and
+ * GloVe (no header; the dimension is the number of values on the first line).
+ */
+import { type FileLocation, FormatError, type WordVectors } from '@embedkit/core-math';
+import { DecimalScanner } from './decimal-scanner.js';
+import { describeBytes } from './describe-bytes.js';
+import { checkHeaderAgainstSize, requireHeader } from './header.js';
+import {
+  byteOrderMarkLength,
+  countTokens,
+  NEWLINE,
+  SPACE,
+  skipSeparators,
+  TAB,
+  tokenEnd,
+  trimLineEnd,
+  wordEnd,
+} from './text-line.js';
+import type { ParserInput, VectorParser } from './vector-parser.js';
+import { VectorTable } from './vector-table.js';
+import { decodeWord } from './word-codec.js';
+
+/** Options of a {@link TextVectorParser}. */
+export interface TextParserInput extends ParserInput {
+  /** Whether the first line is a `V D` header (word2vec text, fastText `.vec`) or not (GloVe). */
+  header: boolean;
+  /**
+   * For headerless files: an upper bound on the number of vector lines (the number of line
+   * breaks plus one), which sizes the matrix before the first row is read.
+   */
+  maxLines?: number;
+}
+
+/** Parses text vector files line by line, straight from bytes into the matrix. */
+export class TextVectorParser implements VectorParser {
+  readonly #input: TextParserInput;
+  readonly #scanner = new DecimalScanner();
+  #table: VectorTable | undefined;
+  /** Vector lines to read: the header's count (or unbounded for GloVe), capped by `limit`. */
+  #target: number;
+  /** Number of the last line read (1-based). */
+  #line = 0;
+  /** Bytes of the file consumed by earlier calls. */
+  #consumed = 0;
+  #started = false;
+  done = false;
+
+  constructor(input: TextParserInput) {
+    this.#input = input;
+    this.#target = input.limit;
+  }
+
+  consume(bytes: Uint8Array, atEnd: boolean): number {
+    let pos = 0;
+    if (!this.#started) {
+      const bom = byteOrderMarkLength(bytes, 0, atEnd);
+      if (bom < 0) return 0;
+      pos = bom;
+      this.#started = true;
+    }
+    while (!this.done && pos < bytes.length) {
+      const newline = bytes.indexOf(NEWLINE, pos);
+      if (newline === -1 && !atEnd) break;
+      const next = newline === -1 ? bytes.length : newline + 1;
+      this.#line++;
+      this.#readLine(bytes, pos, trimLineEnd(bytes, pos, next), this.#consumed + next);
+      pos = next;
+    }
+    this.#consumed += pos;
+    return pos;
+  }
+
+  finish(): WordVectors {
+    const { file } = this.#input;
+    const table = this.#table;
+    if (table === undefined) {
+      throw new FormatError(
+        { file, line: this.#line + 1 },
+        this.#input.header ? 'a header line "V D"' : 'a line "word v1 … vD"',
+        'the end of the file',
+      );
+    }
+    if (this.#input.header && table.entries < this.#target) {
+      throw new FormatError(
+        { file, line: this.#line + 1 },
+        `${this.#target} vectors as the header declares`,
+        `the end of the file after ${table.entries}`,
+      );
+    }
+    return table.finish();
+  }
+
+  #location(): FileLocation {
+    return { file: this.#input.file, line: this.#line };
+  }
+
+  /** Reads one line: `end` excludes trailing whitespace; `offsetAfter` is the file offset of the next line. */
+  #readLine(bytes: Uint8Array, start: number, end: number, offsetAfter: number): void {
+    if (this.#input.header && this.#table === undefined) {
+      this.#readHeader(bytes, start, end, offsetAfter);
+      return;
+    }
+    if (start === end) return; // a blank line
+    const space = wordEnd(bytes, start, end);
+    if (space === -1) {
+      const dim = this.#table === undefined ? '' : `${this.#table.dim} `;
+      throw new FormatError(
+        this.#location(),
+        `a word, a space and ${dim}values`,
+        describeBytes(bytes, start, end),
+      );
+    }
+    const table = this.#table ?? this.#startHeaderless(bytes, space, end);
+    this.#readValues(bytes, space, end, table);
+    const word = decodeWord(bytes, start, space);
+    if (word === undefined) {
+      throw new FormatError(
+        this.#location(),
+        'a word in valid UTF-8',
+        `invalid UTF-8 in ${describeBytes(bytes, start, space)}`,
+      );
+    }
+    table.commit(word);
+    if (table.entries >= this.#target) this.done = true;
+  }
+
+  #readHeader(bytes: Uint8Array, start: number, end: number, offsetAfter: number): void {
+    const { file, totalBytes, limit } = this.#input;
+    const location = this.#location();
+    const header = requireHeader(bytes, start, end, location);
+    this.#target = Math.min(header.count, limit);
+    // The shortest vector line is an empty word and D one-character values, each after a space.
+    checkHeaderAgainstSize(header, this.#target, 2 * header.dim, totalBytes - offsetAfter, location);
+    this.#table = new VectorTable(header.dim, this.#target, file);
+    if (this.#target === 0) this.done = true;
+  }
+
+  /** A GloVe file's first vector line fixes the dimension: the number of values after the word. */
+  #startHeaderless(bytes: Uint8Array, space: number, end: number): VectorTable {
+    const dim = countTokens(bytes, space, end);
+    if (dim === 0) {
+      throw new FormatError(
+        this.#location(),
+        'a word followed by its values',
+        describeBytes(bytes, space, end),
+      );
+    }
+    const rows = Math.min(this.#input.maxLines ?? this.#input.limit, this.#input.limit);
+    this.#table = new VectorTable(dim, rows, this.#input.file);
+    return this.#table;
+  }
+
+  /** Parses exactly `dim` finite numbers from `bytes[start, end)` into the table's next row. */
+  #readValues(bytes: Uint8Array, start: number, end: number, table: VectorTable): void {
+    const { dim, matrix } = table;
+    const scanner = this.#scanner;
+    const offset = table.nextOffset;
+    let i = start;
+    for (let j = 0; j < dim; j++) {
+      i = skipSeparators(bytes, i, end);
+      if (i >= end) throw new FormatError(this.#location(), `${dim} values after the word`, `${j}`);
+      const value = scanner.scan(bytes, i, end);
+      const stop = scanner.end;
+      matrix[offset + j] = value;
+      const stored = matrix[offset + j]!;
+      if (
+        stop === i ||
+        (stop < end && bytes[stop] !== SPACE && bytes[stop] !== TAB) ||
+        stored - stored !== 0
+      ) {
+        throw new FormatError(
+          this.#location(),
+          `a finite number as value ${j + 1} of ${dim}`,
+          describeBytes(bytes, i, tokenEnd(bytes, i, end)),
+        );
+      }
+      i = stop;
+    }
+    if (skipSeparators(bytes, i, end) < end) {
+      throw new FormatError(
+        this.#location(),
+        `${dim} values after the word`,
+        `${dim + countTokens(bytes, i, end)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Words as bytes: strict UTF-8 decoding (gensim's `unicode_errors='strict'` default), with a fast
+ * path for plain ASCII words, and the checks a writer makes before putting a word in a file.
+ */
+import { ConfigError } from '@embedkit/core-math';
+import type { VectorFormat } from './vector-format.js';
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Longest ASCII word decoded through `String.fromCharCode` rather than the `TextDecoder`. */
+const SHORT_WORD = 64;
+
+/**
+ * Decodes `bytes[start, end)` as strict UTF-8. Returns `undefined` when the bytes are not valid
+ * UTF-8 (the caller reports where).
+ */
+export function decodeWord(bytes: Uint8Array, start: number, end: number): string | undefined {
+  if (end - start <= SHORT_WORD) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (bytes[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+  try {
+    return strictDecoder.decode(bytes.subarray(start, end));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lone UTF-16 surrogate cannot be written as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Throws {@link ConfigError} unless `word` can be written in `format` and read back unchanged:
+ * it must be non-empty, well-formed Unicode, and free of spaces and line breaks (the separators of
+ * every format). A byte-order mark cannot start the first word of a headerless (GloVe) file, since
+ * readers skip it there.
+ */
+export function checkWritableWord(word: string, format: VectorFormat, first: boolean): void {
+  let problem: string | undefined;
+  if (word.length === 0) problem = 'non-empty words';
+  else if (word.includes(' ') || word.includes('\n')) problem = 'words without spaces or line breaks';
+  else if (LONE_SURROGATE.test(word)) problem = 'well-formed Unicode words (this one has a lone surrogate)';
+  else if (first && format === 'glove' && word.charCodeAt(0) === 0xfeff) {
+    problem = 'a first word that does not start with a byte-order mark (U+FEFF) in a GloVe file';
+  }
+  if (problem !== undefined) throw new ConfigError('vectors', word, `${problem} to write ${format}`);
+}
