@@ -69,10 +69,17 @@ export class GloveModel implements Embedder {
   /**
    * Saves the vectors through `@embedkit/vector-io`: GloVe text (no header, the default, as `glove`
    * writes it), or any other {@link VectorFormat} (`word2vec-text`, `word2vec-binary`, ...). The file
-   * is written to a temporary name and renamed into place.
+   * is written to a temporary name and renamed into place; `signal` cancels it, leaving any existing
+   * file as it was.
    */
-  async save(path: string, options: { readonly format?: VectorFormat } = {}): Promise<void> {
-    await writeVectors(path, this.wordVectors, { format: options.format ?? 'glove' });
+  async save(
+    path: string,
+    options: { readonly format?: VectorFormat; readonly signal?: AbortSignal } = {},
+  ): Promise<void> {
+    await writeVectors(path, this.wordVectors, {
+      format: options.format ?? 'glove',
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
   /** Saves the vocabulary as the tools' `vocab.txt` (`word count` per line). */
