@@ -41,7 +41,9 @@ export interface WordPairsEvaluation {
  * `KeyedVectors.evaluate_word_pairs` (with `dummy4unknown=False`): the known words are the first
  * `restrictVocab` keys (upper-cased with `caseInsensitive`, the first of keys equal up to case
  * winning); pairs with an unknown word are skipped and reported in `oovRatio`; the model's score
- * is the cosine similarity; Pearson and Spearman as scipy's `pearsonr` and `spearmanr`.
+ * is the cosine similarity rounded to float32 (gensim's is a float32, so equal similarities, such
+ * as a word paired with itself, tie for Spearman's ranks exactly as in gensim); Pearson and
+ * Spearman as scipy's `pearsonr` and `spearmanr`.
  *
  * @param pathOrText - the file's path, or its text (any string containing a line break)
  * @throws FormatError when no pair is usable (no valid line, or every pair has an unknown word)
@@ -75,7 +77,7 @@ export async function evaluateWordPairs(
       continue;
     }
     gold.push(pair.score);
-    model.push(dot(unit, first * dim, unit, second * dim, dim));
+    model.push(Math.fround(dot(unit, first * dim, unit, second * dim, dim)));
   }
   if (gold.length === 0) {
     throw new FormatError(
