@@ -3,8 +3,9 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { checkOptions, createRegistry, loadModel } from '@embedkit/algorithms';
 import { readSentences } from '@embedkit/corpus';
+import { readWordFrequencies } from '@embedkit/text-pooling';
 import { prepareDefaultCorpus } from './default-corpus.js';
-import { evaluateVectors } from './evaluate.js';
+import { type EvaluationPlan, evaluateVectors } from './evaluate.js';
 import { type BenchOptions, UsageError } from './options.js';
 import { PEER_ALGOS, peerUnavailable, runPeer } from './peers.js';
 import { ProgressDisplay } from './progress.js';
@@ -69,7 +70,9 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   for (const algo of options.overrides.keys()) {
     if (!options.algos.includes(algo)) throw new UsageError(`--set names ${algo}, which is not in --algos`);
   }
-  for (const file of [...options.analogy, ...options.similarity, ...options.vectors]) requireFile(file, 'file');
+  for (const file of [...options.analogy, ...options.similarity, ...options.vectors])
+    requireFile(file, 'file');
+  if (options.frequencies !== undefined) requireFile(options.frequencies, 'frequency table');
 
   const out = resolve(options.out);
   await mkdir(join(out, 'vectors'), { recursive: true });
@@ -98,7 +101,8 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     const algorithm = registry.get(algo)!;
     const defaults = algorithm.defaults as Record<string, unknown>;
     const merged: Record<string, unknown> = { ...defaults };
-    for (const [key, value] of Object.entries(options.common)) if (Object.hasOwn(defaults, key)) merged[key] = value;
+    for (const [key, value] of Object.entries(options.common))
+      if (Object.hasOwn(defaults, key)) merged[key] = value;
     Object.assign(merged, options.overrides.get(algo) ?? {});
     checkOptions(algorithm, merged);
     effective.set(algo, merged);
@@ -127,7 +131,8 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
       note(`peer ${peer} skipped: ${unavailable}`);
       continue;
     }
-    if (algos.length === 0) note(`peer ${peer} has nothing to mirror among --algos ${options.algos.join(',')}`);
+    if (algos.length === 0)
+      note(`peer ${peer} has nothing to mirror among --algos ${options.algos.join(',')}`);
     for (const algo of algos) {
       const extension = peer === 'fasttext' ? 'vec' : 'bin';
       rows.push(
@@ -153,11 +158,20 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     rows.push({ name: basename(file), kind: 'pretrained', status: 'ok', vectorsPath: resolve(file) });
   }
 
-  const plan = {
+  let sts: EvaluationPlan['sts'];
+  if (options.sts !== undefined) {
+    const file = join(options.sts, 'sts-test.csv');
+    requireFile(file, 'STS Benchmark test split');
+    const table = options.frequencies;
+    if (table === undefined) note('STS without a --frequencies table: SIF pooling is left out');
+    sts = { file, frequencies: table === undefined ? undefined : await readWordFrequencies(table) };
+  }
+  const plan: EvaluationPlan = {
     analogy: options.analogy,
     similarity: options.similarity,
     restrictVocab: options.restrictVocab,
     probeWords: options.probeWords,
+    ...(sts === undefined ? {} : { sts }),
   };
   const evaluated: ModelRow[] = [];
   for (const row of rows) {
@@ -180,15 +194,24 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
 
   const withRatios = evaluated.map((row): ModelRow => {
     if (row.kind !== 'ours' || row.wallSeconds === undefined) return row;
-    const peer = evaluated.find((other) => other.kind === 'peer' && other.algo === row.algo && other.wallSeconds);
-    return peer?.wallSeconds ? { ...row, ratio: { peer: peer.name, time: row.wallSeconds / peer.wallSeconds } } : row;
+    const peer = evaluated.find(
+      (other) => other.kind === 'peer' && other.algo === row.algo && other.wallSeconds,
+    );
+    return peer?.wallSeconds
+      ? { ...row, ratio: { peer: peer.name, time: row.wallSeconds / peer.wallSeconds } }
+      : row;
   });
 
   const report: BenchReport = {
     date: new Date().toISOString(),
     command: hooks.command ?? 'embedkit-bench',
     machine: machineInfo(),
-    corpus: { path: corpusPath, name: corpusName, tokens: corpusStats.tokens, sentences: corpusStats.sentences },
+    corpus: {
+      path: corpusPath,
+      name: corpusName,
+      tokens: corpusStats.tokens,
+      sentences: corpusStats.sentences,
+    },
     config: {
       seed: options.seed,
       threads: options.threads,

@@ -5,4 +5,11 @@ export { DEFAULT_ALGOS, DEFAULT_COMMON, DEFAULT_PROBE_WORDS, UsageError, parseOv
 export { ProgressDisplay, describeProgress } from './progress.js';
 export { renderMarkdown } from './report-markdown.js';
 export { renderSvg } from './report-svg.js';
-export type { AnalogyResult, BenchReport, Evaluation, ModelRow, SimilarityResult, StsResult } from './results.js';
+export type {
+  AnalogyResult,
+  BenchReport,
+  Evaluation,
+  ModelRow,
+  SimilarityResult,
+  StsResult,
+} from './results.js';

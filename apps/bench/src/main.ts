@@ -23,7 +23,8 @@ import { renderMarkdown } from './report-markdown.js';
 function positiveInt(name: string): (value: string) => number {
   return (value) => {
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
+    if (!Number.isInteger(parsed) || parsed < 1)
+      throw new InvalidArgumentError(`${name} must be a positive integer`);
     return parsed;
   };
 }
@@ -47,24 +48,48 @@ const program = new Command('embedkit-bench')
   .description(
     'Train every registered embedding algorithm on the same corpus with the same seed, evaluate them on analogy and word-similarity sets with gensim-compatible evaluators, and compare them (and their peers gensim and fastText) in one table.',
   )
-  .option('--corpus <file>', 'corpus: one sentence per line, whitespace tokens (default: State of the Union addresses)')
+  .option(
+    '--corpus <file>',
+    'corpus: one sentence per line, whitespace tokens (default: State of the Union addresses)',
+  )
   .option('--algos <list>', `algorithms to train (default: ${DEFAULT_ALGOS.join(',')})`, list)
   .option('--dim <n>', 'vector dimension', positiveInt('--dim'), DEFAULT_COMMON.dim)
   .option('--epochs <n>', 'passes over the corpus', positiveInt('--epochs'), DEFAULT_COMMON.epochs)
   .option('--window <n>', 'context window', positiveInt('--window'), DEFAULT_COMMON.window)
-  .option('--min-count <n>', 'drop words seen fewer times', positiveInt('--min-count'), DEFAULT_COMMON.minCount)
+  .option(
+    '--min-count <n>',
+    'drop words seen fewer times',
+    positiveInt('--min-count'),
+    DEFAULT_COMMON.minCount,
+  )
   .option('--threads <n>', 'worker threads', positiveInt('--threads'), availableParallelism())
   .option('--seed <n>', 'seed of every random choice', positiveInt('--seed'), 1)
   .option('--set <algo.option=value>', 'per-algorithm option, e.g. glove.xMax=10 (repeatable)', repeat)
-  .option('--data <dir>', 'folder with questions-words.txt, wordsim353.tsv, simlex999.txt (default: ../shared/data/eval)')
+  .option(
+    '--data <dir>',
+    'folder with questions-words.txt, wordsim353.tsv, simlex999.txt (default: ../shared/data/eval)',
+  )
   .option('--analogy <file>', 'analogy set in the Google format (repeatable; replaces the default)', repeat)
   .option('--similarity <file>', 'word-similarity set (repeatable; replaces the default)', repeat)
-  .option('--sts <dir>', 'STS Benchmark folder: also compare text pooling methods')
-  .option('--restrict-vocab <n>', 'analogy answers among the N most frequent words', positiveInt('--restrict-vocab'), 30000)
+  .option(
+    '--sts <dir>',
+    'STS Benchmark folder: also compare text pooling methods (mean, unit-mean, TF-IDF, SIF)',
+  )
+  .option('--frequencies <file>', 'word frequency table for SIF (default: enwiki_vocab_min200.txt in --data)')
+  .option(
+    '--restrict-vocab <n>',
+    'analogy answers among the N most frequent words',
+    positiveInt('--restrict-vocab'),
+    30000,
+  )
   .option('--vectors <file>', 'pretrained vector file to evaluate in the same table (repeatable)', repeat)
   .option('--peers <list>', 'run the same configuration with peers: gensim,fasttext', list)
   .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeat)
-  .option('--probe <list>', `words whose neighbours the report shows (default: ${DEFAULT_PROBE_WORDS.join(',')})`, list)
+  .option(
+    '--probe <list>',
+    `words whose neighbours the report shows (default: ${DEFAULT_PROBE_WORDS.join(',')})`,
+    list,
+  )
   .option('--out <dir>', 'output folder', 'bench-out')
   .addHelpText(
     'after',
@@ -102,6 +127,7 @@ async function main(): Promise<void> {
     analogy: (raw.analogy as string[] | undefined) ?? fromData(['questions-words.txt']),
     similarity: (raw.similarity as string[] | undefined) ?? fromData(['wordsim353.tsv', 'simlex999.txt']),
     sts: raw.sts as string | undefined,
+    frequencies: (raw.frequencies as string | undefined) ?? fromData(['enwiki_vocab_min200.txt'])[0],
     restrictVocab: raw.restrictVocab as number,
     vectors: (raw.vectors as string[] | undefined) ?? [],
     peers: (raw.peers as string[] | undefined) ?? [],

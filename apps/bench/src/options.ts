@@ -16,8 +16,10 @@ export interface BenchOptions {
   readonly analogy: readonly string[];
   /** Word-similarity sets. */
   readonly similarity: readonly string[];
-  /** STS Benchmark folder for text pooling, when given. */
+  /** STS Benchmark folder (with sts-test.csv) for comparing text pooling methods, when given. */
   readonly sts: string | undefined;
+  /** Word frequency table (`word count` lines) for SIF pooling on STS. */
+  readonly frequencies: string | undefined;
   /** Analogy answers are searched among this many most frequent words (gensim's restrict_vocab). */
   readonly restrictVocab: number;
   /** Pretrained vector files to evaluate in the same table. */

@@ -107,7 +107,11 @@ function fasttextArgs(job: PeerJob, prefix: string): string[] {
 }
 
 /** Runs one peer job with live progress; the row says what happened. */
-export async function runPeer(job: PeerJob, display: ProgressDisplay, signal?: AbortSignal): Promise<ModelRow> {
+export async function runPeer(
+  job: PeerJob,
+  display: ProgressDisplay,
+  signal?: AbortSignal,
+): Promise<ModelRow> {
   const name = `${job.peer} ${job.algo}`;
   const isGensim = job.peer === 'gensim';
   const prefix = job.output.replace(/\.vec$/, '');

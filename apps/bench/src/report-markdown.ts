@@ -50,20 +50,36 @@ export function renderMarkdown(report: BenchReport): string {
     `- Configuration: ${common}, threads ${report.config.threads}, seed ${report.config.seed}, analogy restricted to the ${thousands(report.config.restrictVocab)} most frequent words`,
   );
   lines.push(`- Evaluation: ${report.evaluationSemantics}`, '');
-  lines.push(`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`);
+  lines.push(
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+  );
   for (const row of report.rows) lines.push(`| ${rowCells(row, report).join(' | ')} |`);
   lines.push('');
   lines.push(
     'time = whole process wall-clock seconds from start to vectors on disk; words/s = corpus tokens × epochs / time; peak MB = peak resident memory of the training process; time vs peer = our time / the peer’s in this run (below 1 is faster).',
     '',
   );
+  const withSts = report.rows.filter((row) => row.evaluation?.sts);
+  if (withSts.length > 0) {
+    const methods = [...new Set(withSts.flatMap((row) => Object.keys(row.evaluation!.sts!.pearsonByMethod)))];
+    lines.push('## Text pooling on the STS Benchmark (test split, Pearson × 100)', '');
+    lines.push(`| model | ${methods.join(' | ')} |`, `| --- | ${methods.map(() => '---:').join(' | ')} |`);
+    for (const row of withSts) {
+      const figures = row.evaluation!.sts!.pearsonByMethod;
+      lines.push(`| ${row.name} | ${methods.map((method) => fixed(figures[method], 1)).join(' | ')} |`);
+    }
+    lines.push('');
+  }
   const failed = report.rows.filter((row) => row.status !== 'ok');
   if (failed.length > 0) {
     lines.push('## Rows without figures', '');
     for (const row of failed) lines.push(`- ${row.name}: ${row.status}${row.error ? ` — ${row.error}` : ''}`);
     lines.push('');
   }
-  const withNeighbors = report.rows.filter((row) => row.evaluation && Object.keys(row.evaluation.neighbors).length > 0);
+  const withNeighbors = report.rows.filter(
+    (row) => row.evaluation && Object.keys(row.evaluation.neighbors).length > 0,
+  );
   if (withNeighbors.length > 0) {
     lines.push('## Nearest neighbours', '');
     const probes = [...new Set(withNeighbors.flatMap((row) => Object.keys(row.evaluation!.neighbors)))];

@@ -7,7 +7,17 @@ interface Panel {
   readonly format: (value: number) => string;
 }
 
-const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+];
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -29,7 +39,9 @@ function panelsOf(report: BenchReport): Panel[] {
   for (const set of report.config.similaritySets) {
     panels.push({
       title: `Word similarity, ${set} (Spearman ρ)`,
-      values: rows.map((row) => row.evaluation?.similarity.find((entry) => entry.set === set)?.spearman ?? null),
+      values: rows.map(
+        (row) => row.evaluation?.similarity.find((entry) => entry.set === set)?.spearman ?? null,
+      ),
       format: (value) => value.toFixed(3),
     });
   }
@@ -59,7 +71,9 @@ export function renderSvg(report: BenchReport): string {
     `<text x="12" y="24" font-size="16" font-weight="bold">${escapeXml(`embedkit bench — ${report.corpus.name} (${report.date.slice(0, 10)})`)}</text>`,
   );
   for (const panel of panels) {
-    parts.push(`<text x="12" y="${y + 14}" font-size="13" font-weight="bold">${escapeXml(panel.title)}</text>`);
+    parts.push(
+      `<text x="12" y="${y + 14}" font-size="13" font-weight="bold">${escapeXml(panel.title)}</text>`,
+    );
     y += 22;
     const finite = panel.values.filter((value): value is number => value !== null && Number.isFinite(value));
     const max = Math.max(1e-9, ...finite.map((value) => Math.abs(value)));
@@ -69,7 +83,9 @@ export function renderSvg(report: BenchReport): string {
         `<text x="${labelWidth - 8}" y="${y + barHeight - 4}" font-size="12" text-anchor="end">${escapeXml(names[i] ?? '')}</text>`,
       );
       if (value === null || !Number.isFinite(value)) {
-        parts.push(`<text x="${labelWidth + 4}" y="${y + barHeight - 4}" font-size="12" fill="#888">no figure</text>`);
+        parts.push(
+          `<text x="${labelWidth + 4}" y="${y + barHeight - 4}" font-size="12" fill="#888">no figure</text>`,
+        );
       } else {
         const length = Math.max(1, (Math.abs(value) / max) * barArea);
         parts.push(

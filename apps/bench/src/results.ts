@@ -80,8 +80,19 @@ export interface ModelRow {
 export interface BenchReport {
   readonly date: string;
   readonly command: string;
-  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGb: number; readonly node: string; readonly platform: string };
-  readonly corpus: { readonly path: string; readonly name: string; readonly tokens: number; readonly sentences: number };
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGb: number;
+    readonly node: string;
+    readonly platform: string;
+  };
+  readonly corpus: {
+    readonly path: string;
+    readonly name: string;
+    readonly tokens: number;
+    readonly sentences: number;
+  };
   readonly config: {
     readonly seed: number;
     readonly threads: number;

@@ -44,7 +44,9 @@ export async function trainOurs(
     display.finish(`failed: ${error}`);
     return { name: spec.algo, kind: 'ours', algo: spec.algo, options: spec.options, status: 'failed', error };
   }
-  display.finish(`done in ${outcome.wallSeconds.toFixed(1)} s${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+  display.finish(
+    `done in ${outcome.wallSeconds.toFixed(1)} s${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
+  );
   return {
     name: spec.algo,
     kind: 'ours',

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { type Embedder, IoError, WordVectors } from '@embedkit/core-math';
+import { type Embedder, IoError, type WordVectors } from '@embedkit/core-math';
 import { FASTTEXT_MAGIC, type FastTextModel, readFastTextBin } from '@embedkit/fasttext-subword';
 import { type VectorFormat, detectFormat, readVectors } from '@embedkit/vector-io';
 
@@ -37,7 +37,10 @@ async function startsWithFastTextMagic(path: string): Promise<boolean> {
  *
  * @throws FormatError when the file is malformed; IoError when it cannot be read
  */
-export async function loadModel(path: string, options: { limit?: number; signal?: AbortSignal } = {}): Promise<LoadedModel> {
+export async function loadModel(
+  path: string,
+  options: { limit?: number; signal?: AbortSignal } = {},
+): Promise<LoadedModel> {
   if (await startsWithFastTextMagic(path)) {
     const fastText = await readFastTextBin(path, options.signal ? { signal: options.signal } : {});
     return { format: 'fasttext-bin', embedder: fastText, vectors: fastText.wordVectors, fastText };

@@ -6,7 +6,10 @@ import { ConfigError, type EmbeddingAlgorithm } from '@embedkit/core-math';
  *
  * @throws ConfigError naming the algorithm and the options it takes
  */
-export function checkOptions(algorithm: EmbeddingAlgorithm<object>, options: Readonly<Record<string, unknown>>): void {
+export function checkOptions(
+  algorithm: EmbeddingAlgorithm<object>,
+  options: Readonly<Record<string, unknown>>,
+): void {
   const defaults = algorithm.defaults as Record<string, unknown>;
   const known = Object.keys(defaults);
   for (const [key, value] of Object.entries(options)) {

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type AlgorithmRegistry, ConfigError, type EmbeddingAlgorithm, isEmbeddingAlgorithm } from '@embedkit/core-math';
+import {
+  type AlgorithmRegistry,
+  ConfigError,
+  type EmbeddingAlgorithm,
+  isEmbeddingAlgorithm,
+} from '@embedkit/core-math';
 
 /**
  * Loads a plug-in module and registers every `EmbeddingAlgorithm` it exports: named exports,

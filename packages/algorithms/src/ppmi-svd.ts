@@ -64,7 +64,8 @@ function validate(options: PpmiSvdOptions): void {
   integer('minCount', 1, Number.MAX_SAFE_INTEGER);
   integer('maxVocab', 0, Number.MAX_SAFE_INTEGER);
   integer('powerIterations', 0, 50);
-  if (!(options.cdsAlpha > 0 && options.cdsAlpha <= 1)) throw new ConfigError('cdsAlpha', options.cdsAlpha, 'a number in (0, 1]');
+  if (!(options.cdsAlpha > 0 && options.cdsAlpha <= 1))
+    throw new ConfigError('cdsAlpha', options.cdsAlpha, 'a number in (0, 1]');
   if (!(options.shift >= 1)) throw new ConfigError('shift', options.shift, 'a number of at least 1');
   if (!(options.eigenWeight >= 0 && options.eigenWeight <= 1)) {
     throw new ConfigError('eigenWeight', options.eigenWeight, 'a number in [0, 1]');
@@ -129,14 +130,21 @@ function toPpmi(matrix: CsrMatrix, cdsAlpha: number, shift: number): void {
   const logShift = Math.log(shift);
   for (let r = 0; r < size; r++) {
     for (let n = rowStarts[r]!; n < rowStarts[r + 1]!; n++) {
-      const pmi = Math.log((values[n]! * smoothedTotal) / (rowSums[r]! * contextSums[columns[n]!]!)) - logShift;
+      const pmi =
+        Math.log((values[n]! * smoothedTotal) / (rowSums[r]! * contextSums[columns[n]!]!)) - logShift;
       values[n] = pmi > 0 ? pmi : 0;
     }
   }
 }
 
 /** out (size x k, row-major) = matrix · block, or matrixᵀ · block when `transpose`. */
-function multiply(matrix: CsrMatrix, block: Float64Array, k: number, out: Float64Array, transpose: boolean): void {
+function multiply(
+  matrix: CsrMatrix,
+  block: Float64Array,
+  k: number,
+  out: Float64Array,
+  transpose: boolean,
+): void {
   out.fill(0);
   const { size, rowStarts, columns, values } = matrix;
   for (let r = 0; r < size; r++) {

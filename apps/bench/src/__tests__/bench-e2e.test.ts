@@ -86,6 +86,13 @@ describeWithSharedData('bench end to end on lee_background.cor', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect((failure as { code: number }).code).toBe(2);
-    expect((failure as { stderr: string }).stderr).toMatch(/^embedkit-bench: unknown algorithm no-such-algo; registered: word2vec-skipgram/);
+    expect((failure as { stderr: string }).stderr).toMatch(
+      /^embedkit-bench: unknown algorithm no-such-algo; registered: word2vec-skipgram/,
+    );
   });
+});
+
+it('docs/plugins.md shows the example plug-in the end-to-end test loads, verbatim', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../../docs/plugins.md', import.meta.url)), 'utf8');
+  expect(doc).toContain(readFileSync(plugin, 'utf8'));
 });

@@ -25,6 +25,8 @@ describeWithSharedData('loadModel', () => {
   });
 
   it('rejects a file that is no model with a FormatError', async () => {
-    await expect(loadModel(sharedData('reference', 'oov-probe-words.txt'))).rejects.toBeInstanceOf(FormatError);
+    await expect(loadModel(sharedData('reference', 'oov-probe-words.txt'))).rejects.toBeInstanceOf(
+      FormatError,
+    );
   });
 });

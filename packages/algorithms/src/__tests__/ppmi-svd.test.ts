@@ -18,7 +18,8 @@ describe('symmetricEigen', () => {
   it('reconstructs a random symmetric matrix from its eigenpairs', () => {
     const n = 6;
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) a[i * n + j] = a[j * n + i] = Math.sin(i * 7 + j * 3);
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++) a[i * n + j] = a[j * n + i] = Math.sin(i * 7 + j * 3);
     const { values, vectors } = symmetricEigen(a, n);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
@@ -34,7 +35,11 @@ describe('ppmi-svd', () => {
   it('gives words that share contexts similar vectors', async () => {
     const sentences: string[][] = [];
     for (let i = 0; i < 200; i++) {
-      sentences.push(['the', 'cat', 'drinks', 'milk'], ['the', 'dog', 'drinks', 'milk'], ['a', 'car', 'needs', 'fuel']);
+      sentences.push(
+        ['the', 'cat', 'drinks', 'milk'],
+        ['the', 'dog', 'drinks', 'milk'],
+        ['a', 'car', 'needs', 'fuel'],
+      );
     }
     const vectors = await trainPpmiSvd(sentences, { dim: 4, window: 2, minCount: 1 }, { seed: 3 });
     const cat = vectors.vector('cat')!;
@@ -44,7 +49,9 @@ describe('ppmi-svd', () => {
 
   it('rejects absurd options', async () => {
     await expect(trainPpmiSvd([['a', 'b']], { dim: 0, minCount: 1 })).rejects.toBeInstanceOf(ConfigError);
-    await expect(trainPpmiSvd([['a', 'b']], { cdsAlpha: 2, minCount: 1 })).rejects.toBeInstanceOf(ConfigError);
+    await expect(trainPpmiSvd([['a', 'b']], { cdsAlpha: 2, minCount: 1 })).rejects.toBeInstanceOf(
+      ConfigError,
+    );
   });
 
   it('is registered with defaults for every option it takes', () => {
