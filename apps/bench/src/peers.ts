@@ -162,6 +162,7 @@ export async function runPeer(
 }
 
 function fasttextVersion(): string {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
   const probe = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'fasttext'], { encoding: 'utf8' });
   return probe.status === 0 ? `fastText ${probe.stdout.trim()}` : 'fastText';
 }

@@ -132,7 +132,7 @@ function toPpmi(matrix: CsrMatrix, cdsAlpha: number, shift: number): void {
     for (let n = rowStarts[r]!; n < rowStarts[r + 1]!; n++) {
       const pmi =
         Math.log((values[n]! * smoothedTotal) / (rowSums[r]! * contextSums[columns[n]!]!)) - logShift;
-      values[n] = pmi > 0 ? pmi : 0;
+      values[n] = Math.max(pmi, 0);
     }
   }
 }

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import {
+  describeIf,
+  describeWithSharedData,
+  hasFastText,
+  hasGensim,
+  hasSharedData,
+  sharedData,
+} from '#test-utils/shared-data.js';
 import type { BenchReport } from '../results.js';
 
 const run = promisify(execFile);
@@ -55,7 +62,7 @@ describeWithSharedData('bench end to end on lee_background.cor', () => {
       ],
       { maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } },
     );
-    expect(stderr).not.toMatch(/\u001b\[/); // no control characters off a terminal
+    expect(stderr.includes(String.fromCharCode(27))).toBe(false); // no escape sequences off a terminal
     expect(stdout).toContain('| model | kind |');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as BenchReport;
     expect(report.corpus.tokens).toBeGreaterThan(50_000);
@@ -96,3 +103,48 @@ it('docs/plugins.md shows the example plug-in the end-to-end test loads, verbati
   const doc = readFileSync(fileURLToPath(new URL('../../../../docs/plugins.md', import.meta.url)), 'utf8');
   expect(doc).toContain(readFileSync(plugin, 'utf8'));
 });
+
+describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')(
+  'bench with peers',
+  () => {
+    it('runs gensim and fastText on the same configuration and states our time as a ratio to theirs', async () => {
+      const peersOut = join(out, 'peers');
+      await run(
+        process.execPath,
+        [
+          main,
+          '--corpus',
+          sharedData('corpora', 'lee_background.cor'),
+          '--algos',
+          'word2vec-skipgram,fasttext-cbow',
+          '--peers',
+          'gensim,fasttext',
+          '--dim',
+          '16',
+          '--epochs',
+          '1',
+          '--set',
+          'fasttext-cbow.bucket=20000',
+          '--out',
+          peersOut,
+        ],
+        { maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } },
+      );
+      const report = JSON.parse(readFileSync(join(peersOut, 'report.json'), 'utf8')) as BenchReport;
+      expect(report.rows.map((row) => [row.name, row.kind, row.status])).toEqual([
+        ['word2vec-skipgram', 'ours', 'ok'],
+        ['fasttext-cbow', 'ours', 'ok'],
+        ['gensim word2vec-skipgram', 'peer', 'ok'],
+        ['fasttext fasttext-cbow', 'peer', 'ok'],
+      ]);
+      const [ours, oursFastText, gensim, fastText] = report.rows;
+      expect(gensim!.version).toMatch(/^4\./);
+      expect(ours!.ratio!.peer).toBe('gensim word2vec-skipgram');
+      expect(ours!.ratio!.time).toBeCloseTo(ours!.wallSeconds! / gensim!.wallSeconds!, 10);
+      expect(oursFastText!.ratio!.time).toBeCloseTo(oursFastText!.wallSeconds! / fastText!.wallSeconds!, 10);
+      // Same corpus and minCount: the vocabularies agree (fastText counts its end-of-line token too).
+      expect(Math.abs(gensim!.vocabulary! - ours!.vocabulary!)).toBeLessThanOrEqual(1);
+      expect(Math.abs(fastText!.vocabulary! - oursFastText!.vocabulary!)).toBeLessThanOrEqual(1);
+    });
+  },
+);
