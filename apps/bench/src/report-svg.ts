@@ -64,7 +64,7 @@ export function renderSvg(report: BenchReport): string {
   const barArea = 420;
   const barHeight = 16;
   const panelGap = 28;
-  const width = labelWidth + barArea + 80;
+  const width = labelWidth + barArea + 90;
   const parts: string[] = [];
   let y = 40;
   parts.push(
@@ -76,7 +76,16 @@ export function renderSvg(report: BenchReport): string {
     );
     y += 22;
     const finite = panel.values.filter((value): value is number => value !== null && Number.isFinite(value));
-    const max = Math.max(1e-9, ...finite.map((value) => Math.abs(value)));
+    // Bars grow from a zero axis, so negative figures (a negative correlation) point left.
+    const low = Math.min(0, ...finite);
+    const high = Math.max(0, ...finite);
+    const span = Math.max(high - low, 1e-9);
+    const zero = labelWidth + ((0 - low) / span) * barArea;
+    if (low < 0) {
+      parts.push(
+        `<line x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${y - 2}" y2="${y + panel.values.length * (barHeight + 4)}" stroke="#333"/>`,
+      );
+    }
     panel.values.forEach((value, i) => {
       const colour = PALETTE[i % PALETTE.length];
       parts.push(
@@ -87,10 +96,12 @@ export function renderSvg(report: BenchReport): string {
           `<text x="${labelWidth + 4}" y="${y + barHeight - 4}" font-size="12" fill="#888">no figure</text>`,
         );
       } else {
-        const length = Math.max(1, (Math.abs(value) / max) * barArea);
+        const end = labelWidth + ((value - low) / span) * barArea;
+        const left = Math.min(zero, end);
+        const length = Math.max(1, Math.abs(end - zero));
         parts.push(
-          `<rect x="${labelWidth}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" fill="${colour}"/>`,
-          `<text x="${(labelWidth + length + 4).toFixed(1)}" y="${y + barHeight - 4}" font-size="12">${panel.format(value)}</text>`,
+          `<rect x="${left.toFixed(1)}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" fill="${colour}"/>`,
+          `<text x="${(Math.max(zero, end) + 4).toFixed(1)}" y="${y + barHeight - 4}" font-size="12">${panel.format(value)}</text>`,
         );
       }
       y += barHeight + 4;
