@@ -1,4 +1,9 @@
-import { ConfigError, type EmbeddingAlgorithm } from '@embedkit/core-math';
+import {
+  ConfigError,
+  type EmbeddingAlgorithm,
+  type TrainContext,
+  type TrainingCorpus,
+} from '@embedkit/core-math';
 import type { FastTextModel } from './fasttext-model.js';
 import { trainFastText } from './train-fasttext.js';
 import { FASTTEXT_DEFAULTS, type FastTextTrainOptions } from './train-options.js';
@@ -6,9 +11,15 @@ import { FASTTEXT_DEFAULTS, type FastTextTrainOptions } from './train-options.js
 /** Options of {@link fasttextSkipgram} and {@link fasttextCbow}: every training option but `model`. */
 export type FastTextAlgorithmOptions = Omit<FastTextTrainOptions, 'model'>;
 
-type FastTextAlgorithm = EmbeddingAlgorithm<FastTextAlgorithmOptions> & {
-  train(...args: Parameters<EmbeddingAlgorithm<FastTextAlgorithmOptions>['train']>): Promise<FastTextModel>;
-};
+/** A fastText {@link EmbeddingAlgorithm} whose `train` resolves to a {@link FastTextModel}. */
+export interface FastTextAlgorithm extends EmbeddingAlgorithm<FastTextAlgorithmOptions> {
+  /** Trains on `corpus` (see {@link trainFastText}). */
+  train(
+    corpus: TrainingCorpus,
+    options: Partial<FastTextAlgorithmOptions>,
+    context?: TrainContext,
+  ): Promise<FastTextModel>;
+}
 
 function algorithm(model: 'skipgram' | 'cbow', id: string, description: string): FastTextAlgorithm {
   return {

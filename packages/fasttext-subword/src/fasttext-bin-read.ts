@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { IoError, throwIfAborted } from '@embedkit/core-math';
+import { MAX_FLOAT32_LENGTH } from './array-limits.js';
 import { ByteReader, type ByteSource, memorySource } from './byte-reader.js';
 import {
   ARGS_BYTES,
@@ -267,6 +268,12 @@ async function readMatrix(
       `${bytes} bytes of ${which} matrix data`,
       `end of file after ${reader.remaining} bytes (truncated file)`,
       reader.offset,
+    );
+  }
+  if (m * n > MAX_FLOAT32_LENGTH) {
+    throw new IoError(
+      reader.file,
+      `the ${which} matrix holds ${m * n} floats, more than one Float32Array holds in this runtime (${MAX_FLOAT32_LENGTH}); Node 22 and later hold more`,
     );
   }
   const dataAt = reader.offset;

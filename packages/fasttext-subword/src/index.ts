@@ -14,5 +14,5 @@ export { readFastTextVec, writeFastTextVec } from './fasttext-vec.js';
 export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
 export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
 export { trainFastText } from './train-fasttext.js';
-export type { FastTextAlgorithmOptions } from './algorithms.js';
+export type { FastTextAlgorithm, FastTextAlgorithmOptions } from './algorithms.js';
 export { fasttextCbow, fasttextSkipgram } from './algorithms.js';

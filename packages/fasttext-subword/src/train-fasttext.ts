@@ -9,14 +9,12 @@ import {
   shareInt32Array,
   sharedFloat32Array,
 } from '@embedkit/word2vec';
+import { MAX_FLOAT32_LENGTH } from './array-limits.js';
 import type { FastTextArgs } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
 import { buildInputRowTable } from './subword-table.js';
 import { SubwordIndexer } from './subwords.js';
 import { type FastTextTrainOptionsInput, resolveFastTextOptions } from './train-options.js';
-
-/** The most floats the input matrix (`(words + bucket) x dim`) may hold. */
-const MAX_INPUT_FLOATS = 2 ** 31;
 
 /**
  * Trains a fastText subword model (Bojanowski et al. 2017) on `corpus` with the shared word2vec
@@ -48,11 +46,11 @@ export async function trainFastText(
     ...(onProgress === undefined ? {} : { onProgress }),
   });
   const words = vocabulary.size;
-  if ((words + bucket) * dim > MAX_INPUT_FLOATS) {
+  if ((words + bucket) * dim > MAX_FLOAT32_LENGTH) {
     throw new ConfigError(
       'bucket',
       bucket,
-      `(words + bucket) x dim at most 2^31 floats (${words} words, dim ${dim})`,
+      `(words + bucket) x dim at most ${MAX_FLOAT32_LENGTH} floats, what one array holds here (${words} words, dim ${dim})`,
     );
   }
   const args: FastTextArgs = {

@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeIf, describeWithSharedData, hasFastText, sharedData } from '#test-utils/shared-data.js';
 import { CancelledError, FormatError, IoError } from '@embedkit/core-math';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFastTextBin, readFastTextBin, serializeFastTextBin } from '../index.js';
+import { MAX_FLOAT32_LENGTH } from '../array-limits.js';
 import { runFastText } from './printed-vectors.js';
 import { tinyModel } from './tiny-model.js';
 
@@ -148,6 +149,25 @@ describe('.bin validation', () => {
     const longer = new Uint8Array(tinyBytes().length + 3);
     longer.set(tinyBytes());
     await expectFormatError(longer, tinyBytes().length, /end of the file.*3 more bytes/);
+  });
+
+  it('says when a matrix is larger than one array of this runtime holds', async () => {
+    const floats = 2 ** 30 + 4;
+    const bytes = patched((v) => {
+      v.setInt32(AT.bucket, floats / 4 - 3, true);
+      v.setBigInt64(inputFlagAt + 1, BigInt(floats / 4), true);
+    }).subarray(0, inputFlagAt + 17);
+    const path = join(mkdtempSync(join(tmpdir(), 'ft-huge-')), 'huge.bin');
+    writeFileSync(path, bytes);
+    truncateSync(path, bytes.length + floats * 4 + 1000); // sparse: no disk space used
+    const error = await readFastTextBin(path).catch((e: unknown) => e);
+    rmSync(dirname(path), { recursive: true });
+    if (floats > MAX_FLOAT32_LENGTH) {
+      expect(error).toBeInstanceOf(IoError);
+      expect((error as Error).message).toMatch(/input matrix holds 1073741828 floats/);
+    } else {
+      expect(error).toBeInstanceOf(FormatError);
+    }
   });
 
   it('names the file, and stops when cancelled', async () => {

@@ -55,7 +55,7 @@ describe('fastText training options', () => {
     });
   });
 
-  it('rejects unknown options and values out of range, naming the option', () => {
+  it('rejects unknown options and values out of range, naming the option', async () => {
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ dims: 10 }, 'dims'],
       [{ dim: 0 }, 'dim'],
@@ -72,6 +72,9 @@ describe('fastText training options', () => {
       expect(() => resolveFastTextOptions(options as never)).toThrow(`option ${option}:`);
     }
     expect(resolveFastTextOptions({ maxn: 0 }).bucket).toBe(0);
+    await expect(
+      trainFastText([['a', 'b']], { minCount: 1, bucket: 2 ** 31 - 1, dim: 1000 }),
+    ).rejects.toThrow(/option bucket:.*\(words \+ bucket\) x dim/);
     expect(resolveFastTextOptions({ hs: true, negative: 0 }).hs).toBe(true);
   });
 
