@@ -1,9 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
+  entry: ['src/main.ts'],
+  format: ['esm'],
   clean: true,
   sourcemap: true,
   target: 'node20',

@@ -1,0 +1,28 @@
+import { createRegistry, loadPlugin } from '@embedkit/algorithms';
+import { CommanderError } from 'commander';
+import type { CliIo } from './cli-io.js';
+import { describeError, EXIT, exitCodeOf } from './exit-codes.js';
+import { pluginArguments } from './plugin-arguments.js';
+import { createProgram } from './program.js';
+
+/**
+ * Runs `embedkit` with `argv` (the arguments after the program name) on `io` and resolves to the
+ * exit code: 0 success, 1 bad input or failed run, 2 usage error, 130 interrupted. Errors are
+ * printed as one line on stderr (with the stack trace when `--debug` is given).
+ */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const registry = await createRegistry();
+    const pluginIds = new Set<string>();
+    for (const plugin of pluginArguments(argv)) {
+      for (const id of await loadPlugin(plugin, registry)) pluginIds.add(id);
+    }
+    await createProgram(io, { registry, pluginIds }, version).parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    // Commander has printed its own message already (or the help, for exit code 0).
+    if (!(error instanceof CommanderError)) io.stderr.write(`${describeError(error, debug)}\n`);
+    return exitCodeOf(error);
+  }
+}
