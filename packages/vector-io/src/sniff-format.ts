@@ -27,23 +27,47 @@ function isControl(byte: number): boolean {
   return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f;
 }
 
+/** Records after a header that {@link looksBinary} inspects. */
+const RECORDS_TO_INSPECT = 64;
+
 /**
- * Whether the first record after a header looks like binary: the `4 * dim` bytes after its word
- * hold a control byte or are not UTF-8, as float32 bytes almost always do and text never does.
+ * Whether the records after a header look binary: walking them as `word`, space, `4 * dim` bytes,
+ * some value bytes hold a control byte or are not UTF-8, as float32 bytes almost always do and
+ * text never does.
  */
 function looksBinary(bytes: Uint8Array, start: number, dim: number): boolean {
-  let wordStart = start;
-  while (wordStart < bytes.length && bytes[wordStart] === NEWLINE) wordStart++;
-  const space = bytes.indexOf(0x20, wordStart);
-  if (space === -1) return false;
-  const floats = bytes.subarray(space + 1, Math.min(bytes.length, space + 1 + 4 * dim));
-  if (floats.some(isControl)) return true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(floats, { stream: true });
-    return false;
-  } catch {
-    return true;
+  let pos = start;
+  for (let record = 0; record < RECORDS_TO_INSPECT && pos < bytes.length; record++) {
+    while (pos < bytes.length && bytes[pos] === NEWLINE) pos++;
+    const space = bytes.indexOf(0x20, pos);
+    if (space === -1) return false;
+    pos = Math.min(bytes.length, space + 1 + 4 * dim);
+    const values = bytes.subarray(space + 1, pos);
+    if (values.some(isControl)) return true;
+    try {
+      // Streaming: value bytes that merely cut a character of a text line in two do not count.
+      new TextDecoder('utf-8', { fatal: true }).decode(values, { stream: true });
+    } catch {
+      return true;
+    }
   }
+  return false;
+}
+
+/**
+ * Whether a whole file after its header is exactly `count` binary records (`word`, space,
+ * `4 * dim` bytes, optional line breaks) — what a binary file is and a text file almost never is.
+ */
+function walksAsBinary(bytes: Uint8Array, start: number, count: number, dim: number): boolean {
+  let pos = start;
+  for (let record = 0; record < count; record++) {
+    while (pos < bytes.length && bytes[pos] === NEWLINE) pos++;
+    const space = bytes.indexOf(0x20, pos);
+    if (space === -1 || space + 1 + 4 * dim > bytes.length) return false;
+    pos = space + 1 + 4 * dim;
+  }
+  while (pos < bytes.length && bytes[pos] === NEWLINE) pos++;
+  return pos === bytes.length;
 }
 
 /**
@@ -75,8 +99,12 @@ export function sniffFormat(bytes: Uint8Array, complete: boolean, file: string):
     return !complete && looksBinary(bytes, first.next, header.dim) ? 'word2vec-binary' : 'word2vec-text';
   }
   if (holdsValues(bytes, second, header.dim, scanner)) return 'word2vec-text';
+  const binary =
+    looksBinary(bytes, first.next, header.dim) ||
+    (complete && walksAsBinary(bytes, first.next, header.count, header.dim));
+  if (binary) return 'word2vec-binary';
   // "3 5" then "dog 0.5" is a one-dimensional GloVe file, not a header.
   if (holdsValues(bytes, first, 1, scanner) && holdsValues(bytes, second, 1, scanner)) return 'glove';
-  // Otherwise the text reader reports what is wrong with the second line, unless it is binary.
-  return looksBinary(bytes, first.next, header.dim) ? 'word2vec-binary' : 'word2vec-text';
+  // Otherwise the text reader reports what is wrong with the second line.
+  return 'word2vec-text';
 }

@@ -40,6 +40,13 @@ const EDGE_VALUES = [
   1e15,
 ].map(Math.fround);
 
+/** Powers of two (where the float32 spacing changes, so the rounding interval is lopsided) and their neighbours. */
+const POWERS_OF_TWO = Array.from({ length: 277 }, (_, i) => 2 ** (i - 149)).flatMap((p) => [
+  p,
+  Math.fround(p * (1 + 2 ** -23)),
+  Math.fround(p * (1 - 2 ** -24)),
+]);
+
 describe('formatFloat32', () => {
   it('writes what numpy repr() writes for simple values', () => {
     expect([0, -0, 1, 100, 1e-5, 1.5e-7, 2.5e-5, 0.1].map((v) => formatFloat32(Math.fround(v)))).toEqual([
@@ -72,8 +79,12 @@ describe('formatFloat32', () => {
   });
 
   describeIf(hasGensim, 'numpy is not installed (apt-get install -y python3-gensim)')('against numpy', () => {
-    it('matches repr(np.float32(x)) on random bit patterns and edge values', () => {
-      const values = [...EDGE_VALUES, ...fc.sample(finiteFloat32, { numRuns: 4000, seed: 42 })];
+    it('matches repr(np.float32(x)) on random bit patterns, powers of two and edge values', () => {
+      const values = [
+        ...EDGE_VALUES,
+        ...POWERS_OF_TWO,
+        ...fc.sample(finiteFloat32, { numRuns: 6000, seed: 42 }),
+      ];
       const dir = mkdtempSync(join(tmpdir(), 'vector-io-float-'));
       try {
         const file = join(dir, 'values.f32');

@@ -14,7 +14,7 @@ export interface GensimLoad {
 
 /** What gensim loaded, or the exception it raised. */
 export type GensimResult =
-  | { ok: true; keys: string[]; dim: number; vectors: Float32Array }
+  | { ok: true; keys: Array<string | null>; dim: number; vectors: Float32Array }
   | { ok: false; error: string };
 
 const LOADER = `
@@ -36,7 +36,7 @@ print(json.dumps(out))
 /** Loads every file with gensim 4 (under `/usr/bin/python3`). */
 export function loadWithGensim(loads: readonly GensimLoad[]): GensimResult[] {
   const raw = JSON.parse(runPython(LOADER, [JSON.stringify(loads)])) as Array<
-    { ok: true; keys: string[]; dim: number; vectors: string } | { ok: false; error: string }
+    { ok: true; keys: Array<string | null>; dim: number; vectors: string } | { ok: false; error: string }
   >;
   return raw.map((result) => {
     if (!result.ok) return result;
