@@ -1,4 +1,10 @@
-import { ConfigError, Random, type TrainContext, type TrainingCorpus } from '@embedkit/core-math';
+import {
+  ConfigError,
+  Random,
+  releaseArray,
+  type TrainContext,
+  type TrainingCorpus,
+} from '@embedkit/core-math';
 import { encodeCorpus, Vocabulary } from '@embedkit/corpus';
 import {
   buildHuffmanTree,
@@ -68,6 +74,11 @@ export async function trainFastText(
     lrUpdateRate: resolved.lrUpdateRate,
     t: resolved.sample,
   };
+  const sentences = await encodeCorpus(corpus, vocabulary, {
+    maxSentenceLength,
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
   const random = new Random(seed ?? 1);
   const inputWeights = sharedFloat32Array((words + bucket) * dim);
   for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (2 * random.nextFloat() - 1) / dim;
@@ -98,25 +109,27 @@ export async function trainFastText(
     keepProbabilities: resolved.sample > 0 ? vocabulary.keepProbabilities(resolved.sample) : null,
     sigmoid: { size: 512, maxExp: 8 },
   };
-  const sentences = await encodeCorpus(corpus, vocabulary, {
-    maxSentenceLength,
-    ...(signal === undefined ? {} : { signal }),
-    ...(onProgress === undefined ? {} : { onProgress }),
-  });
-  await runEngine({
-    setup,
-    corpus: { kind: 'in-memory', sentences },
-    epochs: resolved.epochs,
-    lr: resolved.lr,
-    minLr: resolved.minLr,
-    threads,
-    seed: random.nextUint32(),
-    onProgress,
-    signal,
-  });
+  try {
+    await runEngine({
+      setup,
+      corpus: { kind: 'in-memory', sentences },
+      epochs: resolved.epochs,
+      lr: resolved.lr,
+      minLr: resolved.minLr,
+      threads,
+      seed: random.nextUint32(),
+      onProgress,
+      signal,
+    });
+  } catch (error) {
+    releaseArray(inputWeights);
+    releaseArray(outputRows);
+    throw error;
+  }
   // fastText's output matrix has one row per word; hierarchical softmax uses the first words - 1.
   const outputMatrix = new Float32Array(words * dim);
   outputMatrix.set(outputRows);
+  releaseArray(outputRows);
   return new FastTextModel({
     args,
     words: vocabulary.words,
