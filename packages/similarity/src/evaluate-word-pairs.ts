@@ -65,7 +65,7 @@ export async function evaluateWordPairs(
   const normalise = caseInsensitive ? (word: string) => word.toUpperCase() : (word: string) => word;
   const unit = vectors.unitMatrix();
   const { dim } = vectors;
-  const dot = kernels().dot;
+  const k = kernels();
   const gold: number[] = [];
   const model: number[] = [];
   let oov = 0;
@@ -77,7 +77,7 @@ export async function evaluateWordPairs(
       continue;
     }
     gold.push(pair.score);
-    model.push(Math.fround(dot(unit, first * dim, unit, second * dim, dim)));
+    model.push(Math.fround(k.dot(unit, first * dim, unit, second * dim, dim)));
   }
   if (gold.length === 0) {
     throw new FormatError(

@@ -1,8 +1,10 @@
 import {
+  allocateFloat32,
   cosine,
   DimensionMismatchError,
   kernels,
   normalizeInPlace,
+  releaseArray,
   type WordVectors,
 } from '@embedkit/core-math';
 
@@ -66,17 +68,36 @@ function rowManhattan(matrix: Float32Array, offset: number, query: Float32Array,
 }
 
 /**
+ * `matrix` (rows of `vectors`' dimension) times `query`, through the kernels, with the query and
+ * the result in the kernel memory so a WebAssembly kernel runs on them; returns a plain copy.
+ */
+function allRows(
+  vectors: WordVectors,
+  matrix: Float32Array,
+  query: Float32Array,
+  unitQuery: boolean,
+): Float32Array {
+  const x = allocateFloat32(vectors.dim);
+  const out = allocateFloat32(vectors.size);
+  try {
+    x.set(query);
+    if (unitQuery) normalizeInPlace(x);
+    kernels().matVec(matrix, 0, vectors.size, vectors.dim, x, 0, out, 0);
+    return out.slice();
+  } finally {
+    releaseArray(out);
+    releaseArray(x);
+  }
+}
+
+/**
  * Cosine similarity of `query` with every row of `vectors` (row order); a zero query or a zero
  * row gives 0.
  * @throws DimensionMismatchError when `query` does not have the vectors' dimension
  */
 export function cosineSimilarities(vectors: WordVectors, query: Float32Array): Float32Array {
   checkQuery(vectors, query);
-  const unitQuery = Float32Array.from(query);
-  normalizeInPlace(unitQuery);
-  const out = new Float32Array(vectors.size);
-  kernels().matVec(vectors.unitMatrix(), 0, vectors.size, vectors.dim, unitQuery, 0, out, 0);
-  return out;
+  return allRows(vectors, vectors.unitMatrix(), query, true);
 }
 
 /**
@@ -85,9 +106,7 @@ export function cosineSimilarities(vectors: WordVectors, query: Float32Array): F
  */
 export function dotProducts(vectors: WordVectors, query: Float32Array): Float32Array {
   checkQuery(vectors, query);
-  const out = new Float32Array(vectors.size);
-  kernels().matVec(vectors.matrix, 0, vectors.size, vectors.dim, query, 0, out, 0);
-  return out;
+  return allRows(vectors, vectors.matrix, query, false);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { kernels, type WordVectors } from '@embedkit/core-math';
+import { allocateFloat32, kernels, releaseArray, type WordVectors } from '@embedkit/core-math';
 import { type BlockScorer, cacheBlockRows } from './blocked-top-k.js';
 
 /**
@@ -33,7 +33,8 @@ const COSMUL_EPSILON = 1e-6;
  * cosine; a raw vector term is used as given, as gensim does with arrays.
  *
  * Queries of up to two positive and one negative term (k-NN queries, analogy questions) are
- * combined in one fused pass; larger ones term by term.
+ * combined in one fused pass; larger ones term by term. The products buffer lives in the kernel
+ * memory (`allocateFloat32`): call {@link TermScorer.release} when done.
  */
 export class TermScorer implements BlockScorer {
   readonly queryCount: number;
@@ -70,7 +71,7 @@ export class TermScorer implements BlockScorer {
     this.#queries = queries;
     this.#method = method;
     this.#stride = blockRows;
-    this.#products = new Float32Array(this.#termCount * blockRows);
+    this.#products = allocateFloat32(this.#termCount * blockRows);
     this.#inverseNorms = method === '3CosAdd' ? this.#sumInverseNorms() : new Float64Array(0);
   }
 
@@ -91,12 +92,12 @@ export class TermScorer implements BlockScorer {
   }
 
   prepareBlock(rowStart: number, rows: number): void {
-    const { matVec } = kernels();
+    const k = kernels();
     const subRows = cacheBlockRows(this.#dim);
     for (let sub = 0; sub < rows; sub += subRows) {
       const n = Math.min(subRows, rows - sub);
       for (let t = 0; t < this.#termCount; t++) {
-        matVec(
+        k.matVec(
           this.#unit,
           rowStart + sub,
           n,
@@ -179,5 +180,10 @@ export class TermScorer implements BlockScorer {
 
   excludedRows(query: number): readonly number[] {
     return this.#queries[query]!.exclude;
+  }
+
+  /** Gives the products buffer back to the kernel memory; the scorer is unusable afterwards. */
+  release(): void {
+    releaseArray(this.#products);
   }
 }

@@ -1,5 +1,11 @@
-import { ConfigError, DimensionMismatchError, type WordVectors } from '@embedkit/core-math';
-import { blockedTopK, cacheBlockRows } from './blocked-top-k.js';
+import {
+  allocateFloat32,
+  ConfigError,
+  DimensionMismatchError,
+  releaseArray,
+  type WordVectors,
+} from '@embedkit/core-math';
+import { type BatchTopK, blockedTopK, cacheBlockRows } from './blocked-top-k.js';
 import { type AnalogyMethod, type TermQuery, TermScorer } from './term-scorer.js';
 
 /** One search result: a key, its row in the vectors, and its score (higher is more similar). */
@@ -50,10 +56,10 @@ export class TermSet {
     return this.#parts.length - 1;
   }
 
-  /** The terms as one `size x dim` matrix. */
+  /** The terms as one `size x dim` matrix in the kernel memory (give it back with `releaseArray`). */
   matrix(): Float32Array {
     const dim = this.#vectors.dim;
-    const matrix = new Float32Array(this.#parts.length * dim);
+    const matrix = allocateFloat32(this.#parts.length * dim);
     this.#parts.forEach((part, id) => {
       matrix.set(part, id * dim);
     });
@@ -82,8 +88,15 @@ export function searchTerms(
     rowCount,
     Math.max(cacheBlockRows(vectors.dim), Math.floor(PRODUCT_FLOATS / terms.size)),
   );
-  const scorer = new TermScorer(vectors, terms.matrix(), queries, method, blockRows);
-  const best = blockedTopK(scorer, rowCount, k, blockRows, signal);
+  const termMatrix = terms.matrix();
+  const scorer = new TermScorer(vectors, termMatrix, queries, method, blockRows);
+  let best: BatchTopK;
+  try {
+    best = blockedTopK(scorer, rowCount, k, blockRows, signal);
+  } finally {
+    scorer.release();
+    releaseArray(termMatrix);
+  }
   return queries.map((_, q) => {
     const neighbors: Neighbor[] = [];
     for (let i = q * k; i < q * k + best.counts[q]!; i++) {

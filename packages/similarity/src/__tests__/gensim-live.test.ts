@@ -88,7 +88,9 @@ const QUERIES = [
 
 function expectSameNeighbors(got: Neighbor[], expected: [string, number][]): void {
   expect(got.map((n) => n.key)).toEqual(expected.map(([key]) => key));
-  got.forEach((n, i) => expect(n.score).toBeCloseTo(expected[i]![1], 5));
+  got.forEach((n, i) => {
+    expect(n.score).toBeCloseTo(expected[i]![1], 5);
+  });
 }
 
 describeIf(hasGensim, 'gensim 4.2 is needed (apt-get install -y python3-gensim)')(
