@@ -23,7 +23,18 @@ export {
   throwIfAborted,
 } from './errors.js';
 export type { VectorKernels } from './kernels.js';
-export { kernels, tsKernels, useKernels } from './kernels.js';
+export { tsKernels } from './kernels.js';
+export {
+  attachKernels,
+  kernelMemory,
+  kernels,
+  kernelsName,
+  useKernels,
+  wasmKernels,
+} from './kernel-selection.js';
+export { allocateFloat32, allocateInt32, inKernelMemory, releaseArray } from './kernel-arrays.js';
+export type { KernelMemory } from './wasm-runtime.js';
+export { wasmKernelsSupported } from './wasm-runtime.js';
 export type { RandomState } from './random.js';
 export { Random } from './random.js';
 export { SigmoidTable } from './sigmoid-table.js';

@@ -1,7 +1,12 @@
+import type { SigmoidTable } from './sigmoid-table.js';
+
 /**
- * The numeric kernels training and search spend their time in, behind one small interface so a
- * WebAssembly SIMD implementation can replace the plain TypeScript one. Every kernel works on
- * `Float32Array` views with offsets and allocates nothing.
+ * The numeric kernels training and search spend their time in, behind one small interface with two
+ * implementations: {@link tsKernels} (plain TypeScript, the reference) and the WebAssembly SIMD
+ * kernels (see `wasmKernels`). Every kernel works on `Float32Array` views with offsets and
+ * allocates nothing. Offsets and counts are non-negative integers; a range that does not fit in
+ * its array reads `undefined` (NaN) like a plain loop. Two ranges passed to one call are either
+ * disjoint or identical.
  */
 export interface VectorKernels {
   /** Which implementation this is (`ts`, `wasm-simd`, ...). */
@@ -26,6 +31,29 @@ export interface VectorKernels {
     out: Float32Array,
     outOffset: number,
   ): void;
+  /**
+   * One binary logistic-regression step of word2vec's negative sampling and hierarchical softmax,
+   * fused: with `score = dot(hidden, output)` and `g = (label - sigmoid.sigmoid(score)) · lr`, adds
+   * `g · output` to `gradient` (using the output row before its update) and then `g · hidden` to
+   * the output row, all over `dim` floats from the given offsets.
+   *
+   * @param label - 1 for a real (word, context) pair or the branch to take, 0 for a noise word
+   * @param sigmoid - the logistic table; σ is clamped to 0 / 1 beyond ±`sigmoid.maxExp`
+   * @returns the pair's loss from the same table: `-sigmoid.logSigmoid(score)` for label 1,
+   *   `-sigmoid.logSigmoid(-score)` otherwise (NaN once the vectors are no longer finite)
+   */
+  logisticStep(
+    hidden: Float32Array,
+    hiddenOffset: number,
+    output: Float32Array,
+    outputOffset: number,
+    gradient: Float32Array,
+    gradientOffset: number,
+    dim: number,
+    label: number,
+    lr: number,
+    sigmoid: SigmoidTable,
+  ): number;
 }
 
 /** The plain TypeScript kernels: the reference implementation, available everywhere. */
@@ -57,16 +85,22 @@ export const tsKernels: VectorKernels = {
       out[outOffset + r] = tsKernels.dot(matrix, (rowStart + r) * dim, x, xOffset, dim);
     }
   },
+  logisticStep(
+    hidden,
+    hiddenOffset,
+    output,
+    outputOffset,
+    gradient,
+    gradientOffset,
+    dim,
+    label,
+    lr,
+    sigmoid,
+  ) {
+    const score = tsKernels.dot(hidden, hiddenOffset, output, outputOffset, dim);
+    const g = (label - sigmoid.sigmoid(score)) * lr;
+    tsKernels.axpy(g, output, outputOffset, gradient, gradientOffset, dim);
+    tsKernels.axpy(g, hidden, hiddenOffset, output, outputOffset, dim);
+    return label === 1 ? -sigmoid.logSigmoid(score) : -sigmoid.logSigmoid(-score);
+  },
 };
-
-let active: VectorKernels = tsKernels;
-
-/** The kernels in use: the fastest implementation this runtime supports (or the one selected). */
-export function kernels(): VectorKernels {
-  return active;
-}
-
-/** Selects the kernel implementation every caller of {@link kernels} gets from now on. */
-export function useKernels(implementation: VectorKernels): void {
-  active = implementation;
-}

@@ -1,5 +1,5 @@
 import { ConfigError, DimensionMismatchError } from './errors.js';
-import { kernels } from './kernels.js';
+import { kernels } from './kernel-selection.js';
 
 /**
  * Euclidean norm of `n` values of `x` from `offset` (by default the whole array), computed with the

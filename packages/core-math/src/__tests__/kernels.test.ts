@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type VectorKernels, kernels, norm, tsKernels, useKernels } from '../index.js';
+import {
+  SigmoidTable,
+  type VectorKernels,
+  kernels,
+  kernelsName,
+  norm,
+  tsKernels,
+  useKernels,
+  wasmKernels,
+} from '../index.js';
 
 const value = fc.float({ min: -100, max: 100, noNaN: true, noDefaultInfinity: true });
 
@@ -94,11 +103,44 @@ describe('tsKernels', () => {
   });
 });
 
-describe('kernel selection', () => {
-  afterEach(() => useKernels(tsKernels));
+describe('tsKernels.logisticStep', () => {
+  it("is word2vec's step: hand-computed on a table of 4 intervals over [-2, 2]", () => {
+    const sigmoid = new SigmoidTable(4, 2); // entries at -2, -1, 0, 1, 2
+    const hidden = Float32Array.from([9, 1, 2]);
+    const output = Float32Array.from([0.5, 0.25, 9]);
+    const gradient = Float32Array.from([9, 9, 0.5, 0.5]);
+    // score = 1·0.5 + 2·0.25 = 1 -> entry 3, σ(1); label 1: g = (1 - σ(1)) · 0.1
+    const loss = tsKernels.logisticStep(hidden, 1, output, 0, gradient, 2, 2, 1, 0.1, sigmoid);
+    const g = (1 - Math.fround(1 / (1 + Math.exp(-1)))) * 0.1;
+    expect(loss).toBeCloseTo(Math.log1p(Math.exp(-1)), 6);
+    expect(gradient).toEqual(Float32Array.from([9, 9, 0.5 + g * 0.5, 0.5 + g * 0.25]));
+    expect(output).toEqual(Float32Array.from([0.5 + g * 1, 0.25 + g * 2, 9]));
+  });
 
-  it('starts with the TypeScript kernels and routes the helpers through the selected ones', () => {
-    expect(kernels()).toBe(tsKernels);
+  it('clamps like SigmoidTable: beyond maxExp g is (label - 1)·lr or label·lr and the loss follows logSigmoid', () => {
+    const sigmoid = new SigmoidTable(4, 2);
+    const hidden = Float32Array.from([2, 2]);
+    const output = Float32Array.from([1, 1]);
+    const gradient = new Float32Array(2);
+    // score 4 > maxExp: σ = 1, so a positive pair is not updated and has loss 0.
+    expect(tsKernels.logisticStep(hidden, 0, output, 0, gradient, 0, 2, 1, 0.5, sigmoid)).toBe(-0);
+    expect(gradient).toEqual(new Float32Array(2));
+    // A negative pair with score 4: g = -0.5, loss -logSigmoid(-4) = 4.
+    expect(tsKernels.logisticStep(hidden, 0, output, 0, gradient, 0, 2, 0, 0.5, sigmoid)).toBe(4);
+    expect(gradient).toEqual(Float32Array.from([-0.5, -0.5]));
+    expect(output).toEqual(Float32Array.from([0, 0]));
+  });
+});
+
+describe('kernel selection', () => {
+  afterEach(() => useKernels(wasmKernels()));
+
+  it('starts with the WebAssembly SIMD kernels where the runtime runs them (Node 20 does)', () => {
+    expect(kernelsName()).toBe('wasm-simd');
+    expect(kernels()).toBe(wasmKernels());
+  });
+
+  it('routes the helpers through the selected kernels', () => {
     let dots = 0;
     const counting: VectorKernels = {
       ...tsKernels,
@@ -109,7 +151,7 @@ describe('kernel selection', () => {
       },
     };
     useKernels(counting);
-    expect(kernels().name).toBe('counting');
+    expect(kernelsName()).toBe('counting');
     expect(norm(Float32Array.from([3, 4]))).toBe(5);
     expect(dots).toBe(1);
   });

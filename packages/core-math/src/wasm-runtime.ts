@@ -1,0 +1,101 @@
+import { ConfigError } from './errors.js';
+import { kernelsWasmBase64 } from './generated/kernels-wasm.js';
+
+/**
+ * A shared `WebAssembly.Memory`, as far as embedkit uses it: typed structurally so the package
+ * needs no DOM typings (a real `WebAssembly.Memory` is one). Its `buffer` is a
+ * `SharedArrayBuffer`; it never detaches, but after a `grow` (by any thread) `buffer` returns a new,
+ * longer `SharedArrayBuffer` over the same bytes.
+ */
+export interface KernelMemory {
+  /** The memory's bytes: re-read after growth to see the new length. */
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  /** Grows the memory by `delta` pages of 64 KiB and returns the former size in pages. */
+  grow(delta: number): number;
+}
+
+/** The exports of `assembly/kernels.ts`: byte addresses in the memory, counts in floats. */
+export interface KernelExports {
+  dot(x: number, y: number, n: number): number;
+  axpy(alpha: number, x: number, y: number, n: number): void;
+  scale(alpha: number, x: number, n: number): void;
+  matVec(matrix: number, rows: number, dim: number, x: number, out: number): void;
+  logisticStep(
+    hidden: number,
+    output: number,
+    gradient: number,
+    dim: number,
+    label: number,
+    lr: number,
+    table: number,
+    size: number,
+    maxExp: number,
+    factor: number,
+  ): number;
+}
+
+/** The part of the global `WebAssembly` object used here. */
+interface WebAssemblyApi {
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => KernelMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: KernelExports };
+  validate(bytes: Uint8Array): boolean;
+}
+
+/** Bytes in one WebAssembly page. */
+export const PAGE_BYTES = 65_536;
+/** The most pages the module's memory import allows (4 GiB, all a 32-bit address can reach). */
+export const MAXIMUM_PAGES = 65_536;
+/** Pages a new kernel memory starts with (1 MiB); it grows as arrays are allocated. */
+const INITIAL_PAGES = 16;
+
+const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+let compiled: object | undefined;
+let supported: boolean | undefined;
+
+function moduleBytes(): Uint8Array {
+  const binary = atob(kernelsWasmBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Whether this runtime can run the WebAssembly SIMD kernels: WebAssembly with the SIMD and threads
+ * features (the module validates) and shared memories. Checked once per thread.
+ */
+export function wasmKernelsSupported(): boolean {
+  if (supported === undefined) {
+    try {
+      supported =
+        webAssembly !== undefined &&
+        typeof SharedArrayBuffer === 'function' &&
+        webAssembly.validate(moduleBytes()) &&
+        createMemory() !== undefined;
+    } catch {
+      supported = false;
+    }
+  }
+  return supported;
+}
+
+function api(): WebAssemblyApi {
+  if (webAssembly === undefined)
+    throw new ConfigError('kernels', 'wasm', "'ts' (this runtime has no WebAssembly)");
+  return webAssembly;
+}
+
+/** A new, empty shared memory of {@link INITIAL_PAGES} pages that may grow to 4 GiB. */
+export function createMemory(): KernelMemory {
+  return new (api().Memory)({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
+}
+
+/**
+ * Instantiates the kernels module on `memory` (synchronously: the module is about 1 KB, which
+ * every runtime compiles synchronously; it is compiled once per thread).
+ */
+export function instantiateKernels(memory: KernelMemory): KernelExports {
+  const wasm = api();
+  compiled ??= new wasm.Module(moduleBytes());
+  return new wasm.Instance(compiled, { env: { memory } }).exports;
+}
