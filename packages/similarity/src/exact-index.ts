@@ -31,6 +31,7 @@ export class ExactIndex {
   /** The indexed vectors. Call `vectors.invalidateNorms()` after modifying them in place. */
   readonly vectors: WordVectors;
 
+  /** An index over `vectors` (nothing is copied; the unit-normalised matrix is computed on first use). */
   constructor(vectors: WordVectors) {
     this.vectors = vectors;
   }

@@ -89,12 +89,15 @@ export function searchTerms(
     Math.max(cacheBlockRows(vectors.dim), Math.floor(PRODUCT_FLOATS / terms.size)),
   );
   const termMatrix = terms.matrix();
-  const scorer = new TermScorer(vectors, termMatrix, queries, method, blockRows);
   let best: BatchTopK;
   try {
-    best = blockedTopK(scorer, rowCount, k, blockRows, signal);
+    const scorer = new TermScorer(vectors, termMatrix, queries, method, blockRows);
+    try {
+      best = blockedTopK(scorer, rowCount, k, blockRows, signal);
+    } finally {
+      scorer.release();
+    }
   } finally {
-    scorer.release();
     releaseArray(termMatrix);
   }
   return queries.map((_, q) => {
