@@ -9,8 +9,8 @@ import { checkWritableWord } from './word-codec.js';
 
 const encoder = new TextEncoder();
 
-/** Default size of the chunks {@link encodeVectors} yields. */
-export const ENCODE_CHUNK_BYTES = 1 << 20;
+/** Size of the chunks {@link encodeVectors} yields (a longer line or record gets a larger one). */
+const CHUNK_BYTES = 1 << 20;
 
 /** A reusable output buffer that is handed out when full. */
 class ChunkBuffer {
@@ -88,9 +88,8 @@ function textLine(vectors: WordVectors, row: number): string {
 export function* encodeVectors(
   vectors: WordVectors,
   format: VectorFormat,
-  chunkBytes = ENCODE_CHUNK_BYTES,
 ): Generator<Uint8Array, void, undefined> {
-  const out = new ChunkBuffer(chunkBytes);
+  const out = new ChunkBuffer(CHUNK_BYTES);
   const binary = format === 'word2vec-binary';
   if (format !== 'glove') out.text(`${vectors.size} ${vectors.dim}\n`);
   const vectorBytes = 4 * vectors.dim;

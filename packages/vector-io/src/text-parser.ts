@@ -2,7 +2,7 @@
  * Reader of the text formats: word2vec text / fastText `.vec` (a `V D` header line first) and
  * GloVe (no header; the dimension is the number of values on the first line).
  */
-import { type FileLocation, FormatError, type WordVectors } from '@embedkit/core-math';
+import { type FileLocation, FormatError, IoError, type WordVectors } from '@embedkit/core-math';
 import { DecimalScanner } from './decimal-scanner.js';
 import { describeBytes } from './describe-bytes.js';
 import { checkHeaderAgainstSize, requireHeader } from './header.js';
@@ -112,6 +112,10 @@ export class TextVectorParser implements VectorParser {
       );
     }
     const table = this.#table ?? this.#startHeaderless(bytes, space, end);
+    if (table.nextOffset >= table.matrix.length) {
+      // Only a headerless file that grew after its lines were counted gets here.
+      throw new IoError(this.#input.file, 'the file changed while it was being read');
+    }
     this.#readValues(bytes, space, end, table);
     const word = decodeWord(bytes, start, space);
     if (word === undefined) {

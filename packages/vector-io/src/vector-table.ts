@@ -36,11 +36,6 @@ export class VectorTable {
     return this.#keys.length * this.dim;
   }
 
-  /** Rows kept so far (distinct words). */
-  get size(): number {
-    return this.#keys.length;
-  }
-
   /** Keeps the row just written for `word`; returns false when `word` was seen before (row dropped). */
   commit(word: string): boolean {
     this.entries++;

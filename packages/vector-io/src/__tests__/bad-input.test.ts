@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError, FormatError, IoError } from '@embedkit/core-math';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseVectors, readVectors, type VectorFormat } from '../index.js';
+import { TextVectorParser } from '../text-parser.js';
 import { concat, float32Bytes, utf8 } from './bytes.js';
 
 /** Runs `action` and returns the FormatError it throws (failing when it throws anything else). */
@@ -247,6 +248,18 @@ describe('options and files', () => {
     expect(() => parseVectors(utf8('a 1\n'), { limit: 1.5 })).toThrow(ConfigError);
     expect(() => parseVectors(utf8('a 1\n'), { format: 'word2vec' as VectorFormat })).toThrow(ConfigError);
     await expect(readVectors(join(dir, 'x'), { chunkSize: 1 })).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('notices a headerless file that grew after its lines were counted', () => {
+    const bytes = utf8('a 1\nb 2\n');
+    const parser = new TextVectorParser({
+      file: 'grown.txt',
+      totalBytes: bytes.length,
+      limit: Infinity,
+      header: false,
+      maxLines: 1,
+    });
+    expect(() => parser.consume(bytes, true)).toThrow(IoError);
   });
 
   it('stops with CancelledError when the signal aborts', async () => {
