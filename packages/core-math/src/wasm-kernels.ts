@@ -4,6 +4,36 @@ import type { SigmoidTable } from './sigmoid-table.js';
 import { type KernelExports, type KernelMemory, instantiateKernels } from './wasm-runtime.js';
 
 /**
+ * One argument position of one kernel: remembers the last array passed there and its byte address
+ * in the memory (-1 when it is not a view of the memory). Reading `buffer` and `byteOffset` of a
+ * typed array costs tens of nanoseconds in Node 20, more than a 100-float kernel; an identity
+ * check costs one, and training passes the same arrays (weights, scratch) call after call.
+ */
+class ArgumentSlot {
+  #array: Float32Array | undefined;
+  #base = -1;
+  readonly #locate: (array: Float32Array) => number;
+
+  constructor(locate: (array: Float32Array) => number) {
+    this.#locate = locate;
+  }
+
+  /** The byte address of `array[0]` in the memory, or -1. */
+  base(array: Float32Array): number {
+    if (array !== this.#array) {
+      this.#array = array;
+      this.#base = this.#locate(array);
+    }
+    return this.#base;
+  }
+}
+
+/** Whether `n` values from `offset` lie inside `array` (false for negative or NaN values). */
+function fits(array: Float32Array, offset: number, n: number): boolean {
+  return offset >= 0 && n >= 0 && offset + n <= array.length;
+}
+
+/**
  * The WebAssembly SIMD kernels (`assembly/kernels.ts`, f32x4) on one shared memory. A call runs in
  * Wasm when every array it gets is a view of that memory and every range fits in its array;
  * otherwise it runs {@link tsKernels}, so callers never break, they are only slower. Sums are
@@ -20,6 +50,17 @@ export class WasmKernels implements VectorKernels {
   // a growth, or received in a message, have different buffer objects over the same bytes).
   #recent: ArrayBufferLike;
   #previous: ArrayBufferLike;
+  readonly #dotX = this.#slot();
+  readonly #dotY = this.#slot();
+  readonly #axpyX = this.#slot();
+  readonly #axpyY = this.#slot();
+  readonly #scaleX = this.#slot();
+  readonly #matVecMatrix = this.#slot();
+  readonly #matVecX = this.#slot();
+  readonly #matVecOut = this.#slot();
+  readonly #stepHidden = this.#slot();
+  readonly #stepOutput = this.#slot();
+  readonly #stepGradient = this.#slot();
   // Copies of sigmoid tables in the memory (σ then log σ), released when the table is collected.
   readonly #tables = new WeakMap<SigmoidTable, number>();
   readonly #tableCopies: FinalizationRegistry<number>;
@@ -50,30 +91,36 @@ export class WasmKernels implements VectorKernels {
     return true;
   }
 
-  #fits(array: Float32Array, offset: number, n: number): boolean {
-    return this.holds(array) && offset >= 0 && n >= 0 && offset + n <= array.length;
+  #slot(): ArgumentSlot {
+    return new ArgumentSlot((array) => (this.holds(array) ? array.byteOffset : -1));
   }
 
   dot(x: Float32Array, xOffset: number, y: Float32Array, yOffset: number, n: number): number {
-    if (!this.#fits(x, xOffset, n) || !this.#fits(y, yOffset, n))
+    const xBase = this.#dotX.base(x);
+    const yBase = this.#dotY.base(y);
+    if (xBase < 0 || yBase < 0 || !fits(x, xOffset, n) || !fits(y, yOffset, n)) {
       return tsKernels.dot(x, xOffset, y, yOffset, n);
-    return this.#wasm.dot(x.byteOffset + 4 * xOffset, y.byteOffset + 4 * yOffset, n);
+    }
+    return this.#wasm.dot(xBase + 4 * xOffset, yBase + 4 * yOffset, n);
   }
 
   axpy(alpha: number, x: Float32Array, xOffset: number, y: Float32Array, yOffset: number, n: number): void {
-    if (!this.#fits(x, xOffset, n) || !this.#fits(y, yOffset, n)) {
+    const xBase = this.#axpyX.base(x);
+    const yBase = this.#axpyY.base(y);
+    if (xBase < 0 || yBase < 0 || !fits(x, xOffset, n) || !fits(y, yOffset, n)) {
       tsKernels.axpy(alpha, x, xOffset, y, yOffset, n);
       return;
     }
-    this.#wasm.axpy(alpha, x.byteOffset + 4 * xOffset, y.byteOffset + 4 * yOffset, n);
+    this.#wasm.axpy(alpha, xBase + 4 * xOffset, yBase + 4 * yOffset, n);
   }
 
   scale(alpha: number, x: Float32Array, xOffset: number, n: number): void {
-    if (!this.#fits(x, xOffset, n)) {
+    const xBase = this.#scaleX.base(x);
+    if (xBase < 0 || !fits(x, xOffset, n)) {
       tsKernels.scale(alpha, x, xOffset, n);
       return;
     }
-    this.#wasm.scale(alpha, x.byteOffset + 4 * xOffset, n);
+    this.#wasm.scale(alpha, xBase + 4 * xOffset, n);
   }
 
   matVec(
@@ -86,21 +133,27 @@ export class WasmKernels implements VectorKernels {
     out: Float32Array,
     outOffset: number,
   ): void {
+    const matrixBase = this.#matVecMatrix.base(matrix);
+    const xBase = this.#matVecX.base(x);
+    const outBase = this.#matVecOut.base(out);
     if (
+      matrixBase < 0 ||
+      xBase < 0 ||
+      outBase < 0 ||
       !(rowStart >= 0 && rows >= 0 && dim >= 0) ||
-      !this.#fits(matrix, rowStart * dim, rows * dim) ||
-      !this.#fits(x, xOffset, dim) ||
-      !this.#fits(out, outOffset, rows)
+      !fits(matrix, rowStart * dim, rows * dim) ||
+      !fits(x, xOffset, dim) ||
+      !fits(out, outOffset, rows)
     ) {
       tsKernels.matVec(matrix, rowStart, rows, dim, x, xOffset, out, outOffset);
       return;
     }
     this.#wasm.matVec(
-      matrix.byteOffset + 4 * rowStart * dim,
+      matrixBase + 4 * rowStart * dim,
       rows,
       dim,
-      x.byteOffset + 4 * xOffset,
-      out.byteOffset + 4 * outOffset,
+      xBase + 4 * xOffset,
+      outBase + 4 * outOffset,
     );
   }
 
@@ -116,10 +169,16 @@ export class WasmKernels implements VectorKernels {
     lr: number,
     sigmoid: SigmoidTable,
   ): number {
+    const hiddenBase = this.#stepHidden.base(hidden);
+    const outputBase = this.#stepOutput.base(output);
+    const gradientBase = this.#stepGradient.base(gradient);
     if (
-      !this.#fits(hidden, hiddenOffset, dim) ||
-      !this.#fits(output, outputOffset, dim) ||
-      !this.#fits(gradient, gradientOffset, dim)
+      hiddenBase < 0 ||
+      outputBase < 0 ||
+      gradientBase < 0 ||
+      !fits(hidden, hiddenOffset, dim) ||
+      !fits(output, outputOffset, dim) ||
+      !fits(gradient, gradientOffset, dim)
     ) {
       return tsKernels.logisticStep(
         hidden,
@@ -136,9 +195,9 @@ export class WasmKernels implements VectorKernels {
     }
     const table = sigmoid === this.#lastTable ? this.#lastTableAddress : this.#tableAddress(sigmoid);
     return this.#wasm.logisticStep(
-      hidden.byteOffset + 4 * hiddenOffset,
-      output.byteOffset + 4 * outputOffset,
-      gradient.byteOffset + 4 * gradientOffset,
+      hiddenBase + 4 * hiddenOffset,
+      outputBase + 4 * outputOffset,
+      gradientBase + 4 * gradientOffset,
       dim,
       label,
       lr,

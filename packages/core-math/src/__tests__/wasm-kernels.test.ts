@@ -268,6 +268,21 @@ describe('the Wasm SIMD kernels outside their memory', () => {
     expect(a).toEqual(b);
   });
 
+  it('switch between Wasm and TypeScript per call as the arrays in an argument position change', () => {
+    // 1e8 + 1 - 1e8 in one float32 lane (elements 0, 8, 16) is 0; in doubles it is 1.
+    const inMemory = allocateFloat32(24);
+    inMemory[0] = 1e8;
+    inMemory[8] = 1;
+    inMemory[16] = -1e8;
+    const ones = allocateFloat32(24).fill(1);
+    const plain = inMemory.slice();
+    expect(wasm.dot(inMemory, 0, ones, 0, 24)).toBe(0);
+    expect(wasm.dot(plain, 0, ones, 0, 24)).toBe(1);
+    expect(wasm.dot(inMemory, 0, ones, 0, 24)).toBe(0);
+    expect(wasm.dot(inMemory, 0, ones.slice(), 0, 24)).toBe(1);
+    expect(wasm.dot(inMemory, 0, ones, 0, 24)).toBe(0);
+  });
+
   it('run the TypeScript kernels when a range does not fit in its array, and touch no neighbour', () => {
     const x = allocateFloat32(8).fill(1);
     const neighbour = allocateFloat32(8).fill(5);
