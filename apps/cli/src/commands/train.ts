@@ -68,13 +68,7 @@ function vectorsOf(model: Embedder): WordVectors {
 
 /** A trainer's ConfigError about an option given on the command line, renamed to its `--kebab-case` flag. */
 function withFlagName(error: unknown, given: Readonly<Record<string, unknown>>): unknown {
-  if (
-    !isEmbeddingError(error, 'CONFIG') ||
-    !(error instanceof ConfigError) ||
-    !Object.hasOwn(given, error.option)
-  ) {
-    return error;
-  }
+  if (!(error instanceof ConfigError) || !Object.hasOwn(given, error.option)) return error;
   return new ConfigError(`--${kebabCase(error.option)}`, error.value, error.allowed);
 }
 
