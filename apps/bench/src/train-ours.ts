@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type ProgressDisplay, describeProgress } from './progress.js';
+import { type ProgressDisplay, TrainProgress } from './progress.js';
 import { type ChildMessage, MESSAGE_PREFIX, type TrainSpec } from './protocol.js';
 import type { ModelRow } from './results.js';
 import { runProcess } from './run-process.js';
@@ -16,10 +16,10 @@ export async function trainOurs(
   display: ProgressDisplay,
   signal?: AbortSignal,
 ): Promise<ModelRow> {
-  display.start(spec.algo);
+  const progress = new TrainProgress(display, spec.algo);
+  progress.start();
   let result: Extract<ChildMessage, { type: 'result' }> | undefined;
   let failure: string | undefined;
-  const notes: string[] = [];
   const outcome = await runProcess(
     process.execPath,
     [childScript, JSON.stringify(spec)],
@@ -27,9 +27,7 @@ export async function trainOurs(
       if (stream !== 'stdout' || !line.startsWith(MESSAGE_PREFIX)) return;
       const message = JSON.parse(line.slice(MESSAGE_PREFIX.length)) as ChildMessage;
       if (message.type === 'progress') {
-        const { progress } = message;
-        if (progress.message !== undefined) notes.push(progress.message);
-        if (progress.fraction !== undefined) display.update(progress.fraction, describeProgress(progress));
+        progress.report(message.progress);
       } else if (message.type === 'result') {
         result = message;
       } else {
@@ -41,12 +39,10 @@ export async function trainOurs(
   const epochs = typeof spec.options.epochs === 'number' ? spec.options.epochs : 1;
   if (result === undefined || outcome.status !== 0) {
     const error = failure ?? (outcome.stderrTail.slice(-3).join(' | ') || `exit status ${outcome.status}`);
-    display.finish(`failed: ${error}`);
+    progress.finish(`failed: ${error}`);
     return { name: spec.algo, kind: 'ours', algo: spec.algo, options: spec.options, status: 'failed', error };
   }
-  display.finish(
-    `done in ${outcome.wallSeconds.toFixed(1)} s${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
-  );
+  progress.finish(`done in ${outcome.wallSeconds.toFixed(1)} s`);
   return {
     name: spec.algo,
     kind: 'ours',

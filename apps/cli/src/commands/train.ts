@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ProgressDisplay, UsageError } from '@embedkit/bench';
+import { ProgressDisplay, TrainProgress, UsageError } from '@embedkit/bench';
 import {
   type AlgorithmRegistry,
   ConfigError,
@@ -22,7 +22,6 @@ import { FILE_FORMATS, type FileFormat, formatForPath } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
 import { saveModel } from '../save-model.js';
-import { TrainProgress } from '../train-progress.js';
 
 /** The options `train` itself takes (the algorithm's options come as extra tokens). */
 export interface TrainCommandOptions {
