@@ -45,7 +45,9 @@ function commandWorks(command: string, args: string[]): boolean {
     return true;
   } catch (error) {
     // fastText prints its usage and exits non-zero when run without a command: it exists.
-    return (error as { status?: number }).status !== undefined && (error as { code?: string }).code !== 'ENOENT';
+    return (
+      (error as { status?: number }).status !== undefined && (error as { code?: string }).code !== 'ENOENT'
+    );
   }
 }
 
@@ -56,7 +58,9 @@ export const hasFastText = commandWorks('fasttext', []);
 export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim']);
 
 if (inCi && hasSharedData && (!hasFastText || !hasGensim)) {
-  throw new Error('CI needs fasttext and python3-gensim installed (apt-get install -y fasttext python3-gensim)');
+  throw new Error(
+    'CI needs fasttext and python3-gensim installed (apt-get install -y fasttext python3-gensim)',
+  );
 }
 
 /** `describe` when `ready`, `describe.skip` with `why` printed otherwise. */
