@@ -1,6 +1,6 @@
 import { ConfigError } from './errors.js';
 import { MAX_BLOCK_BYTES } from './kernel-heap.js';
-import { activeWasmKernels } from './kernel-selection.js';
+import { activeWasmKernels, threadWasmKernels } from './kernel-selection.js';
 
 /** The most elements {@link allocateFloat32} and {@link allocateInt32} accept (4 GiB of 4-byte values). */
 const MAX_LENGTH = Math.floor(MAX_BLOCK_BYTES / 4);
@@ -53,14 +53,14 @@ export function allocateInt32(length: number): Int32Array {
 /**
  * Gives an array from {@link allocateFloat32} or {@link allocateInt32} back, so later allocations
  * can reuse its bytes in the kernel memory (which never shrinks). Any thread attached to the memory
- * may release it; no view of it may be used afterwards. Arrays outside the kernel memory are left
- * to the garbage collector, so this does nothing for them.
+ * may release it, whichever kernels it uses now; no view of it may be used afterwards. Arrays
+ * outside this thread's kernel memory are left to the garbage collector: this does nothing for them.
  *
  * @throws ConfigError when `array` is in the kernel memory but is not an allocated array (a
  *   subarray, or one released already)
  */
 export function releaseArray(array: Float32Array | Int32Array): void {
-  const wasm = activeWasmKernels();
+  const wasm = threadWasmKernels();
   if (wasm?.holds(array)) wasm.heap.release(array.byteOffset, array.byteLength);
 }
 

@@ -102,6 +102,11 @@ export function attachKernels(memory: KernelMemory | null): VectorKernels {
   return active;
 }
 
+/** This thread's Wasm kernels, if {@link wasmKernels} or {@link attachKernels} set them up. */
+export function threadWasmKernels(): WasmKernels | undefined {
+  return threadWasm;
+}
+
 /** The Wasm kernels in use in this thread, if those are in use. */
 export function activeWasmKernels(): WasmKernels | undefined {
   const current = kernels();

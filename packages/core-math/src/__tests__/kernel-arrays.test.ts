@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   allocateFloat32,
@@ -12,6 +12,8 @@ import {
 } from '../index.js';
 
 describe('allocateFloat32 / allocateInt32 with the Wasm kernels', () => {
+  beforeEach(() => useKernels(wasmKernels()));
+
   it('return zero-filled, 16-byte aligned views of the kernel memory', () => {
     const floats = allocateFloat32(37);
     const ints = allocateInt32(5);
@@ -65,5 +67,14 @@ describe('allocateFloat32 with the TypeScript kernels', () => {
     expect(kernelMemory()).toBeNull();
     releaseArray(array);
     expect(allocateInt32(3)).toEqual(new Int32Array(3));
+  });
+
+  it('still lets releaseArray give back an array allocated while the Wasm kernels were in use', () => {
+    useKernels(wasmKernels());
+    const array = allocateFloat32(100);
+    useKernels(tsKernels);
+    releaseArray(array);
+    useKernels(wasmKernels());
+    expect(allocateFloat32(100).byteOffset).toBe(array.byteOffset);
   });
 });

@@ -2,7 +2,15 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { allocateFloat32, inKernelMemory, kernelMemory, kernels, tsKernels } from '../index.js';
+import {
+  allocateFloat32,
+  inKernelMemory,
+  kernelMemory,
+  kernels,
+  tsKernels,
+  useKernels,
+  wasmKernels,
+} from '../index.js';
 import type { KernelWorkerData, KernelWorkerReport } from './fixtures/kernel-worker.js';
 
 /** Runs fixtures/kernel-worker.ts (through tsx, since Node 20 does not load TypeScript itself). */
@@ -28,6 +36,7 @@ function runWorker(data: KernelWorkerData, onlineSignal: () => void): Promise<Ke
 
 describe('a worker thread attached to the kernel memory', () => {
   it('runs the Wasm kernels on the same weights, and allocates from the same heap', async () => {
+    useKernels(wasmKernels());
     const dim = 100;
     const early = allocateFloat32(dim);
     allocateFloat32(1 << 20); // 4 MiB: the memory grows, so early and late have different buffer objects

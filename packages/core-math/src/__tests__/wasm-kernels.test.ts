@@ -7,10 +7,13 @@ import {
   kernelMemory,
   kernels,
   tsKernels,
+  useKernels,
   wasmKernels,
 } from '../index.js';
 
+// Whatever EMBEDKIT_KERNELS says, these tests run (and allocate for) the Wasm kernels.
 const wasm = wasmKernels();
+useKernels(wasm);
 const u = 2 ** -24; // float32 unit roundoff
 
 // The kernels under test read arrays in their memory: a few allocated once, refilled per case.
