@@ -20,7 +20,13 @@ function startupKernels(): VectorKernels {
   const selection = selectionFromEnvironment() ?? '';
   if (selection === 'ts') return tsKernels;
   if (selection === 'wasm') return wasmKernels();
-  if (selection === '' || selection === 'auto') return wasmKernelsSupported() ? wasmKernels() : tsKernels;
+  if (selection === '' || selection === 'auto') {
+    try {
+      return wasmKernels();
+    } catch {
+      return tsKernels;
+    }
+  }
   throw new ConfigError(SELECTION_VARIABLE, selection, "'ts', 'wasm', 'auto' or unset");
 }
 
@@ -58,7 +64,8 @@ export function useKernels(implementation: VectorKernels): void {
  * on a new shared memory, set up on the first call. Selecting them is up to the caller
  * (`useKernels(wasmKernels())`).
  *
- * @throws ConfigError when the runtime cannot run them (no WebAssembly SIMD or shared memory)
+ * @throws ConfigError when the runtime cannot run them (no WebAssembly SIMD or shared memory, or
+ *   no address space left for a new memory)
  */
 export function wasmKernels(): VectorKernels {
   if (threadWasm === undefined) {
@@ -69,7 +76,17 @@ export function wasmKernels(): VectorKernels {
         "'ts' (this runtime lacks WebAssembly SIMD, threads or SharedArrayBuffer)",
       );
     }
-    threadWasm = new WasmKernels(KernelHeap.create(createMemory()));
+    let memory: KernelMemory;
+    try {
+      memory = createMemory();
+    } catch (error) {
+      throw new ConfigError(
+        'kernels',
+        'wasm',
+        `'ts' (no shared WebAssembly memory could be created: ${error})`,
+      );
+    }
+    threadWasm = new WasmKernels(KernelHeap.create(memory));
   }
   return threadWasm;
 }

@@ -61,21 +61,14 @@ function moduleBytes(): Uint8Array {
 }
 
 /**
- * Whether this runtime can run the WebAssembly SIMD kernels: WebAssembly with the SIMD and threads
- * features (the module validates) and shared memories. Checked once per thread.
+ * Whether this runtime can run the WebAssembly SIMD kernels: it has WebAssembly with the SIMD and
+ * threads features (the kernels module validates) and `SharedArrayBuffer`. Checked once per thread.
  */
 export function wasmKernelsSupported(): boolean {
-  if (supported === undefined) {
-    try {
-      supported =
-        webAssembly !== undefined &&
-        typeof SharedArrayBuffer === 'function' &&
-        webAssembly.validate(moduleBytes()) &&
-        createMemory() !== undefined;
-    } catch {
-      supported = false;
-    }
-  }
+  supported ??=
+    webAssembly !== undefined &&
+    typeof SharedArrayBuffer === 'function' &&
+    webAssembly.validate(moduleBytes());
   return supported;
 }
 
