@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { checkOptions, createRegistry, loadModel } from '@embedkit/algorithms';
 import { readSentences } from '@embedkit/corpus';
 import { readWordFrequencies } from '@embedkit/text-pooling';
+import { writeFileAtomic } from '@embedkit/vector-io';
 import { prepareDefaultCorpus } from './default-corpus.js';
 import { type EvaluationPlan, evaluateVectors } from './evaluate.js';
 import { type BenchOptions, UsageError } from './options.js';
@@ -35,12 +36,6 @@ async function countCorpus(path: string): Promise<{ tokens: number; sentences: n
     sentences++;
   }
   return { tokens, sentences };
-}
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
 }
 
 function requireFile(path: string, what: string): void {
@@ -225,8 +220,9 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     rows: withRatios,
     notes,
   };
-  await writeAtomically(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeAtomically(join(out, 'report.md'), renderMarkdown(report));
-  await writeAtomically(join(out, 'report.svg'), renderSvg(report));
+  const utf8 = new TextEncoder();
+  await writeFileAtomic(join(out, 'report.json'), [utf8.encode(`${JSON.stringify(report, null, 2)}\n`)]);
+  await writeFileAtomic(join(out, 'report.md'), [utf8.encode(renderMarkdown(report))]);
+  await writeFileAtomic(join(out, 'report.svg'), [utf8.encode(renderSvg(report))]);
   return report;
 }

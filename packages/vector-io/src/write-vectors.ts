@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { type FileHandle, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { IoError, throwIfAborted, type WordVectors } from '@embedkit/core-math';
+import type { WordVectors } from '@embedkit/core-math';
 import { encodeVectors } from './encode-vectors.js';
 import { requireFormat, type VectorFormat } from './vector-format.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Options of {@link writeVectors}. */
 export interface WriteVectorsOptions {
@@ -11,22 +9,6 @@ export interface WriteVectorsOptions {
   format: VectorFormat;
   /** Cancels the write (checked between chunks); the existing file, if any, stays as it was. */
   signal?: AbortSignal;
-}
-
-async function attempt<T>(path: string, action: string, operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new IoError(path, `cannot ${action}: ${detail}`, cause);
-  }
-}
-
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    offset += (await handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
-  }
 }
 
 /**
@@ -44,25 +26,9 @@ export async function writeVectors(
   options: WriteVectorsOptions,
 ): Promise<void> {
   const format = requireFormat(options?.format);
-  const signal = options?.signal;
-  throwIfAborted(signal, `writing ${path}`);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  const handle = await attempt(path, `create a temporary file in ${dirname(path)}`, () =>
-    open(temporary, 'wx'),
+  await writeFileAtomic(
+    path,
+    encodeVectors(vectors, format),
+    options?.signal ? { signal: options.signal } : {},
   );
-  let handleOpen = true;
-  try {
-    for (const chunk of encodeVectors(vectors, format)) {
-      throwIfAborted(signal, `writing ${path}`);
-      await attempt(path, 'write', () => writeAll(handle, chunk));
-    }
-    await attempt(path, 'flush', () => handle.sync());
-    handleOpen = false;
-    await attempt(path, 'close', () => handle.close());
-    await attempt(path, 'replace the file', () => rename(temporary, path));
-  } catch (error) {
-    if (handleOpen) await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
