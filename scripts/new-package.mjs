@@ -48,16 +48,6 @@ writeFileSync(
 );
 writeFileSync(
   join(dir, 'tsup.config.ts'),
-  `import { defineConfig } from 'tsup';
-
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-});
-`,
+  `import { libraryConfig } from '../../tsup.base.js';\n\nexport default libraryConfig();\n`,
 );
 if (!existsSync(join(dir, 'src', 'index.ts'))) writeFileSync(join(dir, 'src', 'index.ts'), '');
