@@ -4,7 +4,7 @@ export default defineConfig({
   // The training worker is its own entry: the pool starts it from dist/ beside index.js / index.cjs.
   entry: ['src/index.ts', 'src/training-worker.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node20',

@@ -55,9 +55,11 @@ function subsample(state: TrainingState, ids: Int32Array, start: number, stop: n
 }
 
 /**
- * Skip-gram: the input vector of each word predicts each word of its window. Without an encoder the
- * input vector is the word's input row itself; with one it is the mean of the word's rows,
- * recomputed before each prediction (as fastText does), and the update goes to every row.
+ * Skip-gram: every pair of a word and a word of its window is one prediction. Without an encoder
+ * the pair is trained as the word2vec tool and gensim do: the context word's input row predicts
+ * the word. With an encoder it is trained as fastText does: the mean of the word's input rows
+ * (recomputed before each prediction) predicts the context word, and the update goes to every one
+ * of those rows.
  */
 function skipGramSentence(state: TrainingState, length: number): void {
   const { setup, math, random, gradient, hidden, objective, lr } = state;
@@ -74,8 +76,8 @@ function skipGramSentence(state: TrainingState, length: number): void {
       if (j === i) continue;
       gradient.fill(0);
       if (encoder === null) {
-        const row = word * dim;
-        loss += objective.update(inputWeights, row, sentence[j]!, lr, gradient);
+        const row = sentence[j]! * dim;
+        loss += objective.update(inputWeights, row, word, lr, gradient);
         math.axpy(1, gradient, 0, inputWeights, row, dim);
       } else {
         const first = encoder.offsets[word]!;

@@ -1,4 +1,4 @@
-export type { CbowAlgorithmOptions, SkipGramAlgorithmOptions } from './algorithms.js';
+export type { CbowAlgorithmOptions, SkipGramAlgorithmOptions, Word2VecAlgorithm } from './algorithms.js';
 export { word2vecCbow, word2vecSkipgram } from './algorithms.js';
 export type {
   CbowOptions,
@@ -38,7 +38,6 @@ export type {
   ObjectiveTools,
 } from './objectives.js';
 export { createObjective } from './objectives.js';
-export { logisticStep } from './logistic-step.js';
 export type { HuffmanTree } from './huffman-tree.js';
 export { buildHuffmanTree } from './huffman-tree.js';
 export type { InputEncoder } from './input-encoder.js';

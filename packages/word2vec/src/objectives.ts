@@ -6,7 +6,6 @@ import {
   type VectorKernels,
 } from '@embedkit/core-math';
 import type { HuffmanTree } from './huffman-tree.js';
-import { logisticStep } from './logistic-step.js';
 
 /** Negative sampling (Mikolov et al. 2013b): the target against `negative` words drawn from noise. */
 export interface NegativeSamplingSetup {
@@ -93,12 +92,23 @@ class NegativeSampling implements Objective {
     const { math, sigmoid, random } = this.#tools;
     const dim = this.#dim;
     const weights = this.#weights;
-    let loss = logisticStep(math, sigmoid, hidden, hiddenOffset, weights, target * dim, dim, 1, lr, gradient);
+    let loss = math.logisticStep(
+      hidden,
+      hiddenOffset,
+      weights,
+      target * dim,
+      gradient,
+      0,
+      dim,
+      1,
+      lr,
+      sigmoid,
+    );
     for (let d = 0; d < this.#negative; d++) {
       const noise = this.#noise.sample(random);
       // word2vec skips a draw that hits the target (it is not a negative example).
       if (noise === target) continue;
-      loss += logisticStep(math, sigmoid, hidden, hiddenOffset, weights, noise * dim, dim, 0, lr, gradient);
+      loss += math.logisticStep(hidden, hiddenOffset, weights, noise * dim, gradient, 0, dim, 0, lr, sigmoid);
     }
     return loss;
   }
@@ -133,17 +143,17 @@ class HierarchicalSoftmax implements Objective {
     for (let k = offsets[target]!; k < end; k++) {
       // word2vec's convention: branch 0 is the positive label.
       const label = 1 - codes[k]!;
-      loss += logisticStep(
-        math,
-        sigmoid,
+      loss += math.logisticStep(
         hidden,
         hiddenOffset,
         weights,
         nodes[k]! * dim,
+        gradient,
+        0,
         dim,
         label,
         lr,
-        gradient,
+        sigmoid,
       );
     }
     return loss;

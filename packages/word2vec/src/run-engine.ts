@@ -3,6 +3,10 @@ import {
   ConfigError,
   NumericError,
   type TrainingProgress,
+  allocateFloat32,
+  inKernelMemory,
+  kernelMemory,
+  releaseArray,
   throwIfAborted,
 } from '@embedkit/core-math';
 import { validateInputEncoder } from './input-encoder.js';
@@ -111,14 +115,27 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     failWith = reject;
   });
   failure.catch(() => {});
-  const pool = new TrainingWorkerPool(threads, (error) => failWith(error));
   const abort = (): void => failWith(new CancelledError('training'));
   signal?.addEventListener('abort', abort, { once: true });
   const stream = new AbortController();
   const timer = setInterval(() => progress.report(), PROGRESS_INTERVAL_MS);
+  // Scratch vectors in kernel memory, allocated here and released once every worker has exited.
+  const scratch = allocateFloat32(threads * 2 * setup.dim);
+  let pool: TrainingWorkerPool | undefined;
   try {
+    pool = new TrainingWorkerPool(threads, (error) => failWith(error));
+    const shared = onOneKernelBuffer(setup, scratch);
     for (let thread = 0; thread < threads; thread++) {
-      pool.init(thread, { type: 'init', setup, schedule, counters, thread, seed: run.seed });
+      pool.init(thread, {
+        type: 'init',
+        memory: kernelMemory(),
+        setup: shared.setup,
+        schedule,
+        counters,
+        thread,
+        seed: run.seed,
+        scratch: shared.scratch.subarray(2 * setup.dim * thread, 2 * setup.dim * (thread + 1)),
+      });
     }
     progress.report();
     if (sentences !== undefined) {
@@ -133,7 +150,8 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     stream.abort();
     clearInterval(timer);
     signal?.removeEventListener('abort', abort);
-    await pool.close();
+    await pool?.close();
+    releaseArray(scratch);
   }
   assertFinite(setup);
   progress.report();
@@ -141,6 +159,43 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     words: Number(Atomics.load(counters.processed, 0)),
     seconds: (performance.now() - started) / 1000,
     loss: progress.meanLoss(),
+  };
+}
+
+/**
+ * The setup and scratch with every array that lives in the kernel memory re-viewed through the
+ * memory's current buffer object. Arrays allocated before and after the memory grew have different
+ * buffer objects over the same bytes; a worker receives one object per buffer, and the Wasm
+ * kernels recognise arrays fastest when all of them share one.
+ */
+function onOneKernelBuffer(
+  setup: EngineSetup,
+  scratch: Float32Array,
+): { setup: EngineSetup; scratch: Float32Array } {
+  const memory = kernelMemory();
+  if (memory === null) return { setup, scratch };
+  const buffer = memory.buffer;
+  const view = <T extends Float32Array | null>(array: T): T =>
+    (array !== null && inKernelMemory(array)
+      ? new Float32Array(buffer, array.byteOffset, array.length)
+      : array) as T;
+  const { negativeSampling, hierarchicalSoftmax } = setup.objective;
+  return {
+    setup: {
+      ...setup,
+      inputWeights: view(setup.inputWeights),
+      objective: {
+        negativeSampling:
+          negativeSampling === null
+            ? null
+            : { ...negativeSampling, outputWeights: view(negativeSampling.outputWeights) },
+        hierarchicalSoftmax:
+          hierarchicalSoftmax === null
+            ? null
+            : { ...hierarchicalSoftmax, nodeWeights: view(hierarchicalSoftmax.nodeWeights) },
+      },
+    },
+    scratch: view(scratch),
   };
 }
 

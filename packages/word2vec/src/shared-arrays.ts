@@ -1,11 +1,18 @@
+import { allocateFloat32 } from '@embedkit/core-math';
+
 /**
  * Typed arrays in shared memory: what the weights and the encoded corpus must live in for worker
  * threads to train on them together.
  */
 
-/** A zero-filled `Float32Array` of `length` floats over a new `SharedArrayBuffer`. */
+/**
+ * A zero-filled `Float32Array` of `length` floats for engine weights: core-math's
+ * `allocateFloat32`, so it lives in the kernels' shared memory when the WebAssembly kernels run
+ * (they then work on it at full speed) and in a `SharedArrayBuffer` otherwise. Give it back with
+ * core-math's `releaseArray` when it is no longer used.
+ */
 export function sharedFloat32Array(length: number): Float32Array {
-  return new Float32Array(new SharedArrayBuffer(4 * length));
+  return allocateFloat32(length);
 }
 
 /** Whether `array` is a view of a `SharedArrayBuffer`. */

@@ -1,4 +1,11 @@
-import { NumericError, Random, SigmoidTable, type VectorKernels, kernels } from '@embedkit/core-math';
+import {
+  ConfigError,
+  NumericError,
+  Random,
+  SigmoidTable,
+  type VectorKernels,
+  kernels,
+} from '@embedkit/core-math';
 import type { InputEncoder } from './input-encoder.js';
 import { type Objective, type ObjectiveSetup, createObjective } from './objectives.js';
 
@@ -102,6 +109,9 @@ export class TrainingState {
    * @param counters - the run's shared counters
    * @param thread - this thread's index (its loss slot in `counters`)
    * @param random - this thread's random stream
+   * @param scratch - `2 · dim` floats for the hidden vector and its update; from core-math's
+   *   `allocateFloat32` so the WebAssembly kernels run on them at full speed (the caller allocates
+   *   and releases it, so a worker can be terminated without leaking kernel memory)
    */
   constructor(
     setup: EngineSetup,
@@ -109,14 +119,18 @@ export class TrainingState {
     counters: SharedCounters,
     thread: number,
     random: Random,
+    scratch: Float32Array,
   ) {
+    if (scratch.length < 2 * setup.dim) {
+      throw new ConfigError('scratch', `${scratch.length} floats`, `at least 2 x dim (${2 * setup.dim})`);
+    }
     this.setup = setup;
     this.random = random;
     this.math = kernels();
     const sigmoid = new SigmoidTable(setup.sigmoid.size, setup.sigmoid.maxExp);
     this.objective = createObjective(setup.objective, setup.dim, { math: this.math, sigmoid, random });
-    this.hidden = new Float32Array(setup.dim);
-    this.gradient = new Float32Array(setup.dim);
+    this.hidden = scratch.subarray(0, setup.dim);
+    this.gradient = scratch.subarray(setup.dim, 2 * setup.dim);
     this.sentence = new Int32Array(1024);
     this.#schedule = schedule;
     this.#counters = counters;

@@ -3,7 +3,7 @@
  * encoded corpus it is sent, updating the shared weights in place (Hogwild).
  */
 import { parentPort } from 'node:worker_threads';
-import { isEmbeddingError } from '@embedkit/core-math';
+import { attachKernels, isEmbeddingError } from '@embedkit/core-math';
 import { trainSentences } from './engine.js';
 import { TrainingState, threadRandom } from './training-state.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -20,8 +20,9 @@ function reply(message: WorkerReply): void {
 port.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'init') {
-      const { setup, schedule, counters, thread, seed } = request;
-      state = new TrainingState(setup, schedule, counters, thread, threadRandom(seed, thread));
+      const { memory, setup, schedule, counters, thread, seed, scratch } = request;
+      attachKernels(memory);
+      state = new TrainingState(setup, schedule, counters, thread, threadRandom(seed, thread), scratch);
       return;
     }
     if (state === undefined) throw new Error('train request before init');

@@ -7,6 +7,7 @@ import {
   type TrainingCorpus,
   WordVectors,
   isEmbeddingError,
+  releaseArray,
 } from '@embedkit/core-math';
 import { Vocabulary } from '@embedkit/corpus';
 import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
@@ -101,8 +102,9 @@ export class Word2VecModel implements Embedder {
   }
 
   /**
-   * An untrained model over `vocabulary`, initialised as the word2vec tool does: input vectors
-   * uniform in [-0.5/dim, 0.5/dim], output weights zero. Train it with {@link Word2VecModel.train}.
+   * An untrained model over `vocabulary`: input vectors uniform in [-1/dim, 1/dim] (as gensim 4 and
+   * fastText; the word2vec C tool uses [-0.5/dim, 0.5/dim]), output weights zero. Train it with
+   * {@link Word2VecModel.train}.
    *
    * @param settings.seed - seed of the initial vectors and of later training runs (default 1)
    * @param settings.countedCorpus - the corpus `vocabulary` was counted on: training on it then
@@ -117,7 +119,8 @@ export class Word2VecModel implements Embedder {
     const { dim, negative, hs } = resolved;
     const random = new Random(settings.seed ?? 1);
     const inputWeights = sharedFloat32Array(vocabulary.size * dim);
-    for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (random.nextFloat() - 0.5) / dim;
+    // gensim 4's and fastText's range; the C tool's is half as wide (see docs/word2vec.md).
+    for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (2 * random.nextFloat() - 1) / dim;
     return new Word2VecModel(
       {
         options: resolved,
@@ -299,6 +302,19 @@ export class Word2VecModel implements Embedder {
    */
   static async load(path: string): Promise<Word2VecModel> {
     const { header, matrices } = await readModelFile(path);
+    try {
+      return Word2VecModel.#fromFile(path, header, matrices);
+    } catch (error) {
+      for (const matrix of matrices.values()) releaseArray(matrix);
+      throw error;
+    }
+  }
+
+  static #fromFile(
+    path: string,
+    header: Record<string, unknown>,
+    matrices: ReadonlyMap<string, Float32Array>,
+  ): Word2VecModel {
     const where = { file: path, offset: 12 };
     if (header.format !== FORMAT || header.version !== VERSION) {
       throw new FormatError(where, `format "${FORMAT}" version ${VERSION} in the header`);
@@ -340,16 +356,28 @@ export class Word2VecModel implements Embedder {
       }
       return data;
     };
-    const inputWeights = matrix('input', true, size)!;
     return new Word2VecModel({
       options,
       vocabulary,
-      inputWeights,
+      inputWeights: matrix('input', true, size)!,
       outputWeights: matrix('output', negative > 0, size),
       nodeWeights: matrix('nodes', hs, size - 1),
       random,
       epochsTrained,
     });
+  }
+
+  /**
+   * Gives the weight arrays back to the kernel memory they were allocated in (core-math's
+   * `releaseArray`; with the WebAssembly kernels that memory is shared and never shrinks by
+   * itself, so a long-running process that trains many models should dispose of the ones it no
+   * longer needs). Neither the model nor anything taken from it (its word vectors, a vector view)
+   * may be used afterwards.
+   */
+  dispose(): void {
+    for (const matrix of [this.inputWeights, this.outputWeights, this.nodeWeights]) {
+      if (matrix !== null) releaseArray(matrix);
+    }
   }
 
   /**
@@ -364,7 +392,7 @@ export class Word2VecModel implements Embedder {
 /**
  * Trains word2vec on `corpus` (a file path, read as a stream with one sentence per line, or
  * sentences of tokens; it is read several times, so not a generator object): builds the vocabulary,
- * initialises the vectors as the word2vec tool does and trains with `context.threads` worker
+ * initialises the vectors (see {@link Word2VecModel.initialize}) and trains with `context.threads` worker
  * threads (default: all cores; 1 with a fixed `context.seed` gives bit-identical vectors).
  *
  * @example

@@ -1,13 +1,18 @@
+import type { KernelMemory } from '@embedkit/core-math';
 import type { EngineSetup, LearningRateSchedule, SharedCounters } from './training-state.js';
 
-/** First message to a training worker: what it trains and with which random stream. */
+/** First message to a training worker: what it trains, on which kernels, with which random stream. */
 export interface InitRequest {
   readonly type: 'init';
+  /** The main thread's kernel memory (`kernelMemory()`), or `null` for the TypeScript kernels. */
+  readonly memory: KernelMemory | null;
   readonly setup: EngineSetup;
   readonly schedule: LearningRateSchedule;
   readonly counters: SharedCounters;
   readonly thread: number;
   readonly seed: number;
+  /** This worker's `2 · dim` scratch floats (see `TrainingState`). */
+  readonly scratch: Float32Array;
 }
 
 /** Trains `passes` passes over sentences `first..end-1` of an encoded block. */

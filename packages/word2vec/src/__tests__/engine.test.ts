@@ -68,6 +68,7 @@ function stateFor(c: Case, seed = 1): { state: TrainingState; setup: EngineSetup
     createSharedCounters(1),
     0,
     new Random(seed),
+    new Float32Array(2 * dim),
   );
   return { state, setup };
 }
@@ -127,8 +128,11 @@ function reference(
       for (const r of rows) for (let d = 0; d < dim; d++) input[r]![d]! += grad[d]!;
     } else {
       for (const j of neighbours) {
-        const rows = rowsOf(sentence[i]!);
-        const grad = predict(meanOf(rows, true), sentence[j]!);
+        // word2vec: the context word's row predicts the word; fastText (an encoder): the word's
+        // rows predict the context word.
+        const [from, to] = c.encoder ? [sentence[i]!, sentence[j]!] : [sentence[j]!, sentence[i]!];
+        const rows = rowsOf(from);
+        const grad = predict(meanOf(rows, true), to);
         for (const r of rows) for (let d = 0; d < dim; d++) input[r]![d]! += grad[d]!;
       }
     }
@@ -147,7 +151,10 @@ describe('trainSentences against hand-written word2vec updates (hierarchical sof
   const counts = [4, 3, 2, 1];
   const sentence = [0, 2, 1, 3, 0, 1];
   const cases: Array<[string, Case]> = [
-    ['skip-gram', { architecture: 'skipgram', counts }],
+    [
+      'skip-gram (the context word’s row predicts the word, as word2vec)',
+      { architecture: 'skipgram', counts },
+    ],
     ['CBOW, mean of the context', { architecture: 'cbow', cbowMean: true, counts }],
     ['CBOW, sum of the context', { architecture: 'cbow', cbowMean: false, counts }],
     [
@@ -308,8 +315,8 @@ describe('TrainingState.sync', () => {
   it('decays the learning rate linearly with the words all threads processed', () => {
     const counters = createSharedCounters(2);
     const schedule = { lr: 0.1, minLr: 0.02, totalWords: 100 };
-    const first = new TrainingState(setup(), schedule, counters, 0, new Random(1));
-    const second = new TrainingState(setup(), schedule, counters, 1, new Random(2));
+    const first = new TrainingState(setup(), schedule, counters, 0, new Random(1), new Float32Array(4));
+    const second = new TrainingState(setup(), schedule, counters, 1, new Random(2), new Float32Array(4));
     expect(first.lr).toBe(0.1);
     first.wordsSinceSync = 25;
     first.lossSinceSync = 3;
@@ -333,6 +340,7 @@ describe('TrainingState.sync', () => {
       createSharedCounters(1),
       0,
       new Random(1),
+      new Float32Array(4),
     );
     state.lossSinceSync = Number.NaN;
     expect(() => state.sync()).toThrow(NumericError);
