@@ -3,8 +3,10 @@
  * evaluates both vector files with the same evaluator (gensim's `evaluate_word_analogies` and
  * `evaluate_word_pairs`), so the comparison is fair. Prints a Markdown table.
  *
- *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2]
+ *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1]
  *
+ * With `--runs N` each side trains N times (seeds 1..N; with several threads both are
+ * nondeterministic anyway) and the table gives the mean with the range in brackets.
  * Default corpus: ../shared/data/corpora/text8-head.txt (from the repository root). Needs
  * `/usr/bin/python3` with gensim. Vector files go to a temporary folder that is removed at the end.
  */
@@ -29,20 +31,24 @@ const corpus = resolve(
 );
 const models = argument('models', 'skipgram,cbow').split(',') as Array<'skipgram' | 'cbow'>;
 const threads = Number(argument('threads', '2'));
+const runs = Number(argument('runs', '1'));
 const settings = { dim: 100, window: 5, negative: 5, hs: false, sample: 1e-4, epochs: 5, minCount: 5 };
 const learningRate = { skipgram: 0.025, cbow: 0.05 } as const;
 
 const GENSIM_TRAIN = `
-import json, sys, time
+import json, resource, sys, time
 from gensim.models import Word2Vec
 from gensim.models.word2vec import LineSentence
-corpus, out, sg, alpha, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-start = time.time()
+corpus, out, sg, alpha, threads, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+start, cpu_start = time.time(), cpu()
 model = Word2Vec(LineSentence(corpus), vector_size=100, window=5, negative=5, hs=0, sample=1e-4, epochs=5,
-                 min_count=5, sg=sg, alpha=alpha, min_alpha=1e-4, workers=threads, seed=1)
-seconds = time.time() - start
+                 min_count=5, sg=sg, alpha=alpha, min_alpha=1e-4, workers=threads, seed=seed)
+seconds, cpu_seconds = time.time() - start, cpu() - cpu_start
 model.wv.save_word2vec_format(out, binary=True)
-print(json.dumps({"seconds": seconds, "words": model.corpus_total_words}))
+print(json.dumps({"seconds": seconds, "cpuSeconds": cpu_seconds}))
 `;
 
 const GENSIM_EVALUATE = `
@@ -56,18 +62,16 @@ sl = kv.evaluate_word_pairs(simlex)
 print(json.dumps({"analogy": analogy, "wordsim353": ws[1][0], "simlex999": sl[1][0], "size": len(kv)}))
 `;
 
-interface Row {
-  readonly model: string;
-  readonly implementation: string;
+interface Run {
   readonly seconds: number;
-  readonly cpuSeconds?: number;
+  readonly cpuSeconds: number;
   readonly analogy: number;
   readonly wordsim353: number;
   readonly simlex999: number;
   readonly size: number;
 }
 
-function evaluate(vectors: string): { analogy: number; wordsim353: number; simlex999: number; size: number } {
+function evaluate(vectors: string): Omit<Run, 'seconds' | 'cpuSeconds'> {
   const output = execFileSync('/usr/bin/python3', [
     '-c',
     GENSIM_EVALUATE,
@@ -79,66 +83,101 @@ function evaluate(vectors: string): { analogy: number; wordsim353: number; simle
   return JSON.parse(output.toString());
 }
 
+async function trainOurs(folder: string, model: 'skipgram' | 'cbow', seed: number): Promise<Run> {
+  const vectors = join(folder, `ours-${model}-${seed}.bin`);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const trained = await trainWord2Vec(
+    corpus,
+    { ...settings, model, lr: learningRate[model] },
+    { threads, seed },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  // Worker threads run in this process, so its CPU time includes theirs.
+  const cpu = process.cpuUsage(cpuBefore);
+  await trained.saveVectors(vectors, 'word2vec-binary');
+  trained.dispose();
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, ...evaluate(vectors) };
+}
+
+function trainGensim(folder: string, model: 'skipgram' | 'cbow', seed: number): Run {
+  const vectors = join(folder, `gensim-${model}-${seed}.bin`);
+  const sg = model === 'skipgram' ? '1' : '0';
+  const args = [corpus, vectors, sg, String(learningRate[model]), String(threads), String(seed)];
+  const output = execFileSync('/usr/bin/python3', ['-c', GENSIM_TRAIN, ...args]).toString();
+  const { seconds, cpuSeconds } = JSON.parse(output) as { seconds: number; cpuSeconds: number };
+  return { seconds, cpuSeconds, ...evaluate(vectors) };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** `mean (min-max)` of `values · scale`, or just the value for one run. */
+function summary(values: number[], digits: number, scale = 1): string {
+  const scaled = values.map((v) => v * scale);
+  if (scaled.length === 1) return mean(scaled).toFixed(digits);
+  const range = `${Math.min(...scaled).toFixed(digits)}-${Math.max(...scaled).toFixed(digits)}`;
+  return `${mean(scaled).toFixed(digits)} (${range})`;
+}
+
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'word2vec-vs-gensim-'));
-  const rows: Row[] = [];
+  const lines = [
+    `corpus: ${corpus}; dim 100, window 5, negative 5, hs off, sample 1e-4, 5 epochs, minCount 5, threads ${threads}, ${runs} run(s) each (seeds 1-${runs}): mean (min-max)`,
+    '',
+    '| model | implementation | wall s | wall / gensim | CPU s | CPU / gensim | analogy % (30k) | WS-353 ρ | SimLex-999 ρ |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   try {
     for (const model of models) {
-      const ours = join(folder, `ours-${model}.bin`);
-      const cpuBefore = process.cpuUsage();
-      const started = performance.now();
-      const trained = await trainWord2Vec(
-        corpus,
-        { ...settings, model, lr: learningRate[model] },
-        { threads, seed: 1 },
-      );
-      const seconds = (performance.now() - started) / 1000;
-      // Worker threads run in this process, so its CPU time includes theirs.
-      const cpu = process.cpuUsage(cpuBefore);
-      await trained.saveVectors(ours, 'word2vec-binary');
-      rows.push({
-        model,
-        implementation: `embedkit (${kernels().name} kernels)`,
-        seconds,
-        cpuSeconds: (cpu.user + cpu.system) / 1e6,
-        ...evaluate(ours),
-      });
-
-      const theirs = join(folder, `gensim-${model}.bin`);
-      const gensim = JSON.parse(
-        execFileSync('/usr/bin/python3', [
-          '-c',
-          GENSIM_TRAIN,
-          corpus,
-          theirs,
-          model === 'skipgram' ? '1' : '0',
-          String(learningRate[model]),
-          String(threads),
-        ]).toString(),
-      ) as { seconds: number };
-      rows.push({ model, implementation: 'gensim 4.2', seconds: gensim.seconds, ...evaluate(theirs) });
+      const ours: Run[] = [];
+      const theirs: Run[] = [];
+      for (let seed = 1; seed <= runs; seed++) {
+        ours.push(await trainOurs(folder, model, seed));
+        theirs.push(trainGensim(folder, model, seed));
+      }
+      const peerSeconds = mean(theirs.map((r) => r.seconds));
+      const peerCpu = mean(theirs.map((r) => r.cpuSeconds));
+      for (const [name, results] of [
+        [`embedkit (${kernels().name} kernels)`, ours],
+        ['gensim 4.2', theirs],
+      ] as const) {
+        const column = (pick: (run: Run) => number): number[] => results.map(pick);
+        const cells = [
+          model,
+          name,
+          summary(
+            column((r) => r.seconds),
+            1,
+          ),
+          (mean(column((r) => r.seconds)) / peerSeconds).toFixed(2),
+          summary(
+            column((r) => r.cpuSeconds),
+            1,
+          ),
+          (mean(column((r) => r.cpuSeconds)) / peerCpu).toFixed(2),
+          summary(
+            column((r) => r.analogy),
+            2,
+            100,
+          ),
+          summary(
+            column((r) => r.wordsim353),
+            3,
+          ),
+          summary(
+            column((r) => r.simlex999),
+            3,
+          ),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
+      }
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  const lines = [
-    `corpus: ${corpus}; dim 100, window 5, negative 5, hs off, sample 1e-4, 5 epochs, minCount 5, threads ${threads}`,
-    '',
-    '| model | implementation | train s | time / gensim | analogy (30k) | WS-353 ρ | SimLex-999 ρ | words |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
-  for (const row of rows) {
-    const peer = rows.find((r) => r.model === row.model && r.implementation === 'gensim 4.2')!;
-    lines.push(
-      `| ${row.model} | ${row.implementation} | ${row.seconds.toFixed(1)} | ${(row.seconds / peer.seconds).toFixed(2)} | ${(100 * row.analogy).toFixed(2)} % | ${row.wordsim353.toFixed(3)} | ${row.simlex999.toFixed(3)} | ${row.size} |`,
-    );
-  }
-  const report = lines.join('\n');
-  writeFileSync(1, `${report}\n`);
-  writeFileSync(
-    1,
-    `${JSON.stringify(rows.map(({ model, implementation, cpuSeconds }) => ({ model, implementation, cpuSeconds })))}\n`,
-  );
+  writeFileSync(1, `${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

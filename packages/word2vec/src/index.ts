@@ -37,7 +37,7 @@ export type {
   ObjectiveSetup,
   ObjectiveTools,
 } from './objectives.js';
-export { createObjective } from './objectives.js';
+export { createObjective, validateObjective } from './objectives.js';
 export type { HuffmanTree } from './huffman-tree.js';
 export { buildHuffmanTree } from './huffman-tree.js';
 export type { InputEncoder } from './input-encoder.js';

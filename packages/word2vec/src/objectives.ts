@@ -184,17 +184,19 @@ class BothObjectives implements Objective {
 }
 
 /**
- * Builds the objective `setup` describes for one thread.
+ * Checks that `setup` has at least one objective, that their weight matrices have one row of `dim`
+ * floats per output word (or inner node), and that both predict over the same words.
  *
- * @throws ConfigError when the setup has neither objective, or sizes that do not match `dim`
+ * @returns the number of output words
+ * @throws ConfigError when it does not hold
  */
-export function createObjective(setup: ObjectiveSetup, dim: number, tools: ObjectiveTools): Objective {
+export function validateObjective(setup: ObjectiveSetup, dim: number): number {
   const { negativeSampling, hierarchicalSoftmax } = setup;
-  let negative: Objective | undefined;
-  let tree: Objective | undefined;
+  let words: number | undefined;
   if (negativeSampling !== null) {
-    const { outputWeights, noiseCounts, negative: draws } = negativeSampling;
-    if (!Number.isInteger(draws) || draws < 1) throw new ConfigError('negative', draws, 'an integer >= 1');
+    const { outputWeights, noiseCounts, negative } = negativeSampling;
+    if (!Number.isInteger(negative) || negative < 1)
+      throw new ConfigError('negative', negative, 'an integer >= 1');
     if (outputWeights.length !== noiseCounts.length * dim) {
       throw new ConfigError(
         'outputWeights',
@@ -202,27 +204,36 @@ export function createObjective(setup: ObjectiveSetup, dim: number, tools: Objec
         `${noiseCounts.length} x ${dim}`,
       );
     }
-    negative = new NegativeSampling(negativeSampling, dim, tools);
+    words = noiseCounts.length;
   }
   if (hierarchicalSoftmax !== null) {
-    const { tree: huffman, nodeWeights } = hierarchicalSoftmax;
-    const innerNodes = huffman.offsets.length - 2;
-    if (nodeWeights.length !== innerNodes * dim) {
-      throw new ConfigError('nodeWeights', `${nodeWeights.length} floats`, `${innerNodes} x ${dim}`);
+    const { tree, nodeWeights } = hierarchicalSoftmax;
+    const leaves = tree.offsets.length - 1;
+    if (words !== undefined && leaves !== words) {
+      throw new ConfigError('tree', `${leaves} words`, `the ${words} words of negative sampling`);
     }
-    tree = new HierarchicalSoftmax(hierarchicalSoftmax, dim, tools);
+    if (nodeWeights.length !== (leaves - 1) * dim) {
+      throw new ConfigError('nodeWeights', `${nodeWeights.length} floats`, `${leaves - 1} x ${dim}`);
+    }
+    words = leaves;
   }
-  if (negative !== undefined && tree !== undefined) return new BothObjectives(tree, negative);
-  const only = negative ?? tree;
-  if (only === undefined) {
+  if (words === undefined) {
     throw new ConfigError('objective', 'none', 'negative sampling, hierarchical softmax or both');
   }
-  return only;
+  return words;
 }
 
-/** The number of output words an objective setup predicts over. */
-export function outputVocabularySize(setup: ObjectiveSetup): number {
-  if (setup.negativeSampling !== null) return setup.negativeSampling.noiseCounts.length;
-  if (setup.hierarchicalSoftmax !== null) return setup.hierarchicalSoftmax.tree.offsets.length - 1;
-  return 0;
+/**
+ * Builds the objective `setup` describes for one thread.
+ *
+ * @throws ConfigError when the setup is invalid (see {@link validateObjective})
+ */
+export function createObjective(setup: ObjectiveSetup, dim: number, tools: ObjectiveTools): Objective {
+  validateObjective(setup, dim);
+  const { negativeSampling, hierarchicalSoftmax } = setup;
+  const negative = negativeSampling === null ? undefined : new NegativeSampling(negativeSampling, dim, tools);
+  const tree =
+    hierarchicalSoftmax === null ? undefined : new HierarchicalSoftmax(hierarchicalSoftmax, dim, tools);
+  if (negative !== undefined && tree !== undefined) return new BothObjectives(tree, negative);
+  return (negative ?? tree)!;
 }

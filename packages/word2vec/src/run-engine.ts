@@ -10,12 +10,13 @@ import {
   throwIfAborted,
 } from '@embedkit/core-math';
 import { validateInputEncoder } from './input-encoder.js';
-import { outputVocabularySize } from './objectives.js';
+import { validateObjective } from './objectives.js';
 import { isShared, shareInt32Array } from './shared-arrays.js';
 import { TrainingWorkerPool, clampThreads } from './training-worker-pool.js';
 import {
   type EngineSetup,
   type LearningRateSchedule,
+  type SharedCounters,
   createSharedCounters,
   learningRateAt,
 } from './training-state.js';
@@ -94,6 +95,7 @@ const STREAM_BLOCK_TOKENS = 1 << 16;
 export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
   const { setup, corpus, epochs, onProgress, signal } = run;
   throwIfAborted(signal, 'training');
+  validateRun(run);
   const vocabularySize = validateSetup(setup);
   const tokensPerEpoch = corpus.kind === 'in-memory' ? corpus.sentences.ids.length : corpus.tokensPerEpoch;
   const totalWords = tokensPerEpoch * epochs;
@@ -115,12 +117,12 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     failWith = reject;
   });
   failure.catch(() => {});
+  // Scratch vectors in kernel memory, allocated here and released once every worker has exited.
+  const scratch = allocateFloat32(threads * 2 * setup.dim);
   const abort = (): void => failWith(new CancelledError('training'));
   signal?.addEventListener('abort', abort, { once: true });
   const stream = new AbortController();
   const timer = setInterval(() => progress.report(), PROGRESS_INTERVAL_MS);
-  // Scratch vectors in kernel memory, allocated here and released once every worker has exited.
-  const scratch = allocateFloat32(threads * 2 * setup.dim);
   let pool: TrainingWorkerPool | undefined;
   try {
     pool = new TrainingWorkerPool(threads, (error) => failWith(error));
@@ -199,15 +201,21 @@ function onOneKernelBuffer(
   };
 }
 
+/** Checks the run's numbers (the options of the trainer that calls the engine). */
+function validateRun({ epochs, lr, minLr, threads, seed }: EngineRun): void {
+  if (!Number.isInteger(epochs) || epochs < 1) throw new ConfigError('epochs', epochs, 'an integer >= 1');
+  if (!(lr > 0 && lr < Number.POSITIVE_INFINITY)) throw new ConfigError('lr', lr, 'a finite number > 0');
+  if (!(minLr >= 0 && minLr <= lr)) throw new ConfigError('minLr', minLr, `a number from 0 to lr (${lr})`);
+  if (!Number.isInteger(threads) || threads < 1) throw new ConfigError('threads', threads, 'an integer >= 1');
+  if (!Number.isSafeInteger(seed)) throw new ConfigError('seed', seed, 'a safe integer');
+}
+
 /** Checks the setup's sizes and tables; returns the vocabulary size (the tokens ids refer to). */
 function validateSetup(setup: EngineSetup): number {
   const { dim, window, inputWeights, encoder, keepProbabilities, objective } = setup;
   if (!Number.isInteger(dim) || dim < 1) throw new ConfigError('dim', dim, 'an integer >= 1');
   if (!Number.isInteger(window) || window < 1) throw new ConfigError('window', window, 'an integer >= 1');
-  const vocabularySize = outputVocabularySize(objective);
-  if (vocabularySize === 0) {
-    throw new ConfigError('objective', 'none', 'negative sampling, hierarchical softmax or both');
-  }
+  const vocabularySize = validateObjective(objective, dim);
   const arrays: Array<[string, Float32Array | null | undefined]> = [
     ['inputWeights', inputWeights],
     ['outputWeights', objective.negativeSampling?.outputWeights],
@@ -396,7 +404,7 @@ class ProgressReporter {
   readonly #schedule: LearningRateSchedule;
   readonly #tokensPerEpoch: number;
   readonly #epochs: number;
-  readonly #counters: ReturnType<typeof createSharedCounters>;
+  readonly #counters: SharedCounters;
   readonly #started: number;
   #lossSeen = 0;
   #predictionsSeen = 0;
@@ -406,7 +414,7 @@ class ProgressReporter {
     schedule: LearningRateSchedule,
     tokensPerEpoch: number,
     epochs: number,
-    counters: ReturnType<typeof createSharedCounters>,
+    counters: SharedCounters,
     started: number,
   ) {
     this.#onProgress = onProgress;

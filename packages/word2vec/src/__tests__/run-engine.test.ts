@@ -1,0 +1,135 @@
+import { ConfigError, allocateFloat32 } from '@embedkit/core-math';
+import { describe, expect, it } from 'vitest';
+import {
+  type EngineRun,
+  type EngineSetup,
+  buildHuffmanTree,
+  runEngine,
+  sharedFloat32Array,
+} from '../index.js';
+
+const counts = Float64Array.from([5, 4, 3, 2, 1]);
+const dim = 4;
+
+/** Token t is read from row t and from row 5 + (t mod 2), like a word and one shared n-gram. */
+const encoder = {
+  offsets: Int32Array.from([0, 2, 4, 6, 8, 10]),
+  rows: Int32Array.from([0, 5, 1, 6, 2, 5, 3, 6, 4, 5]),
+};
+
+function setup(overrides: Partial<EngineSetup> = {}): EngineSetup {
+  const inputWeights = sharedFloat32Array(7 * dim);
+  for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = Math.sin(i) / dim;
+  return {
+    architecture: 'skipgram',
+    dim,
+    window: 2,
+    cbowMean: true,
+    inputWeights,
+    encoder,
+    objective: {
+      negativeSampling: {
+        negative: 2,
+        noiseCounts: counts,
+        noisePower: 0.5,
+        outputWeights: sharedFloat32Array(5 * dim),
+      },
+      hierarchicalSoftmax: { tree: buildHuffmanTree(counts), nodeWeights: sharedFloat32Array(4 * dim) },
+    },
+    keepProbabilities: null,
+    sigmoid: { size: 512, maxExp: 8 },
+    ...overrides,
+  };
+}
+
+const sentences = {
+  ids: Int32Array.from({ length: 400 }, (_, i) => (i * 7) % 5),
+  sentenceStarts: Int32Array.from({ length: 11 }, (_, s) => 40 * s),
+};
+
+function run(overrides: Partial<EngineRun> = {}): EngineRun {
+  return {
+    setup: setup(),
+    corpus: { kind: 'in-memory', sentences },
+    epochs: 2,
+    lr: 0.05,
+    minLr: 0,
+    threads: 1,
+    seed: 1,
+    ...overrides,
+  };
+}
+
+describe('runEngine', () => {
+  it('trains every row an input encoder names, in worker threads', async () => {
+    const engine = run();
+    const before = Float32Array.from(engine.setup.inputWeights);
+    const result = await runEngine(engine);
+    expect(result.words).toBe(800);
+    expect(Number.isFinite(result.loss)).toBe(true);
+    const after = engine.setup.inputWeights;
+    for (let row = 0; row < 7; row++) {
+      const moved = after.subarray(row * dim, (row + 1) * dim).some((v, d) => v !== before[row * dim + d]);
+      expect(moved).toBe(true);
+    }
+  });
+
+  it('rejects an inconsistent setup before starting a worker', async () => {
+    const bad: Array<[string, Partial<EngineRun>]> = [
+      [
+        'encoder.offsets',
+        { setup: setup({ encoder: { offsets: Int32Array.from([0, 1]), rows: Int32Array.from([0]) } }) },
+      ],
+      [
+        'encoder.rows[0]',
+        { setup: setup({ encoder: { offsets: encoder.offsets, rows: encoder.rows.map(() => 9) } }) },
+      ],
+      ['inputWeights', { setup: setup({ encoder: null, inputWeights: sharedFloat32Array(2 * dim) }) }],
+      [
+        'inputWeights',
+        { setup: setup({ inputWeights: Float32Array.from(allocateFloat32(7 * dim)).fill(0) }) },
+      ],
+      ['keepProbabilities', { setup: setup({ keepProbabilities: new Float32Array(3) }) }],
+      [
+        'nodeWeights',
+        {
+          setup: setup({
+            objective: {
+              negativeSampling: null,
+              hierarchicalSoftmax: { tree: buildHuffmanTree(counts), nodeWeights: sharedFloat32Array(dim) },
+            },
+          }),
+        },
+      ],
+      ['objective', { setup: setup({ objective: { negativeSampling: null, hierarchicalSoftmax: null } }) }],
+      [
+        'ids[0]',
+        {
+          corpus: {
+            kind: 'in-memory',
+            sentences: { ids: Int32Array.from([5]), sentenceStarts: Int32Array.from([0, 1]) },
+          },
+        },
+      ],
+      [
+        'sentenceStarts',
+        {
+          corpus: {
+            kind: 'in-memory',
+            sentences: { ids: Int32Array.from([1]), sentenceStarts: Int32Array.from([0, 2]) },
+          },
+        },
+      ],
+      ['epochs', { epochs: 0 }],
+      ['lr', { lr: Number.NaN }],
+      ['minLr', { minLr: 1 }],
+      ['threads', { threads: 0 }],
+      ['seed', { seed: 0.5 }],
+    ];
+    for (const [option, overrides] of bad) {
+      const error = await runEngine(run(overrides)).catch((caught: unknown) => caught);
+      expect(error, option).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).option).toBe(option);
+    }
+  });
+});
