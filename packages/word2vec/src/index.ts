@@ -42,4 +42,4 @@ export type { HuffmanTree } from './huffman-tree.js';
 export { buildHuffmanTree } from './huffman-tree.js';
 export type { InputEncoder } from './input-encoder.js';
 export { validateInputEncoder } from './input-encoder.js';
-export { isShared, shareFloat32Array, shareInt32Array, sharedFloat32Array } from './shared-arrays.js';
+export { isShared, shareInt32Array, sharedFloat32Array } from './shared-arrays.js';

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { type FileHandle, open } from 'node:fs/promises';
 import { FormatError, IoError, isEmbeddingError } from '@embedkit/core-math';
+import { writeFileAtomic } from '@embedkit/vector-io';
 import { sharedFloat32Array } from './shared-arrays.js';
 
 /**
@@ -43,9 +42,9 @@ function paddedLength(bytes: number): number {
 }
 
 /**
- * Writes `header` (plus the `matrices` shapes) and the matrices' floats to `path`, through a
- * temporary file in the same folder that is renamed into place, so a failed save leaves an
- * existing file as it was.
+ * Writes `header` (plus the `matrices` shapes) and the matrices' floats to `path` with
+ * `writeFileAtomic` of @embedkit/vector-io (a temporary file in the same folder, flushed, then
+ * renamed), so a failed save leaves an existing file as it was.
  *
  * @throws IoError when the file cannot be written
  */
@@ -62,26 +61,22 @@ export async function writeModelFile(
   prefix.write(MODEL_MAGIC, 0, 'ascii');
   prefix.writeUInt32LE(headerBytes.length, 8);
   headerBytes.copy(prefix, PREFIX_BYTES);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(temporary, 'w');
-    await handle.write(prefix);
-    const chunk = Buffer.alloc(4 * CHUNK_FLOATS);
-    for (const { data } of matrices) {
-      for (let start = 0; start < data.length; start += CHUNK_FLOATS) {
-        const count = Math.min(CHUNK_FLOATS, data.length - start);
-        for (let i = 0; i < count; i++) chunk.writeFloatLE(data[start + i]!, 4 * i);
-        await handle.write(chunk, 0, 4 * count);
-      }
+  await writeFileAtomic(path, modelChunks(prefix, matrices));
+}
+
+/** The prefix, then the matrices as little-endian float32, through one reused buffer. */
+function* modelChunks(
+  prefix: Uint8Array,
+  matrices: ReadonlyArray<{ readonly data: Float32Array }>,
+): Generator<Uint8Array> {
+  yield prefix;
+  const chunk = Buffer.alloc(4 * CHUNK_FLOATS);
+  for (const { data } of matrices) {
+    for (let start = 0; start < data.length; start += CHUNK_FLOATS) {
+      const count = Math.min(CHUNK_FLOATS, data.length - start);
+      for (let i = 0; i < count; i++) chunk.writeFloatLE(data[start + i]!, 4 * i);
+      yield chunk.subarray(0, 4 * count);
     }
-    await handle.close();
-    handle = undefined;
-    await rename(temporary, path);
-  } catch (error) {
-    await handle?.close().catch(() => {});
-    await unlink(temporary).catch(() => {});
-    throw new IoError(path, `cannot save the model: ${(error as Error).message}`, error);
   }
 }
 

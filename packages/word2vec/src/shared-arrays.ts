@@ -27,11 +27,3 @@ export function shareInt32Array(array: Int32Array): Int32Array {
   copy.set(array);
   return copy;
 }
-
-/** `array` itself when it is already shared, else a copy of it in shared memory. */
-export function shareFloat32Array(array: Float32Array): Float32Array {
-  if (isShared(array)) return array;
-  const copy = sharedFloat32Array(array.length);
-  copy.set(array);
-  return copy;
-}
