@@ -98,9 +98,11 @@ function skipGramSentence(state: TrainingState, length: number): void {
 }
 
 /**
- * CBOW: the input rows of a word's window (without the word) are summed, or averaged when
- * `cbowMean` (over all rows summed, as word2vec's `-cbow 1` and fastText do), and predict the word;
- * the hidden vector's update is added to every one of those rows.
+ * CBOW: the input rows of a word's window (without the word) are averaged (`cbowMean`, word2vec's
+ * `-cbow 1`; over all rows summed when there is an encoder, as fastText does) or summed (gensim's
+ * `cbow_mean=0`) and predict the word. The hidden vector's update is added to every one of those
+ * rows: whole when averaging, as word2vec, gensim and fastText do; divided by the number of rows
+ * when summing, as gensim does.
  */
 function cbowSentence(state: TrainingState, length: number): void {
   const { setup, math, random, gradient, hidden, objective, lr } = state;
@@ -132,6 +134,8 @@ function cbowSentence(state: TrainingState, length: number): void {
     if (cbowMean) math.scale(1 / rows, hidden, 0, dim);
     gradient.fill(0);
     loss += objective.update(hidden, 0, sentence[i]!, lr, gradient);
+    // gensim's cbow_mean=0 spreads the update over the summed rows.
+    if (!cbowMean) math.scale(1 / rows, gradient, 0, dim);
     predictions++;
     for (let j = from; j < to; j++) {
       if (j === i) continue;

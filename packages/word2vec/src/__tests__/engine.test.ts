@@ -124,8 +124,11 @@ function reference(
     const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < sentence.length);
     if (c.architecture === 'cbow') {
       const rows = neighbours.flatMap((j) => rowsOf(sentence[j]!));
-      const grad = predict(meanOf(rows, c.cbowMean ?? true), sentence[i]!);
-      for (const r of rows) for (let d = 0; d < dim; d++) input[r]![d]! += grad[d]!;
+      const mean = c.cbowMean ?? true;
+      const grad = predict(meanOf(rows, mean), sentence[i]!);
+      // Summing spreads the update over the rows (gensim's cbow_mean=0).
+      const share = mean ? 1 : 1 / rows.length;
+      for (const r of rows) for (let d = 0; d < dim; d++) input[r]![d]! += grad[d]! * share;
     } else {
       for (const j of neighbours) {
         // word2vec: the context word's row predicts the word; fastText (an encoder): the word's
