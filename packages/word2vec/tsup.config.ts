@@ -1,13 +1,5 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.base.js';
 
-export default defineConfig({
-  // The training worker is its own entry: the pool starts it from dist/ beside index.js / index.cjs.
-  entry: ['src/index.ts', 'src/training-worker.ts'],
-  format: ['esm', 'cjs'],
-  dts: { entry: 'src/index.ts' },
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  // import.meta.url (which locates the worker) in the CommonJS build.
-  shims: true,
-});
+// The training worker is a second entry: dist/training-worker.js / .cjs beside index.js / index.cjs,
+// where the worker pool starts it (import.meta.url is shimmed in the CJS build).
+export default libraryConfig(['src/training-worker.ts']);
