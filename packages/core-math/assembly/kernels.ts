@@ -116,3 +116,5 @@ export function logisticStep(
   const logTable = table + ((<usize>size + 1) << 2);
   return -tableLogSigmoid(label === 1 ? score : -score, logTable, maxExp, factor);
 }
+
+export { trainSentences } from './sentence';

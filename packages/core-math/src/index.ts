@@ -39,6 +39,8 @@ export type { RandomState } from './random.js';
 export { Random } from './random.js';
 export { SigmoidTable } from './sigmoid-table.js';
 export { NoiseDistribution } from './noise-distribution.js';
+export type { SentenceKernelSetup, SentenceTables } from './sentence-kernel.js';
+export { SentenceKernel, createSentenceTables, createSentenceWorkspace } from './sentence-kernel.js';
 export { cosine, norm, normalizeInPlace, normalizeRows } from './vector-ops.js';
 export type { TopKOptions, TopKResult } from './top-k.js';
 export { topK } from './top-k.js';

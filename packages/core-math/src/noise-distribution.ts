@@ -74,6 +74,26 @@ export class NoiseDistribution {
     return this.#probabilities[i] ?? 0;
   }
 
+  /**
+   * Copies the alias table into `acceptBelow` and `alias` (`size` entries each), for a sampler
+   * outside this object that must draw exactly as {@link NoiseDistribution.sample} does (the
+   * WebAssembly sentence kernel): column `c` is kept when a 32-bit draw is below
+   * `acceptBelow[c]`, otherwise `alias[c]` is drawn.
+   *
+   * @throws ConfigError when an array holds fewer than `size` entries
+   */
+  copyAliasTable(acceptBelow: Float64Array, alias: Int32Array): void {
+    if (acceptBelow.length < this.size || alias.length < this.size) {
+      throw new ConfigError(
+        'aliasTable',
+        `${Math.min(acceptBelow.length, alias.length)} entries`,
+        `at least ${this.size}`,
+      );
+    }
+    acceptBelow.set(this.#acceptBelow);
+    alias.set(this.#alias);
+  }
+
   /** Draws one item index in [0, size) with the noise distribution's probabilities. */
   sample(random: Random): number {
     const column = random.nextInt(this.size);

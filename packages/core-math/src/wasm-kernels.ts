@@ -76,6 +76,11 @@ export class WasmKernels implements VectorKernels {
     this.#tableCopies = new FinalizationRegistry((address) => heap.release(address, 0));
   }
 
+  /** The module's exports (byte addresses, no checks): for core-math's own wrappers. */
+  get exports(): KernelExports {
+    return this.#wasm;
+  }
+
   /** The shared memory the kernels run on. */
   get memory(): KernelMemory {
     return this.heap.memory;

@@ -14,7 +14,7 @@ export interface KernelMemory {
   grow(delta: number): number;
 }
 
-/** The exports of `assembly/kernels.ts`: byte addresses in the memory, counts in floats. */
+/** The exports of `assembly/kernels.ts` (and `assembly/sentence.ts`): byte addresses in the memory, counts in floats. */
 export interface KernelExports {
   dot(x: number, y: number, n: number): number;
   axpy(alpha: number, x: number, y: number, n: number): void;
@@ -31,6 +31,19 @@ export interface KernelExports {
     size: number,
     maxExp: number,
     factor: number,
+  ): number;
+  trainSentences(
+    tables: number,
+    workspace: number,
+    ids: number,
+    idsLength: number,
+    starts: number,
+    first: number,
+    end: number,
+    sentence: number,
+    capacity: number,
+    budget: number,
+    lr: number,
   ): number;
 }
 
@@ -84,7 +97,7 @@ export function createMemory(): KernelMemory {
 }
 
 /**
- * Instantiates the kernels module on `memory` (synchronously: the module is about 1 KB, which
+ * Instantiates the kernels module on `memory` (synchronously: the module is a few KB, which
  * every runtime compiles synchronously; it is compiled once per thread).
  */
 export function instantiateKernels(memory: KernelMemory): KernelExports {

@@ -3,8 +3,10 @@
  * evaluates both vector files with the same evaluator (gensim's `evaluate_word_analogies` and
  * `evaluate_word_pairs`), so the comparison is fair. Prints a Markdown table.
  *
- *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1]
+ *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1] [--objective ns|hs]
  *
+ * `--objective ns` (the default) trains negative sampling (negative 5, hs off); `--objective hs`
+ * hierarchical softmax alone (hs on, negative 0; gensim `hs=1, negative=0`).
  * With `--runs N` each side trains N times (seeds 1..N; with several threads both are
  * nondeterministic anyway) and the table gives the mean with the range in brackets.
  * Default corpus: ../shared/data/corpora/text8-head.txt (from the repository root). Needs
@@ -32,19 +34,22 @@ const corpus = resolve(
 const models = argument('models', 'skipgram,cbow').split(',') as Array<'skipgram' | 'cbow'>;
 const threads = Number(argument('threads', '2'));
 const runs = Number(argument('runs', '1'));
-const settings = { dim: 100, window: 5, negative: 5, hs: false, sample: 1e-4, epochs: 5, minCount: 5 };
+const objective = argument('objective', 'ns');
+if (objective !== 'ns' && objective !== 'hs') throw new Error(`--objective ${objective}: use ns or hs`);
+const hs = objective === 'hs';
+const settings = { dim: 100, window: 5, negative: hs ? 0 : 5, hs, sample: 1e-4, epochs: 5, minCount: 5 };
 const learningRate = { skipgram: 0.025, cbow: 0.05 } as const;
 
 const GENSIM_TRAIN = `
 import json, resource, sys, time
 from gensim.models import Word2Vec
 from gensim.models.word2vec import LineSentence
-corpus, out, sg, alpha, threads, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+corpus, out, sg, alpha, threads, seed, hs, negative = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 start, cpu_start = time.time(), cpu()
-model = Word2Vec(LineSentence(corpus), vector_size=100, window=5, negative=5, hs=0, sample=1e-4, epochs=5,
+model = Word2Vec(LineSentence(corpus), vector_size=100, window=5, negative=negative, hs=hs, sample=1e-4, epochs=5,
                  min_count=5, sg=sg, alpha=alpha, min_alpha=1e-4, workers=threads, seed=seed)
 seconds, cpu_seconds = time.time() - start, cpu() - cpu_start
 model.wv.save_word2vec_format(out, binary=True)
@@ -103,7 +108,16 @@ async function trainOurs(folder: string, model: 'skipgram' | 'cbow', seed: numbe
 function trainGensim(folder: string, model: 'skipgram' | 'cbow', seed: number): Run {
   const vectors = join(folder, `gensim-${model}-${seed}.bin`);
   const sg = model === 'skipgram' ? '1' : '0';
-  const args = [corpus, vectors, sg, String(learningRate[model]), String(threads), String(seed)];
+  const args = [
+    corpus,
+    vectors,
+    sg,
+    String(learningRate[model]),
+    String(threads),
+    String(seed),
+    hs ? '1' : '0',
+    String(settings.negative),
+  ];
   const output = execFileSync('/usr/bin/python3', ['-c', GENSIM_TRAIN, ...args]).toString();
   const { seconds, cpuSeconds } = JSON.parse(output) as { seconds: number; cpuSeconds: number };
   return { seconds, cpuSeconds, ...evaluate(vectors) };
@@ -124,7 +138,7 @@ function summary(values: number[], digits: number, scale = 1): string {
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'word2vec-vs-gensim-'));
   const lines = [
-    `corpus: ${corpus}; dim 100, window 5, negative 5, hs off, sample 1e-4, 5 epochs, minCount 5, threads ${threads}, ${runs} run(s) each (seeds 1-${runs}): mean (min-max)`,
+    `corpus: ${corpus}; dim 100, window 5, negative ${settings.negative}, hs ${hs ? 'on' : 'off'}, sample 1e-4, 5 epochs, minCount 5, threads ${threads}, ${runs} run(s) each (seeds 1-${runs}): mean (min-max)`,
     '',
     '| model | implementation | wall s | wall / gensim | CPU s | CPU / gensim | analogy % (30k) | WS-353 ρ | SimLex-999 ρ |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

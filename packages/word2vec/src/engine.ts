@@ -1,3 +1,4 @@
+import type { SentenceKernel } from '@embedkit/core-math';
 import { SYNC_WORDS, type TrainingState } from './training-state.js';
 
 /**
@@ -8,6 +9,11 @@ import { SYNC_WORDS, type TrainingState } from './training-state.js';
  * {@link SYNC_WORDS} words the state publishes its progress and takes the current learning rate;
  * the caller syncs once more at the end of its work.
  *
+ * When the state has a sentence kernel and `ids`, `sentenceStarts` and `sentenceBuffer` (room for
+ * the longest sentence) are views of the kernel memory (core-math's `allocateInt32`), the whole loop
+ * runs in WebAssembly, one call per {@link SYNC_WORDS} words, with the same random draws;
+ * otherwise it runs in TypeScript.
+ *
  * @throws NumericError (from {@link TrainingState.sync}) when the weights stop being finite
  */
 export function trainSentences(
@@ -16,7 +22,17 @@ export function trainSentences(
   sentenceStarts: Int32Array,
   first: number,
   end: number,
+  sentenceBuffer?: Int32Array,
 ): void {
+  const kernel = state.sentenceKernel;
+  if (
+    kernel !== null &&
+    sentenceBuffer !== undefined &&
+    kernel.accepts(ids, sentenceStarts, sentenceBuffer)
+  ) {
+    trainWithKernel(state, kernel, ids, sentenceStarts, first, end, sentenceBuffer);
+    return;
+  }
   const skipGram = state.setup.architecture === 'skipgram';
   for (let s = first; s < end; s++) {
     const length = subsample(state, ids, sentenceStarts[s]!, sentenceStarts[s + 1]!);
@@ -25,6 +41,34 @@ export function trainSentences(
       if (skipGram) skipGramSentence(state, length);
       else cbowSentence(state, length);
     }
+    if (state.wordsSinceSync >= SYNC_WORDS) state.sync();
+  }
+}
+
+/** {@link trainSentences} in WebAssembly: the kernel stops at each sync point, as the loop below does. */
+function trainWithKernel(
+  state: TrainingState,
+  kernel: SentenceKernel,
+  ids: Int32Array,
+  sentenceStarts: Int32Array,
+  first: number,
+  end: number,
+  sentenceBuffer: Int32Array,
+): void {
+  let s = first;
+  while (s < end) {
+    s = kernel.train(
+      ids,
+      sentenceStarts,
+      s,
+      end,
+      sentenceBuffer,
+      state.lr,
+      SYNC_WORDS - state.wordsSinceSync,
+    );
+    state.wordsSinceSync += kernel.words;
+    state.lossSinceSync += kernel.loss;
+    state.predictionsSinceSync += kernel.predictions;
     if (state.wordsSinceSync >= SYNC_WORDS) state.sync();
   }
 }

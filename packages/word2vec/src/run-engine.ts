@@ -3,7 +3,10 @@ import {
   ConfigError,
   NumericError,
   type TrainingProgress,
+  type SentenceTables,
   allocateFloat32,
+  allocateInt32,
+  createSentenceWorkspace,
   inKernelMemory,
   kernelMemory,
   releaseArray,
@@ -11,7 +14,7 @@ import {
 } from '@embedkit/core-math';
 import { validateInputEncoder } from './input-encoder.js';
 import { validateObjective } from './objectives.js';
-import { isShared, shareInt32Array } from './shared-arrays.js';
+import { isShared } from './shared-arrays.js';
 import { TrainingWorkerPool, clampThreads } from './training-worker-pool.js';
 import {
   type EngineSetup,
@@ -19,6 +22,8 @@ import {
   type SharedCounters,
   createSharedCounters,
   learningRateAt,
+  sentenceTablesFor,
+  threadRandom,
 } from './training-state.js';
 
 /** Sentences of token ids held in memory: sentence `s` is `ids[sentenceStarts[s]..sentenceStarts[s+1])`. */
@@ -117,8 +122,12 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     failWith = reject;
   });
   failure.catch(() => {});
-  // Scratch vectors in kernel memory, allocated here and released once every worker has exited.
+  // Scratch vectors, the sentence kernel's tables and workspaces and the corpus blocks live in the
+  // kernel memory: allocated here (never in a worker, which may be terminated at any time) and
+  // released once every worker has exited.
   const scratch = allocateFloat32(threads * 2 * setup.dim);
+  const tables = sentenceTablesFor(setup);
+  const kernelArrays = new KernelArrays(tables);
   const abort = (): void => failWith(new CancelledError('training'));
   signal?.addEventListener('abort', abort, { once: true });
   const stream = new AbortController();
@@ -137,14 +146,21 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
         thread,
         seed: run.seed,
         scratch: shared.scratch.subarray(2 * setup.dim * thread, 2 * setup.dim * (thread + 1)),
+        sentenceKernel:
+          tables === null
+            ? null
+            : {
+                tables,
+                workspace: kernelArrays.keep(createSentenceWorkspace(tables, threadRandom(run.seed, thread))),
+              },
       });
     }
     progress.report();
     if (sentences !== undefined) {
-      await Promise.race([trainInMemory(pool, sentences, epochs), failure]);
+      await Promise.race([trainInMemory(pool, sentences, epochs, kernelArrays), failure]);
     } else if (corpus.kind === 'stream') {
       await Promise.race([
-        trainStreamed(pool, corpus, epochs, vocabularySize, stream.signal, failure),
+        trainStreamed(pool, corpus, epochs, vocabularySize, stream.signal, failure, kernelArrays),
         failure,
       ]);
     }
@@ -154,6 +170,11 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     signal?.removeEventListener('abort', abort);
     await pool?.close();
     releaseArray(scratch);
+    kernelArrays.releaseAll();
+    if (sentences !== undefined) {
+      releaseArray(sentences.ids);
+      releaseArray(sentences.sentenceStarts);
+    }
   }
   assertFinite(setup);
   progress.report();
@@ -268,7 +289,61 @@ function shareSentences(sentences: EncodedSentences, vocabularySize: number): En
       throw new ConfigError(`sentenceStarts[${s + 1}]`, sentenceStarts[s + 1], 'non-decreasing offsets');
     }
   }
-  return { ids: shareInt32Array(ids), sentenceStarts: shareInt32Array(sentenceStarts) };
+  return { ids: kernelCopy(ids), sentenceStarts: kernelCopy(sentenceStarts) };
+}
+
+/** A copy of `array` in the kernel memory (a `SharedArrayBuffer` with the TypeScript kernels). */
+function kernelCopy(array: Int32Array): Int32Array {
+  const copy = allocateInt32(array.length);
+  copy.set(array);
+  return copy;
+}
+
+/**
+ * The kernel-memory arrays of one run besides the weights: the sentence kernel's tables, its
+ * per-thread workspaces and the sentence buffers of train requests.
+ */
+class KernelArrays {
+  readonly #arrays = new Set<Int32Array>();
+  readonly #tables: SentenceTables | null;
+
+  constructor(tables: SentenceTables | null) {
+    this.#tables = tables;
+    if (tables !== null) this.#arrays.add(tables.block);
+  }
+
+  /** Takes `array` into the set released at the end. */
+  keep(array: Int32Array): Int32Array {
+    this.#arrays.add(array);
+    return array;
+  }
+
+  /**
+   * A buffer for the sentence kernel, room for `longest` tokens, or `null` without the sentence
+   * kernel (the TypeScript loop keeps its own).
+   */
+  sentenceBuffer(longest: number): Int32Array | null {
+    return this.#tables === null ? null : this.keep(allocateInt32(Math.max(1, longest)));
+  }
+
+  /** Releases `array` now (a block whose training is done). */
+  release(array: Int32Array | null): void {
+    if (array === null || !this.#arrays.delete(array)) return;
+    releaseArray(array);
+  }
+
+  /** Releases every array still held. */
+  releaseAll(): void {
+    for (const array of this.#arrays) releaseArray(array);
+    this.#arrays.clear();
+  }
+}
+
+/** The most tokens of one sentence among sentences `first..end-1`. */
+function longestSentence(sentenceStarts: Int32Array, first: number, end: number): number {
+  let longest = 0;
+  for (let s = first; s < end; s++) longest = Math.max(longest, sentenceStarts[s + 1]! - sentenceStarts[s]!);
+  return longest;
 }
 
 function checkIds(ids: Int32Array, vocabularySize: number): void {
@@ -288,6 +363,7 @@ async function trainInMemory(
   pool: TrainingWorkerPool,
   sentences: EncodedSentences,
   epochs: number,
+  kernelArrays: KernelArrays,
 ): Promise<void> {
   const { ids, sentenceStarts } = sentences;
   const count = sentenceStarts.length - 1;
@@ -297,7 +373,10 @@ async function trainInMemory(
     const target = Math.round((ids.length * (thread + 1)) / pool.size);
     let end = first;
     while (end < count && (thread === pool.size - 1 || sentenceStarts[end]! < target)) end++;
-    work.push(pool.train(thread, { type: 'train', ids, sentenceStarts, first, end, passes: epochs }));
+    const sentenceBuffer = kernelArrays.sentenceBuffer(longestSentence(sentenceStarts, first, end));
+    work.push(
+      pool.train(thread, { type: 'train', ids, sentenceStarts, first, end, passes: epochs, sentenceBuffer }),
+    );
     first = end;
   }
   await Promise.all(work);
@@ -311,11 +390,15 @@ async function trainStreamed(
   vocabularySize: number,
   signal: AbortSignal,
   failure: Promise<never>,
+  kernelArrays: KernelArrays,
 ): Promise<void> {
   const pending = new Set<Promise<void>>();
   const block = new BlockBuilder();
   const send = async (): Promise<void> => {
-    const { ids, sentenceStarts } = block.take();
+    const { ids, sentenceStarts, longest } = block.take();
+    kernelArrays.keep(ids);
+    kernelArrays.keep(sentenceStarts);
+    const sentenceBuffer = kernelArrays.sentenceBuffer(longest);
     const thread = await Promise.race([pool.idleWorker(), failure]);
     const request = {
       type: 'train',
@@ -324,13 +407,14 @@ async function trainStreamed(
       first: 0,
       end: sentenceStarts.length - 1,
       passes: 1,
+      sentenceBuffer,
     } as const;
-    const done = pool.train(thread, request, [
-      ids.buffer as ArrayBuffer,
-      sentenceStarts.buffer as ArrayBuffer,
-    ]);
+    const done = pool.train(thread, request);
     pending.add(done);
-    done.then(() => pending.delete(done));
+    done.then(() => {
+      pending.delete(done);
+      for (const array of [ids, sentenceStarts, sentenceBuffer]) kernelArrays.release(array);
+    });
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for await (const sentence of corpus.epoch(signal)) {
@@ -349,8 +433,10 @@ class BlockBuilder {
   #starts: Int32Array = new Int32Array(1024);
   tokens = 0;
   sentences = 0;
+  #longest = 0;
 
   add(sentence: Int32Array): void {
+    this.#longest = Math.max(this.#longest, sentence.length);
     if (this.tokens + sentence.length > this.#ids.length) {
       this.#ids = grow(this.#ids, this.tokens + sentence.length);
     }
@@ -361,14 +447,19 @@ class BlockBuilder {
     this.#starts[this.sentences] = this.tokens;
   }
 
-  /** The block so far (its own arrays, ready to transfer); the builder starts a new one. */
-  take(): EncodedSentences {
+  /**
+   * The block so far, copied into the kernel memory (shared with the workers, no transfer), and
+   * its longest sentence; the builder starts a new one.
+   */
+  take(): EncodedSentences & { readonly longest: number } {
     const block = {
-      ids: this.#ids.slice(0, this.tokens),
-      sentenceStarts: this.#starts.slice(0, this.sentences + 1),
+      ids: kernelCopy(this.#ids.subarray(0, this.tokens)),
+      sentenceStarts: kernelCopy(this.#starts.subarray(0, this.sentences + 1)),
+      longest: this.#longest,
     };
     this.tokens = 0;
     this.sentences = 0;
+    this.#longest = 0;
     return block;
   }
 }

@@ -1,9 +1,13 @@
 import {
   ConfigError,
+  NoiseDistribution,
   NumericError,
   Random,
+  SentenceKernel,
+  type SentenceTables,
   SigmoidTable,
   type VectorKernels,
+  createSentenceTables,
   kernels,
 } from '@embedkit/core-math';
 import type { InputEncoder } from './input-encoder.js';
@@ -68,6 +72,52 @@ export function createSharedCounters(threads: number): SharedCounters {
   };
 }
 
+/**
+ * What a thread needs to train with core-math's WebAssembly sentence kernel: the tables of the
+ * run's setup and the thread's workspace (its random stream and scratch vectors), both in the
+ * kernel memory. Made by the main thread with {@link sentenceTablesFor} and core-math's
+ * `createSentenceWorkspace`.
+ */
+export interface SentenceKernelParts {
+  /** The setup's tables in the kernel memory. */
+  readonly tables: SentenceTables;
+  /** This thread's workspace. */
+  readonly workspace: Int32Array;
+}
+
+/**
+ * Copies the tables of `setup` into the kernel memory for core-math's WebAssembly sentence kernel
+ * (the whole sentence loop in one Wasm call per block of sentences).
+ *
+ * @returns the tables, or `null` when the kernels in use are not the WebAssembly ones or a weight
+ *   matrix is not in their memory: then threads train with the TypeScript loop
+ */
+export function sentenceTablesFor(setup: EngineSetup): SentenceTables | null {
+  const { negativeSampling, hierarchicalSoftmax } = setup.objective;
+  return createSentenceTables({
+    architecture: setup.architecture,
+    dim: setup.dim,
+    window: setup.window,
+    cbowMean: setup.cbowMean,
+    inputWeights: setup.inputWeights,
+    encoder: setup.encoder,
+    keepProbabilities: setup.keepProbabilities,
+    negativeSampling:
+      negativeSampling === null
+        ? null
+        : {
+            negative: negativeSampling.negative,
+            noise: new NoiseDistribution(negativeSampling.noiseCounts, negativeSampling.noisePower),
+            outputWeights: negativeSampling.outputWeights,
+          },
+    hierarchicalSoftmax:
+      hierarchicalSoftmax === null
+        ? null
+        : { ...hierarchicalSoftmax.tree, nodeWeights: hierarchicalSoftmax.nodeWeights },
+    sigmoid: new SigmoidTable(setup.sigmoid.size, setup.sigmoid.maxExp),
+  });
+}
+
 /** Words a thread processes between two updates of the shared counters and its learning rate. */
 export const SYNC_WORDS = 10_000;
 
@@ -81,8 +131,13 @@ export class TrainingState {
   readonly setup: EngineSetup;
   /** The objective, built for this thread. */
   readonly objective: Objective;
-  /** This thread's random stream (subsampling, window sizes, negative draws). */
+  /**
+   * This thread's random stream (subsampling, window sizes, negative draws) for the TypeScript
+   * loop; the sentence kernel keeps its own copy of the stream in its workspace.
+   */
   readonly random: Random;
+  /** core-math's WebAssembly sentence loop for this thread, or `null` to train with the TypeScript loop. */
+  readonly sentenceKernel: SentenceKernel | null;
   /** The kernels in use in this thread. */
   readonly math: VectorKernels;
   /** Scratch: the hidden vector (`dim` floats). */
@@ -112,6 +167,8 @@ export class TrainingState {
    * @param scratch - `2 · dim` floats for the hidden vector and its update; from core-math's
    *   `allocateFloat32` so the WebAssembly kernels run on them at full speed (the caller allocates
    *   and releases it, so a worker can be terminated without leaking kernel memory)
+   * @param sentenceKernel - tables and workspace for the WebAssembly sentence loop (made for the
+   *   same setup, with `random`'s state in the workspace), or `null` for the TypeScript loop
    */
   constructor(
     setup: EngineSetup,
@@ -120,6 +177,7 @@ export class TrainingState {
     thread: number,
     random: Random,
     scratch: Float32Array,
+    sentenceKernel: SentenceKernelParts | null = null,
   ) {
     if (scratch.length < 2 * setup.dim) {
       throw new ConfigError('scratch', `${scratch.length} floats`, `at least 2 x dim (${2 * setup.dim})`);
@@ -132,6 +190,8 @@ export class TrainingState {
     this.hidden = scratch.subarray(0, setup.dim);
     this.gradient = scratch.subarray(setup.dim, 2 * setup.dim);
     this.sentence = new Int32Array(1024);
+    this.sentenceKernel =
+      sentenceKernel === null ? null : new SentenceKernel(sentenceKernel.tables, sentenceKernel.workspace);
     this.#schedule = schedule;
     this.#counters = counters;
     this.#thread = thread;

@@ -20,14 +20,16 @@ function reply(message: WorkerReply): void {
 port.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'init') {
-      const { memory, setup, schedule, counters, thread, seed, scratch } = request;
+      const { memory, setup, schedule, counters, thread, seed, scratch, sentenceKernel } = request;
       attachKernels(memory);
-      state = new TrainingState(setup, schedule, counters, thread, threadRandom(seed, thread), scratch);
+      const random = threadRandom(seed, thread);
+      state = new TrainingState(setup, schedule, counters, thread, random, scratch, sentenceKernel);
       return;
     }
     if (state === undefined) throw new Error('train request before init');
     for (let pass = 0; pass < request.passes; pass++) {
-      trainSentences(state, request.ids, request.sentenceStarts, request.first, request.end);
+      const { ids, sentenceStarts, first, end, sentenceBuffer } = request;
+      trainSentences(state, ids, sentenceStarts, first, end, sentenceBuffer ?? undefined);
     }
     state.sync();
     reply({ type: 'done' });

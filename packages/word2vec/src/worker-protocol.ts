@@ -1,5 +1,10 @@
 import type { KernelMemory } from '@embedkit/core-math';
-import type { EngineSetup, LearningRateSchedule, SharedCounters } from './training-state.js';
+import type {
+  EngineSetup,
+  LearningRateSchedule,
+  SentenceKernelParts,
+  SharedCounters,
+} from './training-state.js';
 
 /** First message to a training worker: what it trains, on which kernels, with which random stream. */
 export interface InitRequest {
@@ -13,6 +18,8 @@ export interface InitRequest {
   readonly seed: number;
   /** This worker's `2 · dim` scratch floats (see `TrainingState`). */
   readonly scratch: Float32Array;
+  /** Tables and this worker's workspace for the WebAssembly sentence loop, or `null` for the TypeScript loop. */
+  readonly sentenceKernel: SentenceKernelParts | null;
 }
 
 /** Trains `passes` passes over sentences `first..end-1` of an encoded block. */
@@ -23,6 +30,8 @@ export interface TrainRequest {
   readonly first: number;
   readonly end: number;
   readonly passes: number;
+  /** Kernel memory for the longest sentence of the request (the sentence kernel's buffer), or `null`. */
+  readonly sentenceBuffer: Int32Array | null;
 }
 
 /** A message from the main thread to a training worker. */

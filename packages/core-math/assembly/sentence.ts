@@ -1,0 +1,360 @@
+// The word2vec / fastText sentence loop of @embedkit/core-math in WebAssembly (AssemblyScript):
+// subsampling, the dynamic window, skip-gram or CBOW, negative sampling and/or hierarchical
+// softmax, an optional input encoder. It makes exactly the random draws, in the same order, that
+// @embedkit/word2vec's TypeScript loop (engine.ts, objectives.ts) makes with core-math's Random
+// (xoshiro128**) and NoiseDistribution (alias table), so both train the same pairs.
+//
+// Two blocks in the shared memory drive it; src/sentence-kernel.ts writes them and names every
+// field (the word indices below must match its constants):
+// - the tables (read-only, shared by all threads): a header of settings and byte addresses, then
+//   the tables themselves;
+// - one workspace per thread: the random state, the results of the last call, then the hidden
+//   vector and its update (dim floats each).
+
+import { axpy, logisticStep, scale } from './kernels';
+
+// Table header words.
+const T_ARCHITECTURE = 0; // 0 skip-gram, 1 CBOW
+const T_DIM = 1;
+const T_WINDOW = 2;
+const T_CBOW_MEAN = 3;
+const T_VOCABULARY = 4;
+const T_INPUT = 5;
+const T_ENCODER_OFFSETS = 6; // 0 when token t is input row t
+const T_ENCODER_ROWS = 7;
+const T_KEEP = 8; // 0 when every token is kept
+const T_NEGATIVE = 9; // 0 without negative sampling
+const T_OUTPUT = 10;
+const T_ACCEPT_BELOW = 11; // f64 per word
+const T_ALIAS = 12;
+const T_TREE_OFFSETS = 13; // 0 without hierarchical softmax
+const T_TREE_NODES = 14;
+const T_TREE_CODES = 15; // one byte per path step
+const T_NODES = 16;
+const T_SIGMOID = 17; // σ then log σ, size + 1 floats each
+const T_SIGMOID_SIZE = 18;
+const T_MAX_EXP = 20; // f64 (words 20-21)
+const T_FACTOR = 22; // f64 (words 22-23)
+
+// Workspace words.
+const W_RANDOM = 0; // four words of xoshiro128** state
+const W_STATUS = 4;
+const W_NEXT = 5;
+const W_WORDS = 6;
+const W_PREDICTIONS = 7;
+const W_HIDDEN = 8; // address of dim floats
+const W_GRADIENT = 9; // address of dim floats
+
+// Status codes.
+const OK: i32 = 0;
+const SENTENCE_TOO_LONG: i32 = 1;
+const BAD_ID: i32 = 2;
+const BAD_STARTS: i32 = 3;
+
+// This thread's random state while a call runs (each thread has its own instance).
+let s0: u32 = 0;
+let s1: u32 = 0;
+let s2: u32 = 0;
+let s3: u32 = 0;
+
+// Settings of the current call, loaded from the table header.
+let dim: i32 = 0;
+let window: u32 = 0;
+let input: usize = 0;
+let encoderOffsets: usize = 0;
+let encoderRows: usize = 0;
+let negative: i32 = 0;
+let output: usize = 0;
+let acceptBelow: usize = 0;
+let alias: usize = 0;
+let vocabulary: u32 = 0;
+let treeOffsets: usize = 0;
+let treeNodes: usize = 0;
+let treeCodes: usize = 0;
+let nodes: usize = 0;
+let sigmoid: usize = 0;
+let sigmoidSize: i32 = 0;
+let maxExp: f64 = 0;
+let factor: f64 = 0;
+let hidden: usize = 0;
+let gradient: usize = 0;
+let rowBytes: usize = 0;
+
+function word(block: usize, index: i32): i32 {
+  return load<i32>(block + ((<usize>index) << 2));
+}
+
+/** xoshiro128**, as Random.nextUint32. */
+function nextUint32(): u32 {
+  const result = rotl<u32>(s1 * 5, 7) * 9;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = rotl<u32>(s3, 11);
+  return result;
+}
+
+/** Random.nextInt(n): Lemire's multiply-and-shift up to 2^21, rejection plus remainder above. */
+function nextInt(n: u32): u32 {
+  if (n <= 1 << 21) {
+    let product = <u64>nextUint32() * <u64>n;
+    if (<u32>product < n) {
+      const rejectBelow = <u32>(0x100000000 % <u64>n);
+      while (<u32>product < rejectBelow) product = <u64>nextUint32() * <u64>n;
+    }
+    return <u32>(product >> 32);
+  }
+  const rejectBelow = <u32>(0x100000000 % <u64>n);
+  let x = nextUint32();
+  while (x < rejectBelow) x = nextUint32();
+  return x % n;
+}
+
+/** NoiseDistribution.sample: a column, then a 32-bit coin against its threshold. */
+function sampleNoise(): i32 {
+  const column = nextInt(vocabulary);
+  return <f64>nextUint32() < load<f64>(acceptBelow + ((<usize>column) << 3))
+    ? <i32>column
+    : load<i32>(alias + ((<usize>column) << 2));
+}
+
+function zero(address: usize): void {
+  memory.fill(address, 0, rowBytes);
+}
+
+/** One logistic step of hidden against row `row` of `matrix`, gradient accumulated. */
+function step(hiddenAt: usize, matrix: usize, row: i32, label: f64, lr: f64): f64 {
+  return logisticStep(
+    hiddenAt,
+    matrix + <usize>row * rowBytes,
+    gradient,
+    dim,
+    label,
+    lr,
+    sigmoid,
+    sigmoidSize,
+    maxExp,
+    factor,
+  );
+}
+
+/** The objective: hierarchical softmax along the target's path, then negative sampling. */
+function objective(hiddenAt: usize, target: i32, lr: f64): f64 {
+  let loss: f64 = 0;
+  if (treeOffsets !== 0) {
+    const end = word(treeOffsets, target + 1);
+    for (let k = word(treeOffsets, target); k < end; k++) {
+      const label = <f64>(1 - <i32>load<u8>(treeCodes + <usize>k));
+      loss += step(hiddenAt, nodes, word(treeNodes, k), label, lr);
+    }
+  }
+  if (negative > 0) {
+    loss += step(hiddenAt, output, target, 1, lr);
+    for (let d = 0; d < negative; d++) {
+      const noise = sampleNoise();
+      // A draw that hits the target is not a negative example.
+      if (noise === target) continue;
+      loss += step(hiddenAt, output, noise, 0, lr);
+    }
+  }
+  return loss;
+}
+
+function inputRow(row: i32): usize {
+  return input + <usize>row * rowBytes;
+}
+
+/** Skip-gram over the kept sentence (see engine.ts: word2vec's pairs, or fastText's with an encoder). */
+function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
+  let loss: f64 = 0;
+  let predictions = 0;
+  for (let i = 0; i < length; i++) {
+    const center = word(sentence, i);
+    const reach = <i32>(window - nextInt(window));
+    const from = max(0, i - reach);
+    const to = min(length, i + reach + 1);
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      zero(gradient);
+      if (encoderOffsets === 0) {
+        const row = inputRow(word(sentence, j));
+        loss += objective(row, center, lr);
+        axpy(1, gradient, row, dim);
+      } else {
+        const first = word(encoderOffsets, center);
+        const end = word(encoderOffsets, center + 1);
+        if (first === end) continue;
+        zero(hidden);
+        for (let k = first; k < end; k++) axpy(1, inputRow(word(encoderRows, k)), hidden, dim);
+        scale(<f32>(1 / <f64>(end - first)), hidden, dim);
+        loss += objective(hidden, word(sentence, j), lr);
+        for (let k = first; k < end; k++) axpy(1, gradient, inputRow(word(encoderRows, k)), dim);
+      }
+      predictions++;
+    }
+  }
+  store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
+  return loss;
+}
+
+/** Adds `alpha` times x to every input row of the context words from..to (without i). */
+function addToContext(sentence: usize, from: i32, to: i32, i: i32, alpha: f32, x: usize, into: bool): void {
+  for (let j = from; j < to; j++) {
+    if (j === i) continue;
+    const context = word(sentence, j);
+    if (encoderOffsets === 0) {
+      if (into) axpy(alpha, x, inputRow(context), dim);
+      else axpy(alpha, inputRow(context), x, dim);
+    } else {
+      const end = word(encoderOffsets, context + 1);
+      for (let k = word(encoderOffsets, context); k < end; k++) {
+        if (into) axpy(alpha, x, inputRow(word(encoderRows, k)), dim);
+        else axpy(alpha, inputRow(word(encoderRows, k)), x, dim);
+      }
+    }
+  }
+}
+
+/** The number of input rows of the context words from..to (without i). */
+function contextRows(sentence: usize, from: i32, to: i32, i: i32): i32 {
+  if (encoderOffsets === 0) return to - from - 1;
+  let rows = 0;
+  for (let j = from; j < to; j++) {
+    if (j === i) continue;
+    const context = word(sentence, j);
+    rows += word(encoderOffsets, context + 1) - word(encoderOffsets, context);
+  }
+  return rows;
+}
+
+/** CBOW over the kept sentence (see engine.ts: mean or sum of the context rows predicts the word). */
+function cbow(sentence: usize, length: i32, lr: f64, cbowMean: bool, workspace: usize): f64 {
+  let loss: f64 = 0;
+  let predictions = 0;
+  for (let i = 0; i < length; i++) {
+    const reach = <i32>(window - nextInt(window));
+    const from = max(0, i - reach);
+    const to = min(length, i + reach + 1);
+    zero(hidden);
+    addToContext(sentence, from, to, i, 1, hidden, false);
+    const rows = contextRows(sentence, from, to, i);
+    if (rows === 0) continue;
+    if (cbowMean) scale(<f32>(1 / <f64>rows), hidden, dim);
+    zero(gradient);
+    loss += objective(hidden, word(sentence, i), lr);
+    if (!cbowMean) scale(<f32>(1 / <f64>rows), gradient, dim);
+    predictions++;
+    addToContext(sentence, from, to, i, 1, gradient, true);
+  }
+  store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
+  return loss;
+}
+
+/**
+ * Trains sentences first, first + 1, ... of an encoded corpus (sentence s is the ids at
+ * ids[starts[s]] up to ids[starts[s + 1] - 1], idsLength ids in all), stopping after `end - 1` or
+ * after the first sentence that brings the words processed in this call to `budget`. Each sentence
+ * is subsampled into `sentence` (room for `capacity` ids), then trained at learning rate lr.
+ * Writes the status, the next sentence, the words processed and the predictions made into the
+ * workspace, keeps the random state there, and returns the loss summed over the predictions.
+ */
+export function trainSentences(
+  tables: usize,
+  workspace: usize,
+  ids: usize,
+  idsLength: i32,
+  starts: usize,
+  first: i32,
+  end: i32,
+  sentence: usize,
+  capacity: i32,
+  budget: i32,
+  lr: f64,
+): f64 {
+  dim = word(tables, T_DIM);
+  rowBytes = (<usize>dim) << 2;
+  window = <u32>word(tables, T_WINDOW);
+  vocabulary = <u32>word(tables, T_VOCABULARY);
+  input = <usize>word(tables, T_INPUT);
+  encoderOffsets = <usize>word(tables, T_ENCODER_OFFSETS);
+  encoderRows = <usize>word(tables, T_ENCODER_ROWS);
+  negative = word(tables, T_NEGATIVE);
+  output = <usize>word(tables, T_OUTPUT);
+  acceptBelow = <usize>word(tables, T_ACCEPT_BELOW);
+  alias = <usize>word(tables, T_ALIAS);
+  treeOffsets = <usize>word(tables, T_TREE_OFFSETS);
+  treeNodes = <usize>word(tables, T_TREE_NODES);
+  treeCodes = <usize>word(tables, T_TREE_CODES);
+  nodes = <usize>word(tables, T_NODES);
+  sigmoid = <usize>word(tables, T_SIGMOID);
+  sigmoidSize = word(tables, T_SIGMOID_SIZE);
+  maxExp = load<f64>(tables + (T_MAX_EXP << 2));
+  factor = load<f64>(tables + (T_FACTOR << 2));
+  hidden = <usize>word(workspace, W_HIDDEN);
+  gradient = <usize>word(workspace, W_GRADIENT);
+  const keep = <usize>word(tables, T_KEEP);
+  const skipGramModel = word(tables, T_ARCHITECTURE) === 0;
+  const cbowMean = word(tables, T_CBOW_MEAN) !== 0;
+  s0 = <u32>word(workspace, W_RANDOM);
+  s1 = <u32>word(workspace, W_RANDOM + 1);
+  s2 = <u32>word(workspace, W_RANDOM + 2);
+  s3 = <u32>word(workspace, W_RANDOM + 3);
+  store<i32>(workspace + (W_PREDICTIONS << 2), 0);
+
+  let status = OK;
+  let words = 0;
+  let loss: f64 = 0;
+  let s = first;
+  while (s < end) {
+    const start = word(starts, s);
+    const stop = word(starts, s + 1);
+    if (start < 0 || stop < start || stop > idsLength) {
+      status = BAD_STARTS;
+      break;
+    }
+    if (stop - start > capacity) {
+      status = SENTENCE_TOO_LONG;
+      break;
+    }
+    let length = 0;
+    let bad = false;
+    for (let i = start; i < stop; i++) {
+      const id = word(ids, i);
+      if (<u32>id >= vocabulary) {
+        bad = true;
+        break;
+      }
+      if (keep !== 0) {
+        const p = <f64>load<f32>(keep + ((<usize>id) << 2));
+        if (p < 1 && <f64>nextUint32() * (1.0 / 4294967296.0) >= p) continue;
+      }
+      store<i32>(sentence + ((<usize>length) << 2), id);
+      length++;
+    }
+    if (bad) {
+      status = BAD_ID;
+      break;
+    }
+    words += stop - start;
+    // A word alone has no context to train with.
+    if (length > 1) {
+      loss += skipGramModel
+        ? skipGram(sentence, length, lr, workspace)
+        : cbow(sentence, length, lr, cbowMean, workspace);
+    }
+    s++;
+    if (words >= budget) break;
+  }
+
+  store<u32>(workspace + (W_RANDOM << 2), s0);
+  store<u32>(workspace + ((W_RANDOM + 1) << 2), s1);
+  store<u32>(workspace + ((W_RANDOM + 2) << 2), s2);
+  store<u32>(workspace + ((W_RANDOM + 3) << 2), s3);
+  store<i32>(workspace + (W_STATUS << 2), status);
+  store<i32>(workspace + (W_NEXT << 2), s);
+  store<i32>(workspace + (W_WORDS << 2), words);
+  return loss;
+}

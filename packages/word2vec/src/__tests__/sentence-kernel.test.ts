@@ -1,0 +1,274 @@
+import {
+  Random,
+  allocateFloat32,
+  allocateInt32,
+  createSentenceWorkspace,
+  releaseArray,
+  tsKernels,
+  useKernels,
+  wasmKernels,
+} from '@embedkit/core-math';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { trainSentences } from '../engine.js';
+import { buildHuffmanTree } from '../huffman-tree.js';
+import {
+  type Architecture,
+  type EngineSetup,
+  SYNC_WORDS,
+  TrainingState,
+  createSharedCounters,
+  sentenceTablesFor,
+} from '../training-state.js';
+
+// Whatever EMBEDKIT_KERNELS says, this file compares the WebAssembly sentence loop (which needs the
+// Wasm kernels) with the TypeScript loop on the TypeScript kernels.
+const wasm = wasmKernels();
+afterAll(() => useKernels(wasm));
+
+interface Case {
+  architecture: Architecture;
+  cbowMean: boolean;
+  dim: number;
+  window: number;
+  counts: number[];
+  negative: number;
+  hs: boolean;
+  /** Per token, the input rows (an encoder), or null for row = token. */
+  encoder: number[][] | null;
+  extraRows: number;
+  keep: number[] | null;
+  sentences: number[][];
+  seed: number;
+  lr: number;
+}
+
+/** Float32 weights in (-0.5, 0.5), the same for both runs. */
+function fillWeights(array: Float32Array, seed: number): void {
+  const random = new Random(seed);
+  for (let i = 0; i < array.length; i++) array[i] = random.nextFloat() - 0.5;
+}
+
+function setupFor(c: Case): EngineSetup {
+  const size = c.counts.length;
+  let encoder: EngineSetup['encoder'] = null;
+  let inputRows = size;
+  if (c.encoder !== null) {
+    inputRows = size + c.extraRows;
+    const offsets = new Int32Array(size + 1);
+    c.encoder.forEach((rows, t) => {
+      offsets[t + 1] = offsets[t]! + rows.length;
+    });
+    encoder = { offsets, rows: Int32Array.from(c.encoder.flat()) };
+  }
+  const inputWeights = allocateFloat32(inputRows * c.dim);
+  fillWeights(inputWeights, c.seed);
+  const outputWeights = allocateFloat32(size * c.dim);
+  fillWeights(outputWeights, c.seed + 1);
+  const nodeWeights = allocateFloat32((size - 1) * c.dim);
+  fillWeights(nodeWeights, c.seed + 2);
+  return {
+    architecture: c.architecture,
+    dim: c.dim,
+    window: c.window,
+    cbowMean: c.cbowMean,
+    inputWeights,
+    encoder,
+    objective: {
+      negativeSampling:
+        c.negative > 0
+          ? {
+              negative: c.negative,
+              noiseCounts: Float64Array.from(c.counts),
+              noisePower: 0.75,
+              outputWeights,
+            }
+          : null,
+      hierarchicalSoftmax: c.hs ? { tree: buildHuffmanTree(c.counts), nodeWeights } : null,
+    },
+    keepProbabilities: c.keep === null ? null : Float32Array.from(c.keep),
+    sigmoid: { size: 1000, maxExp: 6 },
+  };
+}
+
+function kernelInt32(values: ArrayLike<number>): Int32Array {
+  const array = allocateInt32(values.length);
+  array.set(Array.from(values));
+  return array;
+}
+
+interface Outcome {
+  setup: EngineSetup;
+  random: readonly number[];
+  loss: number;
+  predictions: number;
+}
+
+/**
+ * Trains `c` once with the TypeScript loop on the TypeScript kernels (`ts`) or on the Wasm kernels
+ * (`ts-on-wasm`), or with the sentence kernel (`wasm`).
+ */
+function run(c: Case, loop: 'ts' | 'ts-on-wasm' | 'wasm'): Outcome {
+  useKernels(wasm); // the weights go to the kernel memory either way
+  const setup = setupFor(c);
+  const ids = kernelInt32(c.sentences.flat());
+  let tokens = 0;
+  const starts = kernelInt32([0, ...c.sentences.map((sentence) => (tokens += sentence.length))]);
+  const longest = Math.max(1, ...c.sentences.map((s) => s.length));
+  const buffer = allocateInt32(longest);
+  const tables = loop === 'wasm' ? sentenceTablesFor(setup) : null;
+  if (loop === 'wasm') expect(tables).not.toBeNull();
+  const workspace = tables === null ? null : createSentenceWorkspace(tables, new Random(c.seed));
+  if (loop === 'ts') useKernels(tsKernels);
+  // The TypeScript loop on the Wasm kernels: same float32 arithmetic as the sentence kernel.
+  if (loop === 'ts-on-wasm') useKernels(wasm);
+  const counters = createSharedCounters(1);
+  const state = new TrainingState(
+    setup,
+    { lr: c.lr, minLr: c.lr / 10, totalWords: 4 * ids.length + 1 },
+    counters,
+    0,
+    new Random(c.seed),
+    allocateFloat32(2 * c.dim),
+    tables === null || workspace === null ? null : { tables, workspace },
+  );
+  trainSentences(state, ids, starts, 0, c.sentences.length, buffer);
+  state.sync();
+  useKernels(wasm);
+  const random = state.sentenceKernel?.randomState() ?? state.random.state();
+  for (const array of [ids, starts, buffer, tables?.block ?? null, workspace]) if (array) releaseArray(array);
+  return { setup, random, loss: counters.loss[0]!, predictions: counters.loss[1]! };
+}
+
+function expectClose(actual: Float32Array, expected: Float32Array, name: string, relative: number): void {
+  expect(actual.length, name).toBe(expected.length);
+  for (let i = 0; i < actual.length; i++) {
+    const tolerance = relative * (1 + Math.abs(expected[i]!));
+    if (!(Math.abs(actual[i]! - expected[i]!) <= tolerance)) {
+      expect.fail(`${name}[${i}]: ${actual[i]} (wasm) vs ${expected[i]} (ts)`);
+    }
+  }
+}
+
+/**
+ * The sentence kernel against the TypeScript loop on the TypeScript kernels (`ts`: the same
+ * decisions, weights to float tolerance) or on the Wasm kernels (`ts-on-wasm`: the same float32
+ * operations in the same order, so the same bits).
+ */
+function expectSameTraining(c: Case, reference: 'ts' | 'ts-on-wasm' = 'ts'): void {
+  const ts = run(c, reference);
+  const wasmRun = run(c, 'wasm');
+  // The same random decisions: the streams end in the same state and as many pairs were trained.
+  expect(wasmRun.random).toEqual(ts.random);
+  expect(wasmRun.predictions).toBe(ts.predictions);
+  expect(Math.abs(wasmRun.loss - ts.loss)).toBeLessThanOrEqual(1e-3 * (1 + Math.abs(ts.loss)));
+  const relative = reference === 'ts' ? 1e-4 : 0;
+  expectClose(wasmRun.setup.inputWeights, ts.setup.inputWeights, 'input', relative);
+  const { negativeSampling: nsWasm, hierarchicalSoftmax: hsWasm } = wasmRun.setup.objective;
+  const { negativeSampling: nsTs, hierarchicalSoftmax: hsTs } = ts.setup.objective;
+  if (nsWasm && nsTs) expectClose(nsWasm.outputWeights, nsTs.outputWeights, 'output', relative);
+  if (hsWasm && hsTs) expectClose(hsWasm.nodeWeights, hsTs.nodeWeights, 'nodes', relative);
+}
+
+const caseArbitrary: fc.Arbitrary<Case> = fc
+  .record({
+    architecture: fc.constantFrom<Architecture>('skipgram', 'cbow'),
+    cbowMean: fc.boolean(),
+    dim: fc.integer({ min: 1, max: 11 }),
+    window: fc.integer({ min: 1, max: 4 }),
+    counts: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }),
+    objective: fc.constantFrom('ns', 'hs', 'both'),
+    negative: fc.integer({ min: 1, max: 4 }),
+    encoded: fc.boolean(),
+    extraRows: fc.integer({ min: 0, max: 6 }),
+    subsample: fc.boolean(),
+    seed: fc.integer({ min: 1, max: 1000 }),
+    lr: fc.constantFrom(0.025, 0.05),
+  })
+  .chain((r) => {
+    const size = r.counts.length;
+    const token = fc.integer({ min: 0, max: size - 1 });
+    return fc
+      .record({
+        keep: r.subsample
+          ? fc.array(fc.float({ min: Math.fround(0.05), max: 1, noNaN: true }), {
+              minLength: size,
+              maxLength: size,
+            })
+          : fc.constant(null),
+        encoder: r.encoded
+          ? fc.array(fc.array(fc.nat({ max: size + r.extraRows - 1 }), { maxLength: 4 }), {
+              minLength: size,
+              maxLength: size,
+            })
+          : fc.constant(null),
+        sentences: fc.array(fc.array(token, { maxLength: 24 }), { maxLength: 6 }),
+      })
+      .map(
+        (t): Case => ({
+          architecture: r.architecture,
+          cbowMean: r.cbowMean,
+          dim: r.dim,
+          window: r.window,
+          counts: r.counts,
+          negative: r.objective === 'hs' ? 0 : r.negative,
+          hs: r.objective !== 'ns',
+          encoder: t.encoder,
+          extraRows: r.extraRows,
+          keep: t.keep,
+          sentences: t.sentences,
+          seed: r.seed,
+          lr: r.lr,
+        }),
+      );
+  });
+
+describe('the WebAssembly sentence loop against the TypeScript loop', () => {
+  it('makes the same random decisions and trains the same weights (to float tolerance)', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => expectSameTraining(c)),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the same bits as the TypeScript loop on the Wasm kernels', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => expectSameTraining(c, 'ts-on-wasm')),
+      { numRuns: 100 },
+    );
+  });
+
+  // Over thousands of updates float32 rounding (and a sigmoid-table entry it flips) drifts apart
+  // from the double-precision TypeScript kernels, so this one compares with the Wasm kernels.
+  it('agrees across sync points, where the learning rate changes', () => {
+    const random = new Random(7);
+    const counts = Array.from({ length: 40 }, (_, i) => 1000 / (i + 1));
+    // About 2.5 sync intervals of sentences of 1..60 words.
+    const sentences: number[][] = [];
+    for (let tokens = 0; tokens < 2.5 * SYNC_WORDS; ) {
+      const length = 1 + random.nextInt(60);
+      sentences.push(Array.from({ length }, () => random.nextInt(counts.length)));
+      tokens += length;
+    }
+    for (const architecture of ['skipgram', 'cbow'] as const) {
+      expectSameTraining(
+        {
+          architecture,
+          cbowMean: true,
+          dim: 16,
+          window: 5,
+          counts,
+          negative: 5,
+          hs: true,
+          encoder: null,
+          extraRows: 0,
+          keep: counts.map((c) => Math.min(1, 0.3 + 20 / c)),
+          sentences,
+          seed: 3,
+          lr: 0.025,
+        },
+        'ts-on-wasm',
+      );
+    }
+  });
+});
