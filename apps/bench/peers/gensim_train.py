@@ -1,7 +1,7 @@
 """Peer run for the embedkit bench: trains gensim's Word2Vec with the bench's configuration.
 
 Usage: python3 gensim_train.py '<json spec>'. Prints progress lines on stderr (gensim's logging)
-and one JSON line on stdout: {"train_seconds", "peak_rss_mb", "vocabulary", "version"}.
+and one JSON line on stdout: {"train_seconds", "cpu_seconds", "peak_rss_mb", "vocabulary", "version"}.
 """
 import json
 import logging
@@ -34,11 +34,13 @@ model = Word2Vec(
 )
 train_seconds = time.perf_counter() - started
 model.wv.save_word2vec_format(spec["output"], binary=True)
+usage = resource.getrusage(resource.RUSAGE_SELF)
 print(
     json.dumps(
         {
             "train_seconds": train_seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss / 1024,
             "vocabulary": len(model.wv),
             "version": gensim.__version__,
         }

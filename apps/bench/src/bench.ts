@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { checkOptions, createRegistry, loadModel } from '@embedkit/algorithms';
 import { readSentences } from '@embedkit/corpus';
 import { readWordFrequencies } from '@embedkit/text-pooling';
@@ -37,6 +37,9 @@ async function countCorpus(path: string): Promise<{ tokens: number; sentences: n
   }
   return { tokens, sentences };
 }
+
+/** The file each peer writes its vectors to: fastText's `.vec`, the GloVe tools' text, gensim's binary. */
+const PEER_EXTENSION: Readonly<Record<string, string>> = { fasttext: 'vec', glove: 'txt', gensim: 'bin' };
 
 function requireFile(path: string, what: string): void {
   if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${what} ${path} does not exist`);
@@ -84,6 +87,11 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   const corpusStats = await countCorpus(corpusPath);
   if (corpusStats.tokens === 0) throw new UsageError(`corpus ${corpusPath} is empty: it holds no token`);
   log(`corpus: ${corpusPath} (${corpusStats.tokens.toLocaleString('en-US')} tokens)`);
+  if (options.defaultsUsed.length > 0) {
+    note(
+      `bench defaults in use (sized for a few minutes on 2 cores; flags override them): ${options.defaultsUsed.join(', ')}`,
+    );
+  }
   if (options.analogy.length + options.similarity.length === 0) {
     note(
       'no evaluation sets: pass --data DIR (a folder with questions-words.txt, wordsim353.tsv, simlex999.txt) or --analogy / --similarity FILE; the report then shows speed, memory and nearest neighbours only',
@@ -121,7 +129,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
 
   for (const peer of options.peers) {
     const algos = (PEER_ALGOS[peer] ?? []).filter((algo) => effective.has(algo));
-    const unavailable = peerUnavailable(peer);
+    const unavailable = peerUnavailable(peer, options.peerSetup);
     if (unavailable !== undefined) {
       note(`peer ${peer} skipped: ${unavailable}`);
       continue;
@@ -129,7 +137,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     if (algos.length === 0)
       note(`peer ${peer} has nothing to mirror among --algos ${options.algos.join(',')}`);
     for (const algo of algos) {
-      const extension = peer === 'fasttext' ? 'vec' : 'bin';
+      const extension = PEER_EXTENSION[peer] ?? 'bin';
       rows.push(
         await runPeer(
           {
@@ -141,6 +149,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
             seed: options.seed,
             output: join(out, 'vectors', `${peer}-${algo}.${extension}`),
             tokens: corpusStats.tokens,
+            setup: options.peerSetup,
           },
           display,
           hooks.signal,
@@ -224,5 +233,9 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   await writeFileAtomic(join(out, 'report.json'), [utf8.encode(`${JSON.stringify(report, null, 2)}\n`)]);
   await writeFileAtomic(join(out, 'report.md'), [utf8.encode(renderMarkdown(report))]);
   await writeFileAtomic(join(out, 'report.svg'), [utf8.encode(renderSvg(report))]);
+  if (options.reportCopy !== undefined) {
+    await mkdir(dirname(resolve(options.reportCopy)), { recursive: true });
+    await writeFileAtomic(resolve(options.reportCopy), [utf8.encode(renderMarkdown(report))]);
+  }
   return report;
 }

@@ -1,7 +1,14 @@
 export type { BenchHooks } from './bench.js';
 export { runBench } from './bench.js';
 export type { BenchOptions } from './options.js';
-export { DEFAULT_ALGOS, DEFAULT_COMMON, DEFAULT_PROBE_WORDS, UsageError, parseOverride } from './options.js';
+export {
+  DEFAULT_ALGOS,
+  DEFAULT_COMMON,
+  DEFAULT_PROBE_WORDS,
+  DEFAULT_SETTINGS,
+  UsageError,
+  parseOverride,
+} from './options.js';
 export { ProgressDisplay, TrainProgress, describeProgress } from './progress.js';
 export { renderMarkdown } from './report-markdown.js';
 export { renderSvg } from './report-svg.js';

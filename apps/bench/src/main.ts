@@ -15,6 +15,7 @@ import {
   DEFAULT_ALGOS,
   DEFAULT_COMMON,
   DEFAULT_PROBE_WORDS,
+  DEFAULT_SETTINGS,
   UsageError,
   parseOverride,
 } from './options.js';
@@ -83,7 +84,11 @@ const program = new Command('embedkit-bench')
     30000,
   )
   .option('--vectors <file>', 'pretrained vector file to evaluate in the same table (repeatable)', repeat)
-  .option('--peers <list>', 'run the same configuration with peers: gensim,fasttext', list)
+  .option('--peers <list>', 'run the same configuration with peers: gensim,fasttext,glove', list)
+  .option(
+    '--glove-tools <dir>',
+    'folder with the Stanford GloVe tools (vocab_count, cooccur, shuffle, glove) for --peers glove (default: $GLOVE_TOOLS_DIR)',
+  )
   .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeat)
   .option(
     '--probe <list>',
@@ -91,6 +96,7 @@ const program = new Command('embedkit-bench')
     list,
   )
   .option('--out <dir>', 'output folder', 'bench-out')
+  .option('--report-copy <file>', 'also write the Markdown report to this file, e.g. docs/benchmarks.md')
   .addHelpText(
     'after',
     `
@@ -105,16 +111,29 @@ async function main(): Promise<void> {
   program.parse();
   const raw = program.opts<Record<string, unknown>>();
   const dataDir = (raw.data as string | undefined) ?? defaultDataDir();
-  const overrides = new Map<string, Record<string, unknown>>();
+  const algos = (raw.algos as string[] | undefined) ?? [...DEFAULT_ALGOS];
+  const defaultsUsed = (['dim', 'epochs'] as const)
+    .filter((key) => program.getOptionValueSource(key) === 'default')
+    .map((key) => `${key} ${DEFAULT_COMMON[key]}`);
+  const userSettings = new Map<string, Record<string, unknown>>();
   for (const spec of (raw.set as string[] | undefined) ?? []) {
     const { algo, option, value } = parseOverride(spec);
-    overrides.set(algo, { ...(overrides.get(algo) ?? {}), [option]: value });
+    userSettings.set(algo, { ...(userSettings.get(algo) ?? {}), [option]: value });
+  }
+  // The bench's own per-algorithm defaults sit below what --set says.
+  const overrides = new Map(userSettings);
+  for (const [algo, settings] of DEFAULT_SETTINGS) {
+    if (!algos.includes(algo)) continue;
+    const user = userSettings.get(algo) ?? {};
+    const kept = Object.entries(settings).filter(([key]) => !Object.hasOwn(user, key));
+    overrides.set(algo, { ...Object.fromEntries(kept), ...user });
+    defaultsUsed.push(...kept.map(([key, value]) => `${algo}.${key}=${value}`));
   }
   const fromData = (names: string[]): string[] =>
     dataDir === undefined ? [] : names.map((name) => join(dataDir, name)).filter((file) => existsSync(file));
   const options: BenchOptions = {
     corpus: raw.corpus as string | undefined,
-    algos: (raw.algos as string[] | undefined) ?? [...DEFAULT_ALGOS],
+    algos,
     common: {
       dim: raw.dim as number,
       epochs: raw.epochs as number,
@@ -131,6 +150,9 @@ async function main(): Promise<void> {
     restrictVocab: raw.restrictVocab as number,
     vectors: (raw.vectors as string[] | undefined) ?? [],
     peers: (raw.peers as string[] | undefined) ?? [],
+    peerSetup: { gloveTools: (raw.gloveTools as string | undefined) ?? process.env.GLOVE_TOOLS_DIR },
+    defaultsUsed,
+    reportCopy: raw.reportCopy as string | undefined,
     plugins: (raw.plugin as string[] | undefined) ?? [],
     out: raw.out as string,
     probeWords: (raw.probe as string[] | undefined) ?? [...DEFAULT_PROBE_WORDS],

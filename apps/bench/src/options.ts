@@ -1,3 +1,5 @@
+import type { PeerSetup } from './peers.js';
+
 /** The bench's configuration: what to train, on what, and how to evaluate it. */
 export interface BenchOptions {
   /** Corpus file (one sentence per line, whitespace tokens); undefined = the default SOTU corpus. */
@@ -24,8 +26,14 @@ export interface BenchOptions {
   readonly restrictVocab: number;
   /** Pretrained vector files to evaluate in the same table. */
   readonly vectors: readonly string[];
-  /** Peers to run with the same configuration: `gensim`, `fasttext`. */
+  /** Peers to run with the same configuration: `gensim`, `fasttext`, `glove`. */
   readonly peers: readonly string[];
+  /** Where the peers' programs are (the Stanford GloVe tools' folder). */
+  readonly peerSetup: PeerSetup;
+  /** Bench defaults the run uses because no flag set them, e.g. `dim 50` (reported as a note). */
+  readonly defaultsUsed: readonly string[];
+  /** Also write report.md here (e.g. docs/benchmarks.md), when given. */
+  readonly reportCopy?: string | undefined;
   /** Plug-in modules exporting EmbeddingAlgorithms. */
   readonly plugins: readonly string[];
   /** Output folder for vectors and reports. */
@@ -34,8 +42,29 @@ export interface BenchOptions {
   readonly probeWords: readonly string[];
 }
 
-/** Options shared by all algorithms unless overridden: small enough for a few minutes on 2 cores. */
-export const DEFAULT_COMMON = { dim: 100, epochs: 5, window: 5, minCount: 5 } as const;
+/**
+ * Options every algorithm gets unless the command line sets them: sized so that the default run
+ * (every built-in algorithm on the State of the Union corpus) finishes in a few minutes on 2 cores.
+ * See docs/bench.md for the measured time; `--dim 100 --epochs 5` gives the usual literature settings.
+ */
+export const DEFAULT_COMMON = { dim: 50, epochs: 3, window: 5, minCount: 5 } as const;
+
+/**
+ * Per-algorithm defaults of the bench, below any `--set` (the peers get the same values):
+ * - fastText's 2,000,000 hash buckets cost about 800 MB at dim 100 and much of the run's time to
+ *   initialise; 200,000 keep the subword rows comparable at a fraction of the cost;
+ * - GloVe's epochs are passes over the co-occurrence matrix, each a few seconds here, and 3 of them
+ *   leave it untrained (analogy accuracy near 0 on the default corpus): it gets 10, with xMax 10 as
+ *   the Stanford demo uses for a small corpus.
+ */
+export const DEFAULT_SETTINGS: ReadonlyMap<string, Readonly<Record<string, number>>> = new Map<
+  string,
+  Readonly<Record<string, number>>
+>([
+  ['glove', { epochs: 10, xMax: 10 }],
+  ['fasttext-skipgram', { bucket: 200_000 }],
+  ['fasttext-cbow', { bucket: 200_000 }],
+]);
 
 /** The algorithms the default run compares. */
 export const DEFAULT_ALGOS = [

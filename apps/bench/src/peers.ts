@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProgressDisplay } from './progress.js';
 import type { ModelRow } from './results.js';
@@ -8,13 +11,32 @@ import { runProcess } from './run-process.js';
 export const PEER_ALGOS: Readonly<Record<string, readonly string[]>> = {
   gensim: ['word2vec-skipgram', 'word2vec-cbow'],
   fasttext: ['fasttext-skipgram', 'fasttext-cbow'],
+  glove: ['glove'],
 };
 
-const PYTHON = '/usr/bin/python3';
+/** The programs of the Stanford GloVe tools the `glove` peer runs, in pipeline order. */
+export const GLOVE_TOOLS = ['vocab_count', 'cooccur', 'shuffle', 'glove'] as const;
+
+/** Where the peers' programs are, when they are not on the PATH. */
+export interface PeerSetup {
+  /**
+   * Folder with the Stanford GloVe tools' binaries (`--glove-tools DIR` or `GLOVE_TOOLS_DIR`),
+   * built locally from https://github.com/stanfordnlp/GloVe; never part of this repository.
+   */
+  readonly gloveTools?: string | undefined;
+}
+
+/** The Python that runs the peers' scripts (the system one, where apt installs gensim). */
+export const PYTHON = '/usr/bin/python3';
 const peersDir = fileURLToPath(new URL('../peers/', import.meta.url));
 
+/** The path of one of the bench's peer scripts (`peers/<name>`). */
+export function peerScript(name: string): string {
+  return `${peersDir}${name}`;
+}
+
 /** Why a peer cannot run here, or undefined when it can. */
-export function peerUnavailable(peer: string): string | undefined {
+export function peerUnavailable(peer: string, setup: PeerSetup = {}): string | undefined {
   if (peer === 'gensim') {
     const probe = spawnSync(PYTHON, ['-c', 'import gensim'], { stdio: 'ignore' });
     return probe.status === 0 ? undefined : 'gensim is not installed (apt-get install -y python3-gensim)';
@@ -22,6 +44,13 @@ export function peerUnavailable(peer: string): string | undefined {
   if (peer === 'fasttext') {
     const probe = spawnSync('fasttext', [], { stdio: 'ignore' });
     return probe.error ? 'fastText is not installed (apt-get install -y fasttext)' : undefined;
+  }
+  if (peer === 'glove') {
+    const build =
+      'build them from https://github.com/stanfordnlp/GloVe (make) and pass --glove-tools DIR or set GLOVE_TOOLS_DIR';
+    if (setup.gloveTools === undefined) return `no Stanford GloVe tools given: ${build}`;
+    const missing = GLOVE_TOOLS.filter((tool) => !existsSync(join(setup.gloveTools!, tool)));
+    return missing.length === 0 ? undefined : `${setup.gloveTools} lacks ${missing.join(', ')}: ${build}`;
   }
   return `unknown peer ${peer} (known: ${Object.keys(PEER_ALGOS).join(', ')})`;
 }
@@ -36,6 +65,8 @@ export interface PeerJob {
   readonly seed: number;
   readonly output: string;
   readonly tokens: number;
+  /** Where the peers' programs are. */
+  readonly setup: PeerSetup;
 }
 
 function num(options: Readonly<Record<string, unknown>>, key: string): number {
@@ -106,46 +137,110 @@ function fasttextArgs(job: PeerJob, prefix: string): string[] {
   return [`${peersDir}measure.py`, ...args];
 }
 
+/** One process of a peer run: its arguments to Python and how to read progress from its stderr. */
+interface PeerStep {
+  readonly args: readonly string[];
+  /** Fraction done (0..1) and a detail text from one stderr line, when the line tells. */
+  readonly progress: (line: string) => { fraction: number; detail: string } | undefined;
+}
+
+function gensimSteps(job: PeerJob): PeerStep[] {
+  const epochs = num(job.options, 'epochs');
+  return [
+    {
+      args: gensimArgs(job),
+      // "EPOCH 2 - PROGRESS: at 45.67% examples"
+      progress: (line) => {
+        const match = /EPOCH (\d+)(?: - PROGRESS: at ([\d.]+)%)?/.exec(line);
+        if (!match) return undefined;
+        const epoch = Number(match[1]);
+        const within = match[2] === undefined ? 1 : Number(match[2]) / 100;
+        return { fraction: (epoch - 1 + within) / epochs, detail: `epoch ${epoch}/${epochs}` };
+      },
+    },
+  ];
+}
+
+function fasttextSteps(job: PeerJob): PeerStep[] {
+  return [
+    {
+      args: fasttextArgs(job, job.output.replace(/\.vec$/, '')),
+      // "Progress:  45.3% words/sec/thread: ..."
+      progress: (line) => {
+        const match = /Progress:\s*([\d.]+)%\s*words\/sec\/thread:\s*(\d+)/.exec(line);
+        return match
+          ? { fraction: Number(match[1]) / 100, detail: `${Number(match[2]) * job.threads} words/s` }
+          : undefined;
+      },
+    },
+  ];
+}
+
 /** Runs one peer job with live progress; the row says what happened. */
 export async function runPeer(
   job: PeerJob,
   display: ProgressDisplay,
   signal?: AbortSignal,
 ): Promise<ModelRow> {
-  const name = `${job.peer} ${job.algo}`;
-  const isGensim = job.peer === 'gensim';
-  const prefix = job.output.replace(/\.vec$/, '');
-  const args = isGensim ? gensimArgs(job) : fasttextArgs(job, prefix);
-  const epochs = num(job.options, 'epochs');
-  display.start(name);
-  const outcome = await runProcess(
-    PYTHON,
-    args,
-    (line, stream) => {
-      if (stream !== 'stderr') return;
-      // gensim: "EPOCH 2 - PROGRESS: at 45.67% examples"; fastText: "Progress:  45.3% words/sec/thread: ..."
-      const gensimMatch = /EPOCH (\d+)(?: - PROGRESS: at ([\d.]+)%)?/.exec(line);
-      if (isGensim && gensimMatch) {
-        const epoch = Number(gensimMatch[1]);
-        const within = gensimMatch[2] === undefined ? 1 : Number(gensimMatch[2]) / 100;
-        display.update((epoch - 1 + within) / epochs, `epoch ${epoch}/${epochs}`);
-        return;
-      }
-      const ftMatch = /Progress:\s*([\d.]+)%\s*words\/sec\/thread:\s*(\d+)/.exec(line);
-      if (ftMatch) {
-        display.update(Number(ftMatch[1]) / 100, `${Number(ftMatch[2]) * job.threads} words/s`);
-      }
-    },
-    signal,
-  );
-  const last = outcome.stdout.at(-1);
-  if (outcome.status !== 0 || last === undefined) {
-    const error = outcome.stderrTail.slice(-3).join(' | ') || `exit status ${outcome.status}`;
-    display.finish(`failed: ${error}`);
-    return { name, kind: 'peer', algo: job.algo, options: job.options, status: 'failed', error };
+  const name = `${job.peer === 'glove' ? 'Stanford tools' : job.peer} ${job.algo}`;
+  // The GloVe pipeline's intermediate files (vocabulary, co-occurrences), removed afterwards.
+  const work = join(dirname(job.output), `${job.peer}-${job.algo}-work`);
+  const steps =
+    job.peer === 'gensim'
+      ? gensimSteps(job)
+      : job.peer === 'fasttext'
+        ? fasttextSteps(job)
+        : gloveSteps(job, work);
+  if (job.peer === 'glove') await mkdir(work, { recursive: true });
+  try {
+    return await runSteps(job, name, steps, display, signal, work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
-  const reported = JSON.parse(last) as { train_seconds?: number; peak_rss_mb: number; version?: string };
-  display.finish(`done in ${outcome.wallSeconds.toFixed(1)} s`);
+}
+
+async function runSteps(
+  job: PeerJob,
+  name: string,
+  steps: readonly PeerStep[],
+  display: ProgressDisplay,
+  signal: AbortSignal | undefined,
+  work: string,
+): Promise<ModelRow> {
+  display.start(name);
+  let wallSeconds = 0;
+  let cpuSeconds = 0;
+  let peakRssMb = 0;
+  let reported: { train_seconds?: number; version?: string } = {};
+  for (const step of steps) {
+    const outcome = await runProcess(
+      PYTHON,
+      step.args,
+      (line, stream) => {
+        const progress = stream === 'stderr' ? step.progress(line) : undefined;
+        if (progress) display.update(progress.fraction, progress.detail);
+      },
+      signal,
+    );
+    const last = outcome.stdout.at(-1);
+    if (outcome.status !== 0 || last === undefined) {
+      const error = outcome.stderrTail.slice(-3).join(' | ') || `exit status ${outcome.status}`;
+      display.finish(`failed: ${error}`);
+      return { name, kind: 'peer', algo: job.algo, options: job.options, status: 'failed', error };
+    }
+    const figures = JSON.parse(last) as {
+      cpu_seconds: number;
+      peak_rss_mb: number;
+      train_seconds?: number;
+      version?: string;
+    };
+    wallSeconds += outcome.wallSeconds;
+    cpuSeconds += figures.cpu_seconds;
+    peakRssMb = Math.max(peakRssMb, figures.peak_rss_mb);
+    reported = figures;
+  }
+  display.finish(`done in ${wallSeconds.toFixed(1)} s`);
+  const epochs = num(job.options, 'epochs');
   return {
     name,
     kind: 'peer',
@@ -153,12 +248,145 @@ export async function runPeer(
     options: job.options,
     status: 'ok',
     vectorsPath: job.output,
-    wallSeconds: outcome.wallSeconds,
+    wallSeconds,
+    cpuSeconds,
     ...(reported.train_seconds === undefined ? {} : { trainSeconds: reported.train_seconds }),
-    wordsPerSecond: (job.tokens * epochs) / outcome.wallSeconds,
-    peakRssMb: reported.peak_rss_mb,
-    version: reported.version ?? (isGensim ? undefined : fasttextVersion()),
+    wordsPerSecond: (job.tokens * epochs) / wallSeconds,
+    peakRssMb,
+    ...(job.peer === 'glove' ? { vocabulary: lineCount(join(work, 'vocab.txt')) } : {}),
+    version: reported.version ?? peerVersion(job),
   };
+}
+
+/**
+ * The Stanford tools' whole pipeline with our GloVe options: `vocab_count`, `cooccur`, `shuffle`
+ * and `glove`, each through measure.py (so time, CPU and peak memory are the tools' own), writing
+ * GloVe text (`-write-header 0`: with a header the tools count the appended `<unk>` row wrong).
+ * Intermediate files go to a work folder beside the output.
+ */
+function gloveSteps(job: PeerJob, work: string): PeerStep[] {
+  const o = job.options;
+  const tool = (name: (typeof GLOVE_TOOLS)[number]): string => join(job.setup.gloveTools ?? '', name);
+  const vocab = join(work, 'vocab.txt');
+  const cooccurrences = join(work, 'cooccurrence.bin');
+  const shuffled = join(work, 'cooccurrence.shuf.bin');
+  const memoryGb = String(num(o, 'memory') / 1024);
+  const epochs = num(o, 'epochs');
+  const model = o.output === 'word' ? '1' : '2';
+  const measured = (redirect: string[], args: string[]): readonly string[] => [
+    `${peersDir}measure.py`,
+    ...redirect,
+    ...args,
+  ];
+  const phase = (detail: string) => () => ({ fraction: 0, detail });
+  const maxVocab = typeof o.maxVocab === 'number' && o.maxVocab > 0 ? ['-max-vocab', String(o.maxVocab)] : [];
+  return [
+    {
+      args: measured(
+        ['--stdin', job.corpus, '--stdout', vocab],
+        [tool('vocab_count'), '-min-count', String(num(o, 'minCount')), ...maxVocab, '-verbose', '2'],
+      ),
+      progress: phase('vocab_count'),
+    },
+    {
+      args: measured(
+        ['--stdin', job.corpus, '--stdout', cooccurrences],
+        [
+          tool('cooccur'),
+          '-memory',
+          memoryGb,
+          '-vocab-file',
+          vocab,
+          '-verbose',
+          '2',
+          '-window-size',
+          String(num(o, 'window')),
+          '-symmetric',
+          o.symmetric === false ? '0' : '1',
+          '-overflow-file',
+          join(work, 'overflow'),
+        ],
+      ),
+      progress: phase('cooccur'),
+    },
+    {
+      args: measured(
+        ['--stdin', cooccurrences, '--stdout', shuffled],
+        [
+          tool('shuffle'),
+          '-memory',
+          memoryGb,
+          '-verbose',
+          '2',
+          '-temp-file',
+          join(work, 'temp_shuffle'),
+          '-seed',
+          String(job.seed),
+        ],
+      ),
+      progress: phase('shuffle'),
+    },
+    {
+      args: measured(
+        [],
+        [
+          tool('glove'),
+          '-save-file',
+          job.output.replace(/\.txt$/, ''),
+          '-threads',
+          String(job.threads),
+          '-input-file',
+          shuffled,
+          '-x-max',
+          String(num(o, 'xMax')),
+          '-alpha',
+          String(num(o, 'alpha')),
+          '-eta',
+          String(num(o, 'lr')),
+          '-grad-clip',
+          String(num(o, 'gradClip')),
+          '-iter',
+          String(epochs),
+          '-vector-size',
+          String(num(o, 'dim')),
+          '-vocab-file',
+          vocab,
+          '-model',
+          model,
+          '-binary',
+          '0',
+          '-write-header',
+          '0',
+          '-seed',
+          String(job.seed),
+          '-verbose',
+          '2',
+        ],
+      ),
+      // "..., iter: 003, cost: 0.0312"
+      progress: (line) => {
+        const match = /iter: (\d+), cost: ([\d.]+)/.exec(line);
+        return match
+          ? {
+              fraction: Number(match[1]) / epochs,
+              detail: `iteration ${Number(match[1])}/${epochs} cost ${match[2]}`,
+            }
+          : undefined;
+      },
+    },
+  ];
+}
+
+function lineCount(file: string): number {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '').length;
+}
+
+function peerVersion(job: PeerJob): string | undefined {
+  if (job.peer === 'fasttext') return fasttextVersion();
+  if (job.peer === 'glove') return `Stanford GloVe tools in ${job.setup.gloveTools}`;
+  return undefined;
 }
 
 function fasttextVersion(): string {

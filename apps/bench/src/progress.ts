@@ -2,6 +2,17 @@ import type { TrainingProgress } from '@embedkit/core-math';
 import cliProgress from 'cli-progress';
 
 /**
+ * cli-progress's time format for the ETA, except while there is no estimate yet: at 0 % (and
+ * without measurable progress) cli-progress holds the strings `'0'`, `'INF'` or `'NULL'`, which
+ * its own format turns into texts such as "NFs".
+ */
+export function formatEta(seconds: unknown, options: cliProgress.Options, roundTo: number): string {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
+    ? cliProgress.Format.TimeFormat(seconds, options, roundTo)
+    : '--';
+}
+
+/**
  * Live progress of one job at a time: a bar on a terminal, plain periodic lines otherwise (so logs
  * hold no control characters).
  */
@@ -29,6 +40,7 @@ export class ProgressDisplay {
           hideCursor: true,
           clearOnComplete: true,
           fps: 5,
+          formatTime: formatEta,
         },
         cliProgress.Presets.shades_classic,
       );

@@ -24,6 +24,8 @@ export type ChildMessage =
   | {
       readonly type: 'result';
       readonly trainSeconds: number;
+      /** User + system CPU seconds of the whole child process. */
+      readonly cpuSeconds: number;
       readonly peakRssMb: number;
       readonly vocabulary: number;
       readonly dim: number;

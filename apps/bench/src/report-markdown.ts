@@ -19,7 +19,9 @@ function rowCells(row: ModelRow, report: BenchReport): string[] {
   }
   cells.push(
     thousands(row.vocabulary),
-    fixed(row.wallSeconds, 1),
+    row.cpuSeconds === undefined
+      ? fixed(row.wallSeconds, 1)
+      : `${fixed(row.wallSeconds, 1)} (${fixed(row.cpuSeconds, 1)})`,
     thousands(row.wordsPerSecond),
     thousands(row.peakRssMb),
     row.ratio ? `${row.ratio.time.toFixed(2)}× ${row.ratio.peer}` : '–',
@@ -32,7 +34,7 @@ export function renderMarkdown(report: BenchReport): string {
   const header = ['model', 'kind'];
   for (const set of report.config.analogySets) header.push(`${set} total %`, 'sem %', 'syn %');
   for (const set of report.config.similaritySets) header.push(`${set} ρ (OOV)`);
-  header.push('vocab', 'time s', 'words/s', 'peak MB', 'time vs peer');
+  header.push('vocab', 'time s (CPU s)', 'words/s', 'peak MB', 'time vs peer');
   const lines: string[] = [];
   lines.push(`# embedkit bench — ${report.corpus.name}`, '');
   lines.push(`- Date: ${report.date}`);
@@ -57,7 +59,7 @@ export function renderMarkdown(report: BenchReport): string {
   for (const row of report.rows) lines.push(`| ${rowCells(row, report).join(' | ')} |`);
   lines.push('');
   lines.push(
-    'time = whole process wall-clock seconds from start to vectors on disk; words/s = corpus tokens × epochs / time; peak MB = peak resident memory of the training process; time vs peer = our time / the peer’s in this run (below 1 is faster).',
+    'time = whole process wall-clock seconds from start to vectors on disk (CPU s = user + system CPU seconds of the same processes); words/s = corpus tokens × epochs / time; peak MB = peak resident memory of the training process; time vs peer = our time / the peer’s in this run (below 1 is faster).',
     '',
   );
   const withSts = report.rows.filter((row) => row.evaluation?.sts);

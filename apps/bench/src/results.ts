@@ -62,6 +62,8 @@ export interface ModelRow {
   readonly vectorsPath?: string;
   /** Whole-process wall-clock seconds, from start to vectors on disk. */
   readonly wallSeconds?: number;
+  /** User + system CPU seconds of the training process (all its threads and children). */
+  readonly cpuSeconds?: number;
   /** Seconds inside the training call, where the trainer reports it. */
   readonly trainSeconds?: number;
   /** Corpus tokens x epochs / wall seconds. */

@@ -19,6 +19,12 @@ function vectorsOf(model: Embedder): WordVectors {
   return WordVectors.fromEmbedder(model);
 }
 
+/** User + system CPU seconds this process has used so far (all its threads). */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as TrainSpec;
   const controller = new AbortController();
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
   send({
     type: 'result',
     trainSeconds,
+    cpuSeconds: cpuSeconds(),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     vocabulary: vectors.size,
     dim: vectors.dim,

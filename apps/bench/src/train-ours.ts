@@ -52,6 +52,7 @@ export async function trainOurs(
     vectorsPath: spec.output,
     wallSeconds: outcome.wallSeconds,
     trainSeconds: result.trainSeconds,
+    cpuSeconds: result.cpuSeconds,
     wordsPerSecond: (tokens * epochs) / outcome.wallSeconds,
     peakRssMb: result.peakRssMb,
     vocabulary: result.vocabulary,

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Random } from '@embedkit/core-math';
+import { writeFileAtomic } from '@embedkit/vector-io';
+import type { PerfMeasure, PerfRow, PerfTask, PerfTaskResult } from './perf-result.js';
+import { PYTHON, peerScript } from './peers.js';
+import type { ProgressDisplay } from './progress.js';
+import type { BenchReport, ModelRow } from './results.js';
+import { runProcess } from './run-process.js';
+
+const perfTaskScript = fileURLToPath(new URL('./perf-task.js', import.meta.url));
+
+/** The issue-9 target of the training rows: time and quality against the peer. */
+export const TRAINING_TARGET = { time: 0.67, analogyPoints: 1, wordSim: 0.02 } as const;
+
+const pct = (value: number | undefined): string =>
+  value === undefined ? '–' : `${(value * 100).toFixed(1)} %`;
+
+function analogyOf(row: ModelRow): number | undefined {
+  return row.evaluation?.analogy[0]?.total;
+}
+
+function wordSimOf(row: ModelRow): number | undefined {
+  return row.evaluation?.similarity.find((entry) => entry.set === 'wordsim353.tsv')?.spearman;
+}
+
+/** `gensim 4.2.0`, `fastText 0.9.2…`, `Stanford GloVe tools in DIR`: the tool and its version. */
+function peerLabel(peer: ModelRow): string {
+  const tool = peer.name.split(' ')[0] ?? peer.name;
+  if (peer.version === undefined) return tool;
+  return peer.version.toLowerCase().includes(tool.toLowerCase()) ? peer.version : `${tool} ${peer.version}`;
+}
+
+function trainingMeasure(row: ModelRow | undefined): PerfMeasure | undefined {
+  if (row?.status !== 'ok' || row.wallSeconds === undefined) return undefined;
+  const wordSim = wordSimOf(row);
+  return {
+    seconds: row.wallSeconds,
+    cpuSeconds: row.cpuSeconds,
+    peakRssMb: row.peakRssMb,
+    quality: `analogy ${pct(analogyOf(row))}, WS-353 ${wordSim === undefined ? '–' : wordSim.toFixed(3)}`,
+  };
+}
+
+/**
+ * The training rows of the table, from a bench report with peers: for each of our rows that has a
+ * peer row, time and quality side by side against {@link TRAINING_TARGET}.
+ */
+export function trainingRows(report: BenchReport, titles: ReadonlyMap<string, string>): PerfRow[] {
+  const rows: PerfRow[] = [];
+  for (const [algo, title] of titles) {
+    const ours = report.rows.find((row) => row.kind === 'ours' && row.algo === algo);
+    const peer = report.rows.find((row) => row.kind === 'peer' && row.algo === algo);
+    const oursMeasure = trainingMeasure(ours);
+    const peerMeasure = trainingMeasure(peer);
+    const ratio = oursMeasure && peerMeasure ? oursMeasure.seconds / peerMeasure.seconds : undefined;
+    const { time, analogyPoints, wordSim } = TRAINING_TARGET;
+    let met: boolean | undefined;
+    if (ratio !== undefined && ours && peer) {
+      const quality =
+        (analogyOf(ours) ?? 0) >= (analogyOf(peer) ?? 0) - analogyPoints / 100 &&
+        (wordSimOf(ours) ?? 0) >= (wordSimOf(peer) ?? 0) - wordSim;
+      met = ratio <= time && quality;
+    }
+    const missing = [ours, peer]
+      .filter((row) => row !== undefined && row.status !== 'ok')
+      .map((row) => `${row!.name} ${row!.status}${row!.error ? `: ${row!.error}` : ''}`);
+    rows.push({
+      name: title,
+      oursLabel: 'embedkit',
+      peerLabel: peer ? peerLabel(peer) : 'no peer run',
+      ours: oursMeasure,
+      peer: peerMeasure,
+      ratio,
+      target: `time ≤ ${time}×, analogy ≥ peer − ${analogyPoints} point, WS-353 ≥ peer − ${wordSim}`,
+      met,
+      note: missing.length > 0 ? missing.join('; ') : undefined,
+    });
+  }
+  return rows;
+}
+
+async function runTask(
+  command: string,
+  args: readonly string[],
+  signal?: AbortSignal,
+): Promise<PerfTaskResult> {
+  const outcome = await runProcess(command, args, () => {}, signal);
+  const last = outcome.stdout.at(-1);
+  if (outcome.status !== 0 || last === undefined) {
+    throw new Error(outcome.stderrTail.slice(-3).join(' | ') || `exit status ${outcome.status}`);
+  }
+  return JSON.parse(last) as PerfTaskResult;
+}
+
+/** Runs a timed operation of ours and of gensim `rounds` times, alternating; keeps each side's fastest. */
+export async function compareTask(
+  task: PerfTask,
+  rounds: number,
+  display: ProgressDisplay,
+  withGensim: boolean,
+  signal?: AbortSignal,
+): Promise<{ ours: PerfTaskResult; gensim: PerfTaskResult | undefined }> {
+  let ours: PerfTaskResult | undefined;
+  let gensim: PerfTaskResult | undefined;
+  const fastest = (best: PerfTaskResult | undefined, next: PerfTaskResult): PerfTaskResult =>
+    best === undefined || next.seconds < best.seconds
+      ? { ...next, peakRssMb: Math.max(next.peakRssMb, best?.peakRssMb ?? 0) }
+      : { ...best, peakRssMb: Math.max(next.peakRssMb, best.peakRssMb) };
+  for (let round = 1; round <= rounds; round++) {
+    display.update((round - 1) / rounds, `round ${round}/${rounds}: embedkit`);
+    ours = fastest(ours, await runTask(process.execPath, [perfTaskScript, JSON.stringify(task)], signal));
+    if (!withGensim) continue;
+    display.update((round - 0.5) / rounds, `round ${round}/${rounds}: gensim`);
+    gensim = fastest(
+      gensim,
+      await runTask(PYTHON, [peerScript('gensim_perf.py'), JSON.stringify(task)], signal),
+    );
+  }
+  return { ours: ours!, gensim };
+}
+
+/**
+ * A GloVe text file of `words` × `dim` values from a seeded random stream (words of 3–12 random
+ * letters, made unique by a suffix; values with 5 decimals, as in the published GloVe files). Kept
+ * in place and reused when a file of the same shape exists.
+ */
+export async function syntheticGloveFile(
+  path: string,
+  words: number,
+  dim: number,
+  seed: number,
+): Promise<void> {
+  const marker = `${path}.shape`;
+  const shape = `${words} ${dim} ${seed}`;
+  if (existsSync(path) && existsSync(marker) && (await readFile(marker, 'utf8')) === shape) return;
+  const random = new Random(seed);
+  const utf8 = new TextEncoder();
+  async function* lines(): AsyncGenerator<Uint8Array> {
+    const batch: string[] = [];
+    for (let word = 0; word < words; word++) {
+      let key = '';
+      const length = 3 + random.nextInt(10);
+      for (let i = 0; i < length; i++) key += String.fromCharCode(97 + random.nextInt(26));
+      const values = new Array<string>(dim);
+      for (let i = 0; i < dim; i++) values[i] = ((random.nextFloat() - 0.5) * 1.6).toFixed(5);
+      batch.push(`${key}${word.toString(36)} ${values.join(' ')}\n`);
+      if (batch.length === 2000 || word === words - 1) {
+        yield utf8.encode(batch.join(''));
+        batch.length = 0;
+      }
+    }
+  }
+  await writeFileAtomic(path, lines());
+  await writeFileAtomic(marker, [utf8.encode(shape)]);
+}
+
+/** A measure of one of our training runs (time, CPU, peak memory), or undefined when it failed. */
+export function measureOf(row: ModelRow): PerfMeasure | undefined {
+  return row.status === 'ok' && row.wallSeconds !== undefined
+    ? { seconds: row.wallSeconds, cpuSeconds: row.cpuSeconds, peakRssMb: row.peakRssMb }
+    : undefined;
+}

@@ -1,0 +1,324 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench:perf`: the speed comparison of issue 9. One normal bench run on text8-head with the
+ * peers (gensim, fastText, the Stanford GloVe tools) gives the training rows and the usual report;
+ * then analogy evaluation, loading a large GloVe file, memory on a streamed corpus and thread
+ * scaling, each in child processes. Writes perf.json and the generated block of
+ * docs/performance.md (and docs/benchmarks.md from the bench report) with `--write-docs`.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { writeFileAtomic } from '@embedkit/vector-io';
+import { runBench } from './bench.js';
+import { machineInfo } from './machine.js';
+import { DEFAULT_PROBE_WORDS, UsageError } from './options.js';
+import { peerUnavailable } from './peers.js';
+import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
+import type { PerfResult, PerfRow } from './perf-result.js';
+import { compareTask, measureOf, syntheticGloveFile, trainingRows } from './perf-rows.js';
+import { ProgressDisplay } from './progress.js';
+import { trainOurs } from './train-ours.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const sharedData = resolve(repoRoot, '../shared/data');
+
+function positive(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1)
+      throw new InvalidArgumentError(`${name} must be a positive integer`);
+    return parsed;
+  };
+}
+
+const program = new Command('embedkit-bench-perf')
+  .description(
+    'Speed side by side with gensim, fastText and the Stanford GloVe tools (issue 9): training on text8-head, analogy evaluation, loading a large GloVe file, memory on a streamed corpus, thread scaling.',
+  )
+  .option('--corpus <file>', 'training corpus', join(sharedData, 'corpora', 'text8-head.txt'))
+  .option(
+    '--data <dir>',
+    'evaluation sets (questions-words.txt, wordsim353.tsv, simlex999.txt)',
+    join(sharedData, 'eval'),
+  )
+  .option(
+    '--reference <file>',
+    'word2vec binary model for the analogy-evaluation row',
+    join(sharedData, 'reference', 'w2v-text8head-sg100.bin'),
+  )
+  .option('--glove-tools <dir>', 'Stanford GloVe tools folder (default: $GLOVE_TOOLS_DIR)')
+  .option('--threads <n>', 'threads of the training rows', positive('--threads'), 2)
+  .option('--dim <n>', 'dimension of the training rows', positive('--dim'), 100)
+  .option(
+    '--epochs <n>',
+    "every training row's epochs, GloVe's too (default: 5, GloVe 15; for trial runs)",
+    positive('--epochs'),
+  )
+  .option('--bucket <n>', "fastText's hash buckets", positive('--bucket'), 2_000_000)
+  .option(
+    '--load-words <n>',
+    'rows of the generated GloVe file for the loading row',
+    positive('--load-words'),
+    400_000,
+  )
+  .option(
+    '--rounds <n>',
+    'alternating rounds (ours, gensim) of the evaluation and loading rows',
+    positive('--rounds'),
+    2,
+  )
+  .option('--out <dir>', 'output folder', 'bench-out/perf')
+  .option('--write-docs', 'write docs/performance.md (generated block) and docs/benchmarks.md')
+  .option('--docs-dir <dir>', 'where --write-docs writes', join(repoRoot, 'docs'));
+
+function requireFile(path: string, what: string): void {
+  if (!existsSync(path)) throw new UsageError(`${what} ${path} does not exist`);
+}
+
+async function main(): Promise<void> {
+  program.parse();
+  const o = program.opts<{
+    corpus: string;
+    data: string;
+    reference: string;
+    gloveTools?: string;
+    threads: number;
+    dim: number;
+    epochs?: number;
+    bucket: number;
+    loadWords: number;
+    rounds: number;
+    out: string;
+    writeDocs?: boolean;
+    docsDir: string;
+  }>();
+  const started = performance.now();
+  const load = loadavg()[0] ?? 0;
+  const command = ['embedkit-bench-perf', ...process.argv.slice(2)].join(' ');
+  const out = resolve(o.out);
+  const questions = join(o.data, 'questions-words.txt');
+  for (const [file, what] of [
+    [o.corpus, 'corpus'],
+    [questions, 'analogy set'],
+    [o.reference, 'reference model'],
+  ] as const)
+    requireFile(file, what);
+  const display = new ProgressDisplay();
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const signal = controller.signal;
+  const notes: string[] = [];
+  const epochs = o.epochs ?? 5;
+  const negative = { negative: 5, sample: 1e-4 };
+
+  // 1. The training rows: one normal bench run with the peers (its report is benchmarks.md).
+  const report = await runBench(
+    {
+      corpus: o.corpus,
+      algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove'],
+      common: { dim: o.dim, epochs, window: 5, minCount: 5 },
+      overrides: new Map<string, Record<string, unknown>>([
+        ['word2vec-skipgram', { lr: 0.025, ...negative }],
+        ['word2vec-cbow', { lr: 0.05, ...negative }],
+        ['fasttext-skipgram', { lr: 0.025, minn: 3, maxn: 6, bucket: o.bucket, ...negative }],
+        ['glove', { window: 10, xMax: 10, epochs: o.epochs ?? 15 }],
+      ]),
+      threads: o.threads,
+      seed: 1,
+      analogy: [questions],
+      similarity: ['wordsim353.tsv', 'simlex999.txt'].map((name) => join(o.data, name)).filter(existsSync),
+      sts: undefined,
+      frequencies: undefined,
+      restrictVocab: 30_000,
+      vectors: [],
+      peers: ['gensim', 'fasttext', 'glove'],
+      peerSetup: { gloveTools: o.gloveTools ?? process.env.GLOVE_TOOLS_DIR },
+      defaultsUsed: [],
+      plugins: [],
+      out: join(out, 'bench'),
+      probeWords: [...DEFAULT_PROBE_WORDS],
+      reportCopy: o.writeDocs ? join(o.docsDir, 'benchmarks.md') : undefined,
+    },
+    { display, signal, command: `${command} (its bench run)` },
+  );
+  notes.push(...report.notes);
+  const tokens = report.corpus.tokens;
+  const rows: PerfRow[] = trainingRows(
+    report,
+    new Map([
+      ['word2vec-skipgram', `word2vec skip-gram training, ${epochs} epochs`],
+      ['word2vec-cbow', `word2vec CBOW training, ${epochs} epochs`],
+      ['fasttext-skipgram', `fastText skip-gram (subwords 3–6) training, ${epochs} epochs`],
+      ['glove', `GloVe training (whole pipeline), ${o.epochs ?? 15} epochs`],
+    ]),
+  );
+
+  // 2. Analogy evaluation and loading a large GloVe file: ours and gensim's, alternating.
+  const gensimMissing = peerUnavailable('gensim');
+  if (gensimMissing !== undefined) notes.push(`gensim rows skipped: ${gensimMissing}`);
+  display.start('analogy evaluation');
+  const analogy = await compareTask(
+    { kind: 'analogy', vectors: o.reference, questions, restrictVocab: 30_000 },
+    o.rounds,
+    display,
+    gensimMissing === undefined,
+    signal,
+  );
+  display.finish(
+    `embedkit ${analogy.ours.seconds.toFixed(2)} s, gensim ${analogy.gensim?.seconds.toFixed(2) ?? '–'} s`,
+  );
+  const same =
+    analogy.gensim !== undefined &&
+    analogy.ours.figures.correct === analogy.gensim.figures.correct &&
+    analogy.ours.figures.incorrect === analogy.gensim.figures.incorrect;
+  const analogyQuality = (figures: Readonly<Record<string, number>>): string =>
+    `${figures.correct} of ${(figures.correct ?? 0) + (figures.incorrect ?? 0)} right (${((figures.accuracy ?? 0) * 100).toFixed(2)} %)`;
+  const analogyRatio = analogy.gensim ? analogy.ours.seconds / analogy.gensim.seconds : undefined;
+  rows.push({
+    name: `analogy evaluation of ${basename(o.reference)} (questions-words.txt, restrict 30,000)`,
+    oursLabel: 'evaluateWordAnalogies',
+    peerLabel: `${analogy.gensim?.version ?? 'gensim'} evaluate_word_analogies`,
+    ours: { ...analogy.ours, quality: analogyQuality(analogy.ours.figures) },
+    peer: analogy.gensim && { ...analogy.gensim, quality: analogyQuality(analogy.gensim.figures) },
+    ratio: analogyRatio,
+    target: 'time ≤ 0.33×, same figures',
+    met: analogyRatio === undefined ? undefined : analogyRatio <= 0.33 && same,
+  });
+
+  const gloveFile = join(out, `synthetic-glove-${o.loadWords}x100.txt`);
+  display.start(`generate ${basename(gloveFile)}`);
+  await syntheticGloveFile(gloveFile, o.loadWords, 100, 1);
+  display.finish('ready');
+  display.start('load GloVe text');
+  const loading = await compareTask(
+    { kind: 'load', vectors: gloveFile },
+    o.rounds,
+    display,
+    gensimMissing === undefined,
+    signal,
+  );
+  display.finish(
+    `embedkit ${loading.ours.seconds.toFixed(1)} s, gensim ${loading.gensim?.seconds.toFixed(1) ?? '–'} s`,
+  );
+  const loadRatio = loading.gensim ? loading.ours.seconds / loading.gensim.seconds : undefined;
+  const shape = (figures: Readonly<Record<string, number>>): string => `${figures.words} × ${figures.dim}`;
+  rows.push({
+    name: `loading a GloVe text file of ${o.loadWords.toLocaleString('en-US')} × 100 (seeded random values)`,
+    oursLabel: 'readVectors',
+    peerLabel: `${loading.gensim?.version ?? 'gensim'} load_word2vec_format(no_header=True)`,
+    ours: { ...loading.ours, quality: shape(loading.ours.figures) },
+    peer: loading.gensim && { ...loading.gensim, quality: shape(loading.gensim.figures) },
+    ratio: loadRatio,
+    target: "time ≤ 0.5×, peak memory ≤ gensim's",
+    met:
+      loadRatio === undefined || loading.gensim === undefined
+        ? undefined
+        : loadRatio <= 0.5 && loading.ours.peakRssMb <= loading.gensim.peakRssMb,
+  });
+
+  // 3. Memory on a streamed corpus (word2vec CBOW, 1 epoch): text8-head ×1 against ×4.
+  const times4 = join(out, `${basename(o.corpus)}.x4`);
+  const text = await readFile(o.corpus);
+  await writeFileAtomic(times4, [text, text, text, text]);
+  const streamed = {
+    dim: o.dim,
+    window: 5,
+    minCount: 5,
+    epochs: 1,
+    lr: 0.05,
+    maxInMemoryTokens: 0,
+    ...negative,
+  };
+  const trainSpec = (algo: string, corpus: string, options: Record<string, unknown>, threads: number) => ({
+    algo,
+    plugins: [],
+    corpus,
+    options,
+    threads,
+    seed: 1,
+    output: join(out, `${algo}-${basename(corpus)}-${threads}.bin`),
+  });
+  const once = await trainOurs(
+    trainSpec('word2vec-cbow', o.corpus, streamed, o.threads),
+    tokens,
+    display,
+    signal,
+  );
+  const four = await trainOurs(
+    trainSpec('word2vec-cbow', times4, streamed, o.threads),
+    4 * tokens,
+    display,
+    signal,
+  );
+  const [onceMeasure, fourMeasure] = [measureOf(once), measureOf(four)];
+  const memoryRatio =
+    onceMeasure?.peakRssMb && fourMeasure?.peakRssMb
+      ? fourMeasure.peakRssMb / onceMeasure.peakRssMb
+      : undefined;
+  rows.push({
+    name: 'peak memory, word2vec CBOW on a streamed corpus (maxInMemoryTokens 0), 1 epoch',
+    oursLabel: `${basename(o.corpus)} ×4`,
+    peerLabel: `${basename(o.corpus)} ×1`,
+    ours: fourMeasure,
+    peer: onceMeasure,
+    ratio: memoryRatio,
+    target: 'flat: peak MB ratio ≤ 1.1×',
+    met: memoryRatio === undefined ? undefined : memoryRatio <= 1.1,
+    note:
+      [once, four]
+        .filter((row) => row.status !== 'ok')
+        .map((row) => row.error)
+        .join('; ') || undefined,
+  });
+
+  // 4. Thread scaling of word2vec skip-gram, 1 epoch.
+  const scaling = { dim: o.dim, window: 5, minCount: 5, epochs: 1, lr: 0.025, ...negative };
+  const one = await trainOurs(trainSpec('word2vec-skipgram', o.corpus, scaling, 1), tokens, display, signal);
+  const two = await trainOurs(trainSpec('word2vec-skipgram', o.corpus, scaling, 2), tokens, display, signal);
+  const [oneMeasure, twoMeasure] = [measureOf(one), measureOf(two)];
+  rows.push({
+    name: 'thread scaling, word2vec skip-gram, 1 epoch',
+    oursLabel: '2 threads',
+    peerLabel: '1 thread',
+    ours: twoMeasure,
+    peer: oneMeasure,
+    ratio: oneMeasure && twoMeasure ? twoMeasure.seconds / oneMeasure.seconds : undefined,
+    target: 'none set (ideal 0.5×)',
+    note:
+      [one, two]
+        .filter((row) => row.status !== 'ok')
+        .map((row) => row.error)
+        .join('; ') || undefined,
+  });
+
+  const result: PerfResult = {
+    date: new Date().toISOString(),
+    command,
+    machine: machineInfo(),
+    load: [load, loadavg()[0] ?? 0],
+    seconds: (performance.now() - started) / 1000,
+    corpus: { path: report.corpus.path, tokens },
+    rows,
+    notes,
+  };
+  const utf8 = new TextEncoder();
+  const block = renderPerfBlock(result);
+  await writeFileAtomic(join(out, 'perf.json'), [utf8.encode(`${JSON.stringify(result, null, 2)}\n`)]);
+  await writeFileAtomic(join(out, 'performance-block.md'), [utf8.encode(`${block}\n`)]);
+  if (o.writeDocs) {
+    const doc = join(o.docsDir, 'performance.md');
+    const existing = existsSync(doc) ? await readFile(doc, 'utf8') : '# Performance\n';
+    await writeFileAtomic(doc, [utf8.encode(replacePerfBlock(existing, block))]);
+  }
+  process.stdout.write(`\n${block}\n\nResults: ${join(out, 'perf.json')}\n`);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`embedkit-bench-perf: ${message}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});
