@@ -103,6 +103,7 @@ const program = new Command('embedkit-bench')
 Examples:
   pnpm bench                                   # default corpus, every algorithm
   pnpm bench --corpus ../shared/data/corpora/text8-head.txt --peers gensim,fasttext
+  pnpm bench --algos glove --peers glove --glove-tools ~/GloVe/build
   pnpm bench --algos word2vec-skipgram,glove --dim 50 --set glove.xMax=10
   pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram`,
   );

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,20 @@ import {
   hasSharedData,
   sharedData,
 } from '#test-utils/shared-data.js';
+import { PERF_BEGIN, PERF_END } from '../perf-doc.js';
+import type { PerfResult } from '../perf-result.js';
 import type { BenchReport } from '../results.js';
 
 const run = promisify(execFile);
 const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const perf = fileURLToPath(new URL('../../dist/perf.js', import.meta.url));
+const docsDir = fileURLToPath(new URL('../../../../docs/', import.meta.url));
+/** The environment of a child run: no terminal, and no Stanford GloVe tools unless a test says so. */
+const childEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', ...extra };
+  if (extra.GLOVE_TOOLS_DIR === undefined) delete env.GLOVE_TOOLS_DIR;
+  return env;
+};
 const plugin = fileURLToPath(new URL('../../examples/random-indexing.mjs', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'embedkit-bench-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -148,3 +158,188 @@ describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gen
     });
   },
 );
+
+describeWithSharedData('bench defaults and a run without evaluation sets', () => {
+  it('uses the quick defaults, says so, and says how to add the standard sets when there are none', async () => {
+    const noData = join(out, 'no-data');
+    mkdirSync(noData, { recursive: true });
+    const defaultsOut = join(out, 'defaults');
+    const { stderr } = await run(
+      process.execPath,
+      [
+        main,
+        '--corpus',
+        sharedData('corpora', 'lee_background.cor'),
+        '--algos',
+        'word2vec-cbow,fasttext-cbow',
+        '--set',
+        'fasttext-cbow.minn=2',
+        '--data',
+        noData,
+        '--out',
+        defaultsOut,
+      ],
+      { maxBuffer: 1 << 26, env: childEnv() },
+    );
+    expect(stderr).toContain('no evaluation sets: pass --data DIR (a folder with questions-words.txt');
+    expect(stderr).toContain(
+      'bench defaults in use (sized for a few minutes on 2 cores; flags override them): dim 50, epochs 3, fasttext-cbow.bucket=200000',
+    );
+    const report = JSON.parse(readFileSync(join(defaultsOut, 'report.json'), 'utf8')) as BenchReport;
+    expect(report.config.common).toMatchObject({ dim: 50, epochs: 3 });
+    expect(report.rows.map((row) => row.status)).toEqual(['ok', 'ok']);
+    expect(report.rows[1]!.options).toMatchObject({ bucket: 200_000, minn: 2, epochs: 3, dim: 50 });
+    expect(report.rows[0]!.cpuSeconds).toBeGreaterThan(0);
+    expect(report.rows[0]!.evaluation!.analogy).toEqual([]);
+    expect(Object.keys(report.rows[0]!.evaluation!.neighbors).length).toBeGreaterThan(0);
+    expect(readFileSync(join(defaultsOut, 'report.md'), 'utf8')).toContain('## Notes');
+  });
+
+  it('says nothing about defaults when the flags set them', async () => {
+    const { stderr } = await run(
+      process.execPath,
+      [
+        main,
+        '--corpus',
+        sharedData('corpora', 'lee_background.cor'),
+        '--algos',
+        'word2vec-cbow,glove',
+        '--dim',
+        '8',
+        '--epochs',
+        '1',
+        '--set',
+        'glove.epochs=2',
+        '--set',
+        'glove.xMax=10',
+        '--out',
+        join(out, 'explicit'),
+      ],
+      { maxBuffer: 1 << 26, env: childEnv() },
+    );
+    expect(stderr).not.toContain('bench defaults in use');
+  });
+});
+
+describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')(
+  'perf preset (CI-sized: lee_background.cor, tiny dimensions)',
+  () => {
+    it('measures every row, writes perf.json, the generated block of performance.md and benchmarks.md', async () => {
+      const perfOut = join(out, 'perf');
+      const docs = join(out, 'docs');
+      mkdirSync(docs, { recursive: true });
+      copyFileSync(join(docsDir, 'performance.md'), join(docs, 'performance.md'));
+      const before = readFileSync(join(docs, 'performance.md'), 'utf8');
+      const { stderr } = await run(
+        process.execPath,
+        [
+          perf,
+          '--corpus',
+          sharedData('corpora', 'lee_background.cor'),
+          '--reference',
+          sharedData('reference', 'w2v-lee-sg.bin'),
+          '--dim',
+          '8',
+          '--epochs',
+          '1',
+          '--bucket',
+          '20000',
+          '--load-words',
+          '2000',
+          '--rounds',
+          '1',
+          '--out',
+          perfOut,
+          '--write-docs',
+          '--docs-dir',
+          docs,
+        ],
+        { maxBuffer: 1 << 26, env: childEnv() },
+      );
+      expect(stderr).toContain('peer glove skipped: no Stanford GloVe tools given');
+      const result = JSON.parse(readFileSync(join(perfOut, 'perf.json'), 'utf8')) as PerfResult;
+      expect(result.rows.map((row) => row.name.split(',')[0])).toEqual([
+        'word2vec skip-gram training',
+        'word2vec CBOW training',
+        'fastText skip-gram (subwords 3–6) training',
+        'GloVe training (whole pipeline)',
+        'analogy evaluation of w2v-lee-sg.bin (questions-words.txt',
+        'loading a GloVe text file of 2',
+        'peak memory',
+        'thread scaling',
+      ]);
+      const [skipgram, , , glove, analogy, loading, memory, threads] = result.rows;
+      for (const row of [skipgram!, analogy!, loading!, memory!, threads!]) {
+        expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
+        expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
+        expect(row.ours!.peakRssMb, row.name).toBeGreaterThan(10);
+        expect(row.ratio, row.name).toBeCloseTo(
+          row.name.startsWith('peak memory')
+            ? row.ours!.peakRssMb! / row.peer!.peakRssMb!
+            : row.ours!.seconds / row.peer!.seconds,
+          10,
+        );
+      }
+      expect(skipgram!.peerLabel).toMatch(/^gensim 4\./);
+      expect(glove!.peer).toBeUndefined();
+      expect(glove!.met).toBeUndefined();
+      // Our analogy evaluation reproduces gensim's exactly.
+      expect(analogy!.ours!.quality).toBe(analogy!.peer!.quality);
+      expect(loading!.ours!.quality).toBe('2000 × 100');
+      expect(loading!.peer!.quality).toBe('2000 × 100');
+
+      const doc = readFileSync(join(docs, 'performance.md'), 'utf8');
+      expect(doc.indexOf(PERF_BEGIN)).toBeGreaterThan(0);
+      expect(doc).toContain('| thread scaling, word2vec skip-gram, 1 epoch |');
+      // Everything outside the generated block is the hand-written text, unchanged.
+      const handWritten = (text: string): string => {
+        const begin = text.indexOf(PERF_BEGIN);
+        const outside =
+          begin < 0 ? text : text.slice(0, begin) + text.slice(text.indexOf(PERF_END) + PERF_END.length);
+        return outside.replace(/\n{2,}/g, '\n\n').trim();
+      };
+      expect(handWritten(doc)).toBe(handWritten(before));
+      expect(doc).toContain('## Vector kernels (core-math)');
+      const benchmarks = readFileSync(join(docs, 'benchmarks.md'), 'utf8');
+      expect(benchmarks).toContain('| model | kind |');
+      expect(benchmarks).toMatch(/- Command: `embedkit-bench-perf --corpus \S+lee_background.cor/);
+    });
+  },
+);
+
+describeIf(
+  hasSharedData && process.env.GLOVE_TOOLS_DIR !== undefined,
+  'set GLOVE_TOOLS_DIR to a folder with the Stanford GloVe tools built from source',
+)('glove peer', () => {
+  it("runs the Stanford tools' pipeline on the same configuration", async () => {
+    const gloveOut = join(out, 'glove-peer');
+    await run(
+      process.execPath,
+      [
+        main,
+        '--corpus',
+        sharedData('corpora', 'lee_background.cor'),
+        '--algos',
+        'glove',
+        '--peers',
+        'glove',
+        '--dim',
+        '8',
+        '--epochs',
+        '2',
+        '--out',
+        gloveOut,
+      ],
+      { maxBuffer: 1 << 26, env: childEnv({ GLOVE_TOOLS_DIR: process.env.GLOVE_TOOLS_DIR! }) },
+    );
+    const report = JSON.parse(readFileSync(join(gloveOut, 'report.json'), 'utf8')) as BenchReport;
+    const [ours, tools] = report.rows;
+    expect(tools!.name).toBe('Stanford tools glove');
+    expect(tools!.status).toBe('ok');
+    expect(tools!.cpuSeconds).toBeGreaterThan(0);
+    // Same vocabulary (the tools' file has one more row: the averaged <unk> vector).
+    expect(tools!.vocabulary).toBe(ours!.vocabulary);
+    expect(ours!.ratio!.peer).toBe('Stanford tools glove');
+    expect(existsSync(join(gloveOut, 'vectors', 'glove-glove-work'))).toBe(false);
+  });
+});
