@@ -18,7 +18,7 @@ import { machineInfo } from './machine.js';
 import { DEFAULT_PROBE_WORDS, UsageError } from './options.js';
 import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
-import type { PerfResult, PerfRow } from './perf-result.js';
+import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
 import { compareTask, measureOf, syntheticGloveFile, trainingRows } from './perf-rows.js';
 import { ProgressDisplay } from './progress.js';
 import { trainOurs } from './train-ours.js';
@@ -75,6 +75,19 @@ const program = new Command('embedkit-bench-perf')
   .option('--write-docs', 'write docs/performance.md (generated block) and docs/benchmarks.md')
   .option('--docs-dir <dir>', 'where --write-docs writes', join(repoRoot, 'docs'));
 
+/** A timed operation's figures for the table, its result described by `quality`. */
+function taskMeasure(
+  result: PerfTaskResult,
+  quality: (figures: Readonly<Record<string, number>>) => string,
+): PerfMeasure {
+  return {
+    seconds: result.seconds,
+    cpuSeconds: result.cpuSeconds,
+    peakRssMb: result.peakRssMb,
+    quality: quality(result.figures),
+  };
+}
+
 function requireFile(path: string, what: string): void {
   if (!existsSync(path)) throw new UsageError(`${what} ${path} does not exist`);
 }
@@ -113,6 +126,8 @@ async function main(): Promise<void> {
   const signal = controller.signal;
   const notes: string[] = [];
   const epochs = o.epochs ?? 5;
+  const gloveEpochs = o.epochs ?? 15;
+  const epochText = (n: number): string => `${n} epoch${n === 1 ? '' : 's'}`;
   const negative = { negative: 5, sample: 1e-4 };
 
   // 1. The training rows: one normal bench run with the peers (its report is benchmarks.md).
@@ -125,7 +140,7 @@ async function main(): Promise<void> {
         ['word2vec-skipgram', { lr: 0.025, ...negative }],
         ['word2vec-cbow', { lr: 0.05, ...negative }],
         ['fasttext-skipgram', { lr: 0.025, minn: 3, maxn: 6, bucket: o.bucket, ...negative }],
-        ['glove', { window: 10, xMax: 10, epochs: o.epochs ?? 15 }],
+        ['glove', { window: 10, xMax: 10, epochs: gloveEpochs }],
       ]),
       threads: o.threads,
       seed: 1,
@@ -150,10 +165,10 @@ async function main(): Promise<void> {
   const rows: PerfRow[] = trainingRows(
     report,
     new Map([
-      ['word2vec-skipgram', `word2vec skip-gram training, ${epochs} epochs`],
-      ['word2vec-cbow', `word2vec CBOW training, ${epochs} epochs`],
-      ['fasttext-skipgram', `fastText skip-gram (subwords 3–6) training, ${epochs} epochs`],
-      ['glove', `GloVe training (whole pipeline), ${o.epochs ?? 15} epochs`],
+      ['word2vec-skipgram', `word2vec skip-gram training, ${epochText(epochs)}`],
+      ['word2vec-cbow', `word2vec CBOW training, ${epochText(epochs)}`],
+      ['fasttext-skipgram', `fastText skip-gram (subwords 3–6) training, ${epochText(epochs)}`],
+      ['glove', `GloVe training (whole pipeline), ${epochText(gloveEpochs)}`],
     ]),
   );
 
@@ -182,8 +197,8 @@ async function main(): Promise<void> {
     name: `analogy evaluation of ${basename(o.reference)} (questions-words.txt, restrict 30,000)`,
     oursLabel: 'evaluateWordAnalogies',
     peerLabel: `${analogy.gensim?.version ?? 'gensim'} evaluate_word_analogies`,
-    ours: { ...analogy.ours, quality: analogyQuality(analogy.ours.figures) },
-    peer: analogy.gensim && { ...analogy.gensim, quality: analogyQuality(analogy.gensim.figures) },
+    ours: taskMeasure(analogy.ours, analogyQuality),
+    peer: analogy.gensim && taskMeasure(analogy.gensim, analogyQuality),
     ratio: analogyRatio,
     target: 'time ≤ 0.33×, same figures',
     met: analogyRatio === undefined ? undefined : analogyRatio <= 0.33 && same,
@@ -210,8 +225,8 @@ async function main(): Promise<void> {
     name: `loading a GloVe text file of ${o.loadWords.toLocaleString('en-US')} × 100 (seeded random values)`,
     oursLabel: 'readVectors',
     peerLabel: `${loading.gensim?.version ?? 'gensim'} load_word2vec_format(no_header=True)`,
-    ours: { ...loading.ours, quality: shape(loading.ours.figures) },
-    peer: loading.gensim && { ...loading.gensim, quality: shape(loading.gensim.figures) },
+    ours: taskMeasure(loading.ours, shape),
+    peer: loading.gensim && taskMeasure(loading.gensim, shape),
     ratio: loadRatio,
     target: "time ≤ 0.5×, peak memory ≤ gensim's",
     met:
@@ -223,7 +238,8 @@ async function main(): Promise<void> {
   // 3. Memory on a streamed corpus (word2vec CBOW, 1 epoch): text8-head ×1 against ×4.
   const times4 = join(out, `${basename(o.corpus)}.x4`);
   const text = await readFile(o.corpus);
-  await writeFileAtomic(times4, [text, text, text, text]);
+  const copy = text.at(-1) === 0x0a ? text : Buffer.concat([text, Buffer.from('\n')]);
+  await writeFileAtomic(times4, [copy, copy, copy, copy]);
   const streamed = {
     dim: o.dim,
     window: 5,
