@@ -21,6 +21,8 @@ export interface GloveTrainingSummary {
   };
   /** Mean cost per entry after each epoch (what `glove` prints as `cost`). */
   readonly costs: readonly number[];
+  /** Where the training step ran: `wasm-simd` (WebAssembly SIMD) or `ts` (core-math's `GloveKernel`). */
+  readonly kernel: string;
 }
 
 /**

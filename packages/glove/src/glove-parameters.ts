@@ -1,4 +1,4 @@
-import type { Random } from '@embedkit/core-math';
+import { type Random, allocateFloat32, releaseArray } from '@embedkit/core-math';
 import type { GloveOutput } from './options.js';
 
 /**
@@ -18,26 +18,26 @@ export interface GloveParameters {
 /**
  * Initialises parameters as `glove.c` does: every weight and bias uniform in
  * [-0.5 / dim, 0.5 / dim), every squared-gradient sum 1 (so the first step size is the learning
- * rate). Buffers are `SharedArrayBuffer`s when `shared`.
+ * rate). The arrays come from `allocateFloat32` (the kernel memory, shared with worker threads);
+ * give them back with {@link releaseParameters}.
  */
-export function createParameters(
-  vocabSize: number,
-  dim: number,
-  random: Random,
-  shared: boolean,
-): GloveParameters {
+export function createParameters(vocabSize: number, dim: number, random: Random): GloveParameters {
   const length = 2 * vocabSize * (dim + 1);
-  const allocate = (): Float32Array =>
-    new Float32Array(shared ? new SharedArrayBuffer(length * 4) : new ArrayBuffer(length * 4));
-  const weights = allocate();
+  const weights = allocateFloat32(length);
   for (let a = 0; a < length; a++) weights[a] = (random.nextFloat() - 0.5) / dim;
-  const gradsq = allocate().fill(1);
+  const gradsq = allocateFloat32(length).fill(1);
   return { vocabSize, dim, weights, gradsq };
+}
+
+/** Gives the parameters' arrays back to the kernel memory; they must not be used afterwards. */
+export function releaseParameters(parameters: GloveParameters): void {
+  releaseArray(parameters.weights);
+  releaseArray(parameters.gradsq);
 }
 
 /**
  * The vectors a model exposes: w_i + w̃_i (`sum`, the tools' `-model 2`) or w_i (`word`, `-model 1`),
- * as a `vocabSize x dim` row-major matrix.
+ * as a new `vocabSize x dim` row-major matrix.
  */
 export function outputVectors(parameters: GloveParameters, output: GloveOutput): Float32Array {
   const { vocabSize, dim, weights } = parameters;

@@ -3,7 +3,6 @@ import type { TrainContext, TrainingCorpus } from '@embedkit/core-math';
 import { ConfigError, NumericError, WordVectors, throwIfAborted } from '@embedkit/core-math';
 import { Vocabulary } from '@embedkit/corpus';
 import { countCooccurrences } from './count-cooccurrences.js';
-import { outputVectors } from './glove-parameters.js';
 import { GloveModel } from './glove-model.js';
 import type { GloveOptions } from './options.js';
 import { resolveGloveOptions } from './options.js';
@@ -79,14 +78,13 @@ export async function trainGlove(
       'sentences with at least two vocabulary words',
     );
   }
-  const { parameters, costs } = await trainParameters(matrix, {
+  const { vectors, costs, kernel } = await trainParameters(matrix, {
     options: resolved,
     threads,
     seed,
     signal,
     onProgress,
   });
-  const vectors = outputVectors(parameters, resolved.output);
   if (!vectors.every(Number.isFinite)) {
     throw new NumericError(`GloVe training diverged (non-finite vectors) with lr ${resolved.lr}: lower lr`);
   }
@@ -97,5 +95,6 @@ export async function trainGlove(
     seed,
     cooccurrence: { ...matrix.stats, entries: matrix.size },
     costs,
+    kernel,
   });
 }

@@ -1,21 +1,33 @@
 import type { TrainingProgress } from '@embedkit/core-math';
-import { Random } from '@embedkit/core-math';
+import {
+  GloveKernel,
+  Random,
+  allocateFloat32,
+  allocateInt32,
+  kernelMemory,
+  releaseArray,
+} from '@embedkit/core-math';
 import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
-import type { GloveParameters } from './glove-parameters.js';
-import { createParameters } from './glove-parameters.js';
-import { GloveUpdater } from './glove-updater.js';
+import { createParameters, outputVectors, releaseParameters } from './glove-parameters.js';
 import type { ResolvedGloveOptions } from './options.js';
 import type { TrainingEntries } from './training-entries.js';
 import { buildTrainingEntries, shuffleEntries } from './training-entries.js';
 import { TrainingWorkers } from './training-workers.js';
+import type { WorkerSetup } from './worker-protocol.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Entries trained (or shuffled) on the main thread between two looks at the event loop. */
 const ENTRIES_PER_YIELD = 1 << 15;
 
+/** Entries a worker thread claims at a time. */
+const ENTRIES_PER_CLAIM = 1 << 15;
+
 /** What {@link trainParameters} needs besides the matrix. */
 export interface ParameterTraining {
-  readonly options: Pick<ResolvedGloveOptions, 'dim' | 'epochs' | 'lr' | 'xMax' | 'alpha' | 'gradClip'>;
+  readonly options: Pick<
+    ResolvedGloveOptions,
+    'dim' | 'epochs' | 'lr' | 'xMax' | 'alpha' | 'gradClip' | 'output'
+  >;
   /** Threads (1: on the calling thread, deterministic for a seed; more: Hogwild worker threads). */
   readonly threads: number;
   readonly seed: number;
@@ -23,30 +35,37 @@ export interface ParameterTraining {
   readonly onProgress: ((progress: TrainingProgress) => void) | undefined;
 }
 
-/** Trained parameters and the mean cost of each epoch. */
-export interface TrainedParameters {
-  readonly parameters: GloveParameters;
+/** The trained vectors (see the `output` option) and the mean cost of each epoch. */
+export interface TrainedVectors {
+  /** `vocabSize x dim`, row-major. */
+  readonly vectors: Float32Array;
   readonly costs: number[];
+  /** Where the training step ran: `wasm-simd` or `ts` (see `GloveKernel`). */
+  readonly kernel: string;
 }
 
 /**
- * Minimises J = Σ f(X_ij)(w_iᵀw̃_j + b_i + b̃_j − log X_ij)² with AdaGrad as `glove.c` does, visiting
- * the entries in a fresh seeded order each epoch. With several threads, the entries are shuffled once
- * and cut into one contiguous slice per thread; each worker reshuffles its slice every epoch and
- * updates the shared parameters without locks. Reports `{ phase: 'training', epoch, loss }` after
- * each epoch, `loss` being the epoch's cost divided by the number of entries (what `glove` prints).
+ * Minimises J = Σ f(X_ij)(w_iᵀw̃_j + b_i + b̃_j − log X_ij)² with AdaGrad as `glove.c` does (the step
+ * is core-math's `GloveKernel`: WebAssembly SIMD on the kernel memory, else TypeScript). The entries
+ * are shuffled once with a seeded Fisher-Yates shuffle and visited in that order every epoch, as
+ * `shuffle` and `glove` do. With several threads, worker threads claim blocks of
+ * {@link ENTRIES_PER_CLAIM} entries in turn from a shared counter (so a thread slowed down by the
+ * machine's load does not hold the others up) and update the shared parameters without locks
+ * (Hogwild). Reports `{ phase: 'training', epoch, loss }` after each epoch, `loss` being the epoch's
+ * cost divided by the number of entries (what `glove` prints). Every array it allocates in the
+ * kernel memory is given back before it returns or throws.
  *
  * @throws CancelledError when `signal` aborts (workers are terminated)
  */
 export async function trainParameters(
   matrix: CooccurrenceMatrix,
   training: ParameterTraining,
-): Promise<TrainedParameters> {
+): Promise<TrainedVectors> {
   const { options, threads, seed, signal, onProgress } = training;
-  const shared = threads > 1;
   const root = new Random(seed);
-  const parameters = createParameters(matrix.vocabSize, options.dim, root.fork(0), shared);
-  const entries = buildTrainingEntries(matrix, options.xMax, options.alpha, shared);
+  const parameters = createParameters(matrix.vocabSize, options.dim, root.fork(0));
+  const entries = buildTrainingEntries(matrix, options.xMax, options.alpha);
+  const scratches = Array.from({ length: threads }, () => allocateFloat32(2 * options.dim));
   const total = entries.count;
   const costs: number[] = [];
   const report = (epoch: number, cost: number): void => {
@@ -63,47 +82,54 @@ export async function trainParameters(
       loss: cost / total,
     });
   };
-  if (!shared) {
-    const updater = new GloveUpdater(parameters, entries, options.lr, options.gradClip);
-    const random = root.fork(2);
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      await shuffleInSteps(entries, random, signal);
-      let cost = 0;
-      for (let start = 0; start < total; start += ENTRIES_PER_YIELD) {
-        cost += updater.train(start, Math.min(total, start + ENTRIES_PER_YIELD)).cost;
-        await yieldToEventLoop(signal, 'GloVe training');
-      }
-      report(epoch, cost);
-    }
-    return { parameters, costs };
-  }
-  shuffleEntries(entries, 0, total, 1, root.fork(1));
-  const workers = new TrainingWorkers(
-    Array.from({ length: threads }, (_, t) => ({
-      vocabSize: matrix.vocabSize,
-      dim: options.dim,
-      lr: options.lr,
-      gradClip: options.gradClip,
-      weights: parameters.weights.buffer as SharedArrayBuffer,
-      gradsq: parameters.gradsq.buffer as SharedArrayBuffer,
-      entries: entries.ints.buffer as SharedArrayBuffer,
-      start: Math.floor((total * t) / threads),
-      end: Math.floor((total * (t + 1)) / threads),
-      random: root.fork(2 + t).state(),
-    })),
-  );
+  const claimed = allocateInt32(1);
+  const setups: WorkerSetup[] = scratches.map((scratch) => ({
+    memory: kernelMemory(),
+    vocabSize: matrix.vocabSize,
+    dim: options.dim,
+    lr: options.lr,
+    gradClip: options.gradClip,
+    weights: parameters.weights,
+    gradsq: parameters.gradsq,
+    entries: entries.ints,
+    scratch,
+    claimed,
+    claim: ENTRIES_PER_CLAIM,
+  }));
   try {
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
-      const results = await workers.runEpoch(epoch, signal);
-      report(
-        epoch,
-        results.reduce((sum, result) => sum + result.cost, 0),
-      );
+    const kernel = new GloveKernel(setups[0]!);
+    await shuffleInSteps(entries, root.fork(1), signal);
+    if (threads === 1) {
+      for (let epoch = 0; epoch < options.epochs; epoch++) {
+        let cost = 0;
+        for (let start = 0; start < total; start += ENTRIES_PER_YIELD) {
+          cost += kernel.train(start, Math.min(total, start + ENTRIES_PER_YIELD));
+          await yieldToEventLoop(signal, 'GloVe training');
+        }
+        report(epoch, cost);
+      }
+    } else {
+      const workers = new TrainingWorkers(setups);
+      try {
+        for (let epoch = 0; epoch < options.epochs; epoch++) {
+          Atomics.store(claimed, 0, 0);
+          const results = await workers.runEpoch(epoch, signal);
+          report(
+            epoch,
+            results.reduce((sum, result) => sum + result.cost, 0),
+          );
+        }
+      } finally {
+        await workers.terminate();
+      }
     }
+    return { vectors: outputVectors(parameters, options.output), costs, kernel: kernel.name };
   } finally {
-    await workers.terminate();
+    releaseArray(claimed);
+    for (const scratch of scratches) releaseArray(scratch);
+    releaseArray(entries.ints);
+    releaseParameters(parameters);
   }
-  return { parameters, costs };
 }
 
 /** A whole Fisher-Yates shuffle of the entries, looking at the event loop between stretches. */

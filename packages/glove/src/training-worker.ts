@@ -1,32 +1,24 @@
 /**
- * Entry point of a GloVe training worker thread (Hogwild, as `glove -threads`): on each epoch
- * request it reshuffles its slice of the shared entries, trains on it with its own updater, and
- * reports the slice's cost.
+ * Entry point of a GloVe training worker thread (Hogwild, as `glove -threads`): it attaches to the
+ * main thread's kernel memory and, on each epoch request, claims blocks of the shared entries from
+ * the shared counter and trains on them with its own `GloveKernel` until all are claimed, then
+ * reports the cost of its blocks.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Random } from '@embedkit/core-math';
-import { GloveUpdater } from './glove-updater.js';
-import { shuffleEntries, viewEntries } from './training-entries.js';
+import { GLOVE_ENTRY_SLOTS, GloveKernel, attachKernels } from '@embedkit/core-math';
 import type { EpochRequest, EpochResult, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
-const entries = viewEntries(setup.entries);
-const random = Random.fromState(setup.random);
-const updater = new GloveUpdater(
-  {
-    vocabSize: setup.vocabSize,
-    dim: setup.dim,
-    weights: new Float32Array(setup.weights),
-    gradsq: new Float32Array(setup.gradsq),
-  },
-  entries,
-  setup.lr,
-  setup.gradClip,
-);
+attachKernels(setup.memory);
+const kernel = new GloveKernel(setup);
+const total = setup.entries.length / GLOVE_ENTRY_SLOTS;
 
 parentPort?.on('message', ({ epoch }: EpochRequest) => {
-  shuffleEntries(entries, setup.start, setup.end, setup.start + 1, random);
-  const { cost, skipped } = updater.train(setup.start, setup.end);
-  const result: EpochResult = { epoch, cost, skipped };
+  let cost = 0;
+  for (let start = Atomics.add(setup.claimed, 0, setup.claim); start < total; ) {
+    cost += kernel.train(start, Math.min(total, start + setup.claim));
+    start = Atomics.add(setup.claimed, 0, setup.claim);
+  }
+  const result: EpochResult = { epoch, cost };
   parentPort?.postMessage(result);
 });

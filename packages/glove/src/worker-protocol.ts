@@ -1,24 +1,29 @@
-import type { RandomState } from '@embedkit/core-math';
+import type { KernelMemory } from '@embedkit/core-math';
 
-/** What a training worker thread is started with: shared buffers and its slice of the entries. */
+/** What a training worker thread is started with: the shared arrays. */
 export interface WorkerSetup {
+  /** The kernel memory the arrays live in (`kernelMemory()`), or `null` on the TypeScript kernels. */
+  readonly memory: KernelMemory | null;
   readonly vocabSize: number;
   readonly dim: number;
   readonly lr: number;
   readonly gradClip: number;
-  /** The shared parameter buffers (Hogwild: every thread updates them without locks). */
-  readonly weights: SharedArrayBuffer;
-  readonly gradsq: SharedArrayBuffer;
+  /** The shared parameters (Hogwild: every thread updates them without locks). */
+  readonly weights: Float32Array;
+  readonly gradsq: Float32Array;
   /** The shared training entries. */
-  readonly entries: SharedArrayBuffer;
-  /** The thread's slice: entries [start, end). */
-  readonly start: number;
-  readonly end: number;
-  /** State of the thread's generator, which reshuffles its slice every epoch. */
-  readonly random: RandomState;
+  readonly entries: Int32Array;
+  /** This thread's 2 · dim floats of scratch, allocated by the main thread. */
+  readonly scratch: Float32Array;
+  /**
+   * The shared count of entries claimed in the current epoch (the main thread sets it to 0 before
+   * each epoch): a worker claims the next `claim` entries by adding `claim` to it.
+   */
+  readonly claimed: Int32Array;
+  readonly claim: number;
 }
 
-/** Main thread -> worker: run one epoch over the slice. */
+/** Main thread -> worker: train on claimed blocks until the epoch's entries are all claimed. */
 export interface EpochRequest {
   readonly epoch: number;
 }
@@ -27,5 +32,4 @@ export interface EpochRequest {
 export interface EpochResult {
   readonly epoch: number;
   readonly cost: number;
-  readonly skipped: number;
 }

@@ -1,5 +1,15 @@
 import type { TrainingProgress } from '@embedkit/core-math';
-import { CancelledError } from '@embedkit/core-math';
+import {
+  CancelledError,
+  cosine,
+  kernelMemory,
+  kernels,
+  kernelsName,
+  tsKernels,
+  useKernels,
+  wasmKernels,
+  wasmKernelsSupported,
+} from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
 import { GloveModel, glove, trainGlove } from '../index.js';
 import { topicCorpus } from './topic-corpus.js';
@@ -49,6 +59,37 @@ describe('trainGlove', () => {
     expectFallingCost(model.training.costs);
     expect(model.wordVectors.matrix.every(Number.isFinite)).toBe(true);
   });
+
+  it('trains in the kernels in use and gives their memory back after the run', async () => {
+    const first = await trainGlove(corpus, small, { threads: 1, seed: 11 });
+    expect(first.training.kernel).toBe(kernelsName());
+    const bytes = kernelMemory()?.buffer.byteLength;
+    await trainGlove(corpus, small, { threads: 2, seed: 11 });
+    await trainGlove(corpus, small, { threads: 1, seed: 11 });
+    expect(kernelMemory()?.buffer.byteLength).toBe(bytes);
+  });
+
+  it.runIf(wasmKernelsSupported())(
+    'gives nearly the same vectors with the WebAssembly and the TypeScript step',
+    async () => {
+      const selected = kernels();
+      try {
+        useKernels(wasmKernels());
+        const wasm = await trainGlove(corpus, small, { threads: 1, seed: 11 });
+        useKernels(tsKernels);
+        const ts = await trainGlove(corpus, small, { threads: 1, seed: 11 });
+        expect([wasm.training.kernel, ts.training.kernel]).toEqual(['wasm-simd', 'ts']);
+        for (const [index, cost] of ts.training.costs.entries()) {
+          expect(Math.abs(wasm.training.costs[index]! - cost)).toBeLessThan(1e-4 * cost);
+        }
+        for (const word of ts.vocabulary.words) {
+          expect(cosine(wasm.vector(word)!, ts.vector(word)!)).toBeGreaterThan(0.9999);
+        }
+      } finally {
+        useKernels(selected);
+      }
+    },
+  );
 
   it('exposes W alone with output "word", W + W̃ by default', async () => {
     const sum = await trainGlove(corpus, { ...small, epochs: 2 }, { seed: 5 });
