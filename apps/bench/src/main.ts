@@ -126,7 +126,10 @@ async function main(): Promise<void> {
   for (const [algo, settings] of DEFAULT_SETTINGS) {
     if (!algos.includes(algo)) continue;
     const user = userSettings.get(algo) ?? {};
-    const kept = Object.entries(settings).filter(([key]) => !Object.hasOwn(user, key));
+    // A common flag given on the command line (--epochs 2) reaches every algorithm, GloVe too.
+    const kept = Object.entries(settings).filter(
+      ([key]) => !Object.hasOwn(user, key) && program.getOptionValueSource(key) !== 'cli',
+    );
     overrides.set(algo, { ...Object.fromEntries(kept), ...user });
     defaultsUsed.push(...kept.map(([key, value]) => `${algo}.${key}=${value}`));
   }

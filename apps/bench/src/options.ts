@@ -55,7 +55,7 @@ export const DEFAULT_COMMON = { dim: 50, epochs: 3, window: 5, minCount: 5 } as 
  *   initialise; 200,000 keep the subword rows comparable at a fraction of the cost;
  * - GloVe's epochs are passes over the co-occurrence matrix, each a few seconds here, and 3 of them
  *   leave it untrained (analogy accuracy near 0 on the default corpus): it gets 10, with xMax 10 as
- *   the Stanford demo uses for a small corpus.
+ *   the Stanford demo uses for a small corpus (an explicit `--epochs` applies to GloVe too).
  */
 export const DEFAULT_SETTINGS: ReadonlyMap<string, Readonly<Record<string, number>>> = new Map<
   string,

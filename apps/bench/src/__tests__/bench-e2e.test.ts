@@ -209,15 +209,15 @@ describeWithSharedData('bench defaults and a run without evaluation sets', () =>
         '--epochs',
         '1',
         '--set',
-        'glove.epochs=2',
-        '--set',
-        'glove.xMax=10',
+        'glove.xMax=5',
         '--out',
         join(out, 'explicit'),
       ],
       { maxBuffer: 1 << 26, env: childEnv() },
     );
     expect(stderr).not.toContain('bench defaults in use');
+    const report = JSON.parse(readFileSync(join(out, 'explicit', 'report.json'), 'utf8')) as BenchReport;
+    expect(report.rows[1]!.options).toMatchObject({ epochs: 1, xMax: 5, dim: 8 });
   });
 });
 
