@@ -118,4 +118,3 @@ export function logisticStep(
 }
 
 export { trainSentences } from './sentence';
-export { gloveAdaGrad } from './glove';

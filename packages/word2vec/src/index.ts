@@ -26,9 +26,16 @@ export type {
   Architecture,
   EngineSetup,
   LearningRateSchedule,
+  SentenceKernelParts,
   SharedCounters,
 } from './training-state.js';
-export { SYNC_WORDS, TrainingState, createSharedCounters, threadRandom } from './training-state.js';
+export {
+  SYNC_WORDS,
+  TrainingState,
+  createSharedCounters,
+  sentenceTablesFor,
+  threadRandom,
+} from './training-state.js';
 export { trainSentences } from './engine.js';
 export type {
   HierarchicalSoftmaxSetup,

@@ -126,14 +126,14 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
   // kernel memory: allocated here (never in a worker, which may be terminated at any time) and
   // released once every worker has exited.
   const scratch = allocateFloat32(threads * 2 * setup.dim);
-  const tables = sentenceTablesFor(setup);
-  const kernelArrays = new KernelArrays(tables);
+  const kernelArrays = new KernelArrays(sentences);
   const abort = (): void => failWith(new CancelledError('training'));
   signal?.addEventListener('abort', abort, { once: true });
   const stream = new AbortController();
   const timer = setInterval(() => progress.report(), PROGRESS_INTERVAL_MS);
   let pool: TrainingWorkerPool | undefined;
   try {
+    const tables = kernelArrays.useTables(sentenceTablesFor(setup));
     pool = new TrainingWorkerPool(threads, (error) => failWith(error));
     const shared = onOneKernelBuffer(setup, scratch);
     for (let thread = 0; thread < threads; thread++) {
@@ -171,10 +171,6 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
     await pool?.close();
     releaseArray(scratch);
     kernelArrays.releaseAll();
-    if (sentences !== undefined) {
-      releaseArray(sentences.ids);
-      releaseArray(sentences.sentenceStarts);
-    }
   }
   assertFinite(setup);
   progress.report();
@@ -300,16 +296,26 @@ function kernelCopy(array: Int32Array): Int32Array {
 }
 
 /**
- * The kernel-memory arrays of one run besides the weights: the sentence kernel's tables, its
- * per-thread workspaces and the sentence buffers of train requests.
+ * The kernel-memory arrays of one run besides the weights and scratch vectors: the in-memory corpus,
+ * the sentence kernel's tables, its per-thread workspaces, streamed blocks and the sentence buffers
+ * of train requests.
  */
 class KernelArrays {
   readonly #arrays = new Set<Int32Array>();
-  readonly #tables: SentenceTables | null;
+  #tables: SentenceTables | null = null;
 
-  constructor(tables: SentenceTables | null) {
+  /** Holds the in-memory corpus, if any. */
+  constructor(sentences: EncodedSentences | undefined) {
+    if (sentences === undefined) return;
+    this.keep(sentences.ids);
+    this.keep(sentences.sentenceStarts);
+  }
+
+  /** Holds the sentence kernel's tables (`null`: the workers train with the TypeScript loop). */
+  useTables(tables: SentenceTables | null): SentenceTables | null {
     this.#tables = tables;
-    if (tables !== null) this.#arrays.add(tables.block);
+    if (tables !== null) this.keep(tables.block);
+    return tables;
   }
 
   /** Takes `array` into the set released at the end. */
