@@ -118,3 +118,4 @@ export function logisticStep(
 }
 
 export { trainSentences } from './sentence';
+export { gloveAdaGrad } from './glove';

@@ -41,6 +41,8 @@ export { SigmoidTable } from './sigmoid-table.js';
 export { NoiseDistribution } from './noise-distribution.js';
 export type { SentenceKernelSetup, SentenceTables } from './sentence-kernel.js';
 export { SentenceKernel, createSentenceTables, createSentenceWorkspace } from './sentence-kernel.js';
+export type { GloveKernelSetup } from './glove-kernel.js';
+export { GLOVE_ENTRY_SLOTS, GloveKernel } from './glove-kernel.js';
 export { cosine, norm, normalizeInPlace, normalizeRows } from './vector-ops.js';
 export type { TopKOptions, TopKResult } from './top-k.js';
 export { topK } from './top-k.js';

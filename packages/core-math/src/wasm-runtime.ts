@@ -45,6 +45,17 @@ export interface KernelExports {
     budget: number,
     lr: number,
   ): number;
+  gloveAdaGrad(
+    weights: number,
+    gradsq: number,
+    entries: number,
+    count: number,
+    scratch: number,
+    vocabSize: number,
+    dim: number,
+    lr: number,
+    gradClip: number,
+  ): number;
 }
 
 /** The part of the global `WebAssembly` object used here. */
