@@ -9,13 +9,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { runBench } from './bench.js';
 import { machineInfo } from './machine.js';
-import { DEFAULT_PROBE_WORDS, UsageError } from './options.js';
+import { type BenchOptions, DEFAULT_PROBE_WORDS, UsageError } from './options.js';
 import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
 import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
@@ -88,6 +88,22 @@ function taskMeasure(
   };
 }
 
+/** The `embedkit-bench` command line that repeats the preset's bench run on its own. */
+function benchCommandLine(options: BenchOptions): string {
+  const words = ['embedkit-bench', '--corpus', options.corpus ?? '', '--algos', options.algos.join(',')];
+  for (const [key, value] of Object.entries(options.common)) {
+    words.push(`--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, String(value));
+  }
+  for (const [algo, settings] of options.overrides) {
+    for (const [key, value] of Object.entries(settings)) words.push('--set', `${algo}.${key}=${value}`);
+  }
+  const data = options.analogy[0] === undefined ? [] : ['--data', dirname(options.analogy[0])];
+  words.push(...data, '--restrict-vocab', String(options.restrictVocab));
+  words.push('--threads', String(options.threads), '--seed', String(options.seed));
+  words.push('--peers', options.peers.join(','), '--out', options.out);
+  return words.join(' ');
+}
+
 function requireFile(path: string, what: string): void {
   if (!existsSync(path)) throw new UsageError(`${what} ${path} does not exist`);
 }
@@ -131,35 +147,37 @@ async function main(): Promise<void> {
   const negative = { negative: 5, sample: 1e-4 };
 
   // 1. The training rows: one normal bench run with the peers (its report is benchmarks.md).
-  const report = await runBench(
-    {
-      corpus: o.corpus,
-      algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove'],
-      common: { dim: o.dim, epochs, window: 5, minCount: 5 },
-      overrides: new Map<string, Record<string, unknown>>([
-        ['word2vec-skipgram', { lr: 0.025, ...negative }],
-        ['word2vec-cbow', { lr: 0.05, ...negative }],
-        ['fasttext-skipgram', { lr: 0.025, minn: 3, maxn: 6, bucket: o.bucket, ...negative }],
-        ['glove', { window: 10, xMax: 10, epochs: gloveEpochs }],
-      ]),
-      threads: o.threads,
-      seed: 1,
-      analogy: [questions],
-      similarity: ['wordsim353.tsv', 'simlex999.txt'].map((name) => join(o.data, name)).filter(existsSync),
-      sts: undefined,
-      frequencies: undefined,
-      restrictVocab: 30_000,
-      vectors: [],
-      peers: ['gensim', 'fasttext', 'glove'],
-      peerSetup: { gloveTools: o.gloveTools ?? process.env.GLOVE_TOOLS_DIR },
-      defaultsUsed: [],
-      plugins: [],
-      out: join(out, 'bench'),
-      probeWords: [...DEFAULT_PROBE_WORDS],
-      reportCopy: o.writeDocs ? join(o.docsDir, 'benchmarks.md') : undefined,
-    },
-    { display, signal, command: `${command} (its bench run)` },
-  );
+  const benchOptions: BenchOptions = {
+    corpus: o.corpus,
+    algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove'],
+    common: { dim: o.dim, epochs, window: 5, minCount: 5 },
+    overrides: new Map<string, Record<string, unknown>>([
+      ['word2vec-skipgram', { lr: 0.025, ...negative }],
+      ['word2vec-cbow', { lr: 0.05, ...negative }],
+      ['fasttext-skipgram', { lr: 0.025, minn: 3, maxn: 6, bucket: o.bucket, ...negative }],
+      ['glove', { window: 10, xMax: 10, epochs: gloveEpochs }],
+    ]),
+    threads: o.threads,
+    seed: 1,
+    analogy: [questions],
+    similarity: ['wordsim353.tsv', 'simlex999.txt'].map((name) => join(o.data, name)).filter(existsSync),
+    sts: undefined,
+    frequencies: undefined,
+    restrictVocab: 30_000,
+    vectors: [],
+    peers: ['gensim', 'fasttext', 'glove'],
+    peerSetup: { gloveTools: o.gloveTools ?? process.env.GLOVE_TOOLS_DIR },
+    defaultsUsed: [],
+    plugins: [],
+    out: join(out, 'bench'),
+    probeWords: [...DEFAULT_PROBE_WORDS],
+    reportCopy: o.writeDocs ? join(o.docsDir, 'benchmarks.md') : undefined,
+  };
+  const report = await runBench(benchOptions, {
+    display,
+    signal,
+    command: `${benchCommandLine(benchOptions)} (the bench run of: ${command})`,
+  });
   notes.push(...report.notes);
   const tokens = report.corpus.tokens;
   const rows: PerfRow[] = trainingRows(

@@ -106,15 +106,15 @@ export class TrainProgress {
   }
 
   /**
-   * One report from the trainer. A trainer whose fraction starts again from 0 in a new phase (GloVe
-   * counts co-occurrences, then trains) gets a new bar labelled with the phase, so a log shows the
-   * progress of every phase.
+   * One report from the trainer. A trainer whose fraction starts again in a new phase (GloVe counts
+   * co-occurrences, then trains; with one epoch its first training report is already at 100 %) gets
+   * a new bar labelled with the phase, so a log shows the progress of every phase.
    */
   readonly report = (progress: TrainingProgress): void => {
     if (progress.message !== undefined && !this.notes.includes(progress.message))
       this.notes.push(progress.message);
     if (progress.fraction === undefined) return;
-    if (progress.fraction < this.#fraction && progress.phase !== this.#phase) {
+    if (this.#phase !== '' && progress.phase !== this.#phase && progress.fraction <= this.#fraction) {
       this.#display.finish(`${this.#phase} done`);
       this.#display.start(`${this.#label} ${progress.phase}`);
     }

@@ -302,7 +302,10 @@ describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gen
       expect(doc).toContain('## Vector kernels (core-math)');
       const benchmarks = readFileSync(join(docs, 'benchmarks.md'), 'utf8');
       expect(benchmarks).toContain('| model | kind |');
-      expect(benchmarks).toMatch(/- Command: `embedkit-bench-perf --corpus \S+lee_background.cor/);
+      // The command line of the bench run alone, and the preset's.
+      expect(benchmarks).toMatch(
+        /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,glove --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
+      );
     });
   },
 );

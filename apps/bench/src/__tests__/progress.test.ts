@@ -31,27 +31,29 @@ describe('TrainProgress', () => {
     return lines;
   }
 
-  it('starts each phase of a two-phase trainer once, as GloVe reports them', () => {
-    const epochs = 3;
-    const lines = logOf([
-      { phase: 'training', message: 'threads: 4 requested, using 2 (the cores this machine has)' },
-      { phase: 'cooccurrence', fraction: 0.5, processed: 1, total: 2, unit: 'words' },
-      { phase: 'cooccurrence', fraction: 1, processed: 2, total: 2, unit: 'words' },
-      ...Array.from({ length: epochs }, (_, epoch) => ({
-        phase: 'training',
-        epoch,
-        epochs,
-        fraction: (epoch + 1) / epochs,
-        loss: 0.1,
-      })),
-    ]);
-    expect(lines.filter((line) => line.endsWith(': started'))).toEqual([
-      'glove: started',
-      'glove training: started',
-    ]);
-    expect(lines).toContain('glove: cooccurrence done');
-    expect(lines.at(-1)).toBe(
-      'glove training: done in 1.0 s (threads: 4 requested, using 2 (the cores this machine has))',
-    );
-  });
+  it.each([3, 1])(
+    'starts each phase of a two-phase trainer once, as GloVe reports them (%i epochs)',
+    (epochs) => {
+      const lines = logOf([
+        { phase: 'training', message: 'threads: 4 requested, using 2 (the cores this machine has)' },
+        { phase: 'cooccurrence', fraction: 0.5, processed: 1, total: 2, unit: 'words' },
+        { phase: 'cooccurrence', fraction: 1, processed: 2, total: 2, unit: 'words' },
+        ...Array.from({ length: epochs }, (_, epoch) => ({
+          phase: 'training',
+          epoch,
+          epochs,
+          fraction: (epoch + 1) / epochs,
+          loss: 0.1,
+        })),
+      ]);
+      expect(lines.filter((line) => line.endsWith(': started'))).toEqual([
+        'glove: started',
+        'glove training: started',
+      ]);
+      expect(lines).toContain('glove: cooccurrence done');
+      expect(lines.at(-1)).toBe(
+        'glove training: done in 1.0 s (threads: 4 requested, using 2 (the cores this machine has))',
+      );
+    },
+  );
 });
