@@ -99,6 +99,7 @@ function benchCommandLine(options: BenchOptions): string {
   }
   const data = options.analogy[0] === undefined ? [] : ['--data', dirname(options.analogy[0])];
   words.push(...data, '--restrict-vocab', String(options.restrictVocab));
+  if (options.sts !== undefined) words.push('--sts', options.sts);
   words.push('--threads', String(options.threads), '--seed', String(options.seed));
   words.push('--peers', options.peers.join(','), '--out', options.out);
   return words.join(' ');
@@ -149,7 +150,8 @@ async function main(): Promise<void> {
   // 1. The training rows: one normal bench run with the peers (its report is benchmarks.md).
   const benchOptions: BenchOptions = {
     corpus: o.corpus,
-    algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove'],
+    // ppmi-svd is cheap and shows the count-based baseline beside the trainers in benchmarks.md.
+    algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove', 'ppmi-svd'],
     common: { dim: o.dim, epochs, window: 5, minCount: 5 },
     overrides: new Map<string, Record<string, unknown>>([
       ['word2vec-skipgram', { lr: 0.025, ...negative }],
@@ -161,7 +163,8 @@ async function main(): Promise<void> {
     seed: 1,
     analogy: [questions],
     similarity: ['wordsim353.tsv', 'simlex999.txt'].map((name) => join(o.data, name)).filter(existsSync),
-    sts: undefined,
+    // The STS Benchmark beside the evaluation sets (../shared/data/sts), when it is there.
+    sts: existsSync(join(o.data, '../sts/sts-test.csv')) ? resolve(o.data, '../sts') : undefined,
     frequencies: undefined,
     restrictVocab: 30_000,
     vectors: [],
