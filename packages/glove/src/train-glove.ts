@@ -28,7 +28,8 @@ function resolveThreads(context: TrainContext): number {
 /**
  * Trains GloVe (Pennington, Socher and Manning, 2014) on `corpus` as the Stanford tools do:
  * a vocabulary (`vocab_count`), weighted co-occurrence counts (`cooccur`), then AdaGrad on the
- * weighted least-squares objective (`glove`), with the entries reshuffled every epoch.
+ * weighted least-squares objective (`glove`), the entries shuffled once and visited in that order
+ * every epoch (as `shuffle` and `glove`).
  *
  * The corpus is read twice (vocabulary, then co-occurrences): pass a file path, an array or another
  * iterable that can be read more than once (not a generator object).

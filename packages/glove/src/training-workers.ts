@@ -27,7 +27,7 @@ interface EpochListener {
 }
 
 /**
- * Worker threads that train their slices of shared entries on shared parameters (Hogwild), one
+ * Worker threads that train blocks of shared entries they claim on shared parameters (Hogwild), one
  * epoch at a time on request. Always {@link TrainingWorkers.terminate} them, also after a failure.
  */
 export class TrainingWorkers {
