@@ -100,6 +100,7 @@ function benchCommandLine(options: BenchOptions): string {
   const data = options.analogy[0] === undefined ? [] : ['--data', dirname(options.analogy[0])];
   words.push(...data, '--restrict-vocab', String(options.restrictVocab));
   if (options.sts !== undefined) words.push('--sts', options.sts);
+  if (options.frequencies !== undefined) words.push('--frequencies', options.frequencies);
   words.push('--threads', String(options.threads), '--seed', String(options.seed));
   words.push('--peers', options.peers.join(','), '--out', options.out);
   return words.join(' ');
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     similarity: ['wordsim353.tsv', 'simlex999.txt'].map((name) => join(o.data, name)).filter(existsSync),
     // The STS Benchmark beside the evaluation sets (../shared/data/sts), when it is there.
     sts: existsSync(join(o.data, '../sts/sts-test.csv')) ? resolve(o.data, '../sts') : undefined,
-    frequencies: undefined,
+    frequencies: [join(o.data, 'enwiki_vocab_min200.txt')].find(existsSync),
     restrictVocab: 30_000,
     vectors: [],
     peers: ['gensim', 'fasttext', 'glove'],

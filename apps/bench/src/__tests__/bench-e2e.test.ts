@@ -304,7 +304,7 @@ describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gen
       expect(benchmarks).toContain('| model | kind |');
       // The command line of the bench run alone, and the preset's.
       expect(benchmarks).toMatch(
-        /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,glove,ppmi-svd --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --sts \S+ --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
+        /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,glove,ppmi-svd --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --sts \S+ --frequencies \S+ --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
       );
     });
   },
