@@ -1,4 +1,4 @@
-import { allocateFloat32, kernels, releaseArray, type WordVectors } from '@embedkit/core-math';
+import { allocateFloat32, inKernelMemory, kernels, releaseArray, type WordVectors } from '@embedkit/core-math';
 import { type BlockScorer, cacheBlockRows } from './blocked-top-k.js';
 
 /**
@@ -46,6 +46,11 @@ export class TermScorer implements BlockScorer {
   readonly #method: AnalogyMethod;
   readonly #stride: number;
   readonly #products: Float32Array;
+  /**
+   * A sub-block of the unit matrix copied into the kernel memory, so the Wasm kernels run on it
+   * (the cached unit matrix is an ordinary array); empty when the unit matrix is there already.
+   */
+  readonly #rowCopy: Float32Array;
   /** 3CosAdd: one over the length of each query's summed terms (0 for a zero sum). */
   readonly #inverseNorms: Float64Array;
 
@@ -72,6 +77,9 @@ export class TermScorer implements BlockScorer {
     this.#method = method;
     this.#stride = blockRows;
     this.#products = allocateFloat32(this.#termCount * blockRows);
+    this.#rowCopy = inKernelMemory(this.#unit)
+      ? new Float32Array(0)
+      : allocateFloat32(Math.min(blockRows, cacheBlockRows(this.#dim)) * this.#dim);
     this.#inverseNorms = method === '3CosAdd' ? this.#sumInverseNorms() : new Float64Array(0);
   }
 
@@ -93,13 +101,17 @@ export class TermScorer implements BlockScorer {
 
   prepareBlock(rowStart: number, rows: number): void {
     const k = kernels();
-    const subRows = cacheBlockRows(this.#dim);
+    const dim = this.#dim;
+    const subRows = cacheBlockRows(dim);
+    const copy = this.#rowCopy.length > 0;
     for (let sub = 0; sub < rows; sub += subRows) {
       const n = Math.min(subRows, rows - sub);
+      const start = rowStart + sub;
+      if (copy) this.#rowCopy.set(this.#unit.subarray(start * dim, (start + n) * dim));
       for (let t = 0; t < this.#termCount; t++) {
         k.matVec(
-          this.#unit,
-          rowStart + sub,
+          copy ? this.#rowCopy : this.#unit,
+          copy ? 0 : start,
           n,
           this.#dim,
           this.#terms,
@@ -185,5 +197,6 @@ export class TermScorer implements BlockScorer {
   /** Gives the products buffer back to the kernel memory; the scorer is unusable afterwards. */
   release(): void {
     releaseArray(this.#products);
+    releaseArray(this.#rowCopy);
   }
 }
