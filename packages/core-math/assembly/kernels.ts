@@ -63,6 +63,70 @@ export function matVec(matrix: usize, rows: i32, dim: i32, x: usize, out: usize)
 }
 
 /**
+ * The i in 0..n where s = wa·a[i] + wb·b[i] + wc·c[i] (products and sums in f64, in that order,
+ * rounded to f32) exceeds threshold: writes i to indices and s to scores, in order, and returns how
+ * many. Four rows per step, each lane pair in f64x2; rows below the threshold are only compared.
+ */
+export function weightedSumAbove(
+  a: usize,
+  wa: f64,
+  b: usize,
+  wb: f64,
+  c: usize,
+  wc: f64,
+  n: i32,
+  threshold: f32,
+  scores: usize,
+  indices: usize,
+): i32 {
+  const wa2 = f64x2.splat(wa);
+  const wb2 = f64x2.splat(wb);
+  const wc2 = f64x2.splat(wc);
+  const limit = f32x4.splat(threshold);
+  const bytes = (<usize>n) << 2;
+  let count: i32 = 0;
+  let i: usize = 0;
+  for (; i + 16 <= bytes; i += 16) {
+    const va = v128.load(a + i);
+    const vb = v128.load(b + i);
+    const vc = v128.load(c + i);
+    const low = f64x2.add(
+      f64x2.add(f64x2.mul(wa2, f64x2.promote_low_f32x4(va)), f64x2.mul(wb2, f64x2.promote_low_f32x4(vb))),
+      f64x2.mul(wc2, f64x2.promote_low_f32x4(vc)),
+    );
+    const ha = v128.shuffle<f32>(va, va, 2, 3, 0, 1);
+    const hb = v128.shuffle<f32>(vb, vb, 2, 3, 0, 1);
+    const hc = v128.shuffle<f32>(vc, vc, 2, 3, 0, 1);
+    const high = f64x2.add(
+      f64x2.add(f64x2.mul(wa2, f64x2.promote_low_f32x4(ha)), f64x2.mul(wb2, f64x2.promote_low_f32x4(hb))),
+      f64x2.mul(wc2, f64x2.promote_low_f32x4(hc)),
+    );
+    const sums = v128.shuffle<f32>(f32x4.demote_f64x2_zero(low), f32x4.demote_f64x2_zero(high), 0, 1, 4, 5);
+    if (v128.any_true(f32x4.gt(sums, limit))) {
+      const row = <i32>(i >> 2);
+      count = keepAbove(f32x4.extract_lane(sums, 0), threshold, row, scores, indices, count);
+      count = keepAbove(f32x4.extract_lane(sums, 1), threshold, row + 1, scores, indices, count);
+      count = keepAbove(f32x4.extract_lane(sums, 2), threshold, row + 2, scores, indices, count);
+      count = keepAbove(f32x4.extract_lane(sums, 3), threshold, row + 3, scores, indices, count);
+    }
+  }
+  for (; i < bytes; i += 4) {
+    const sum = <f32>(wa * <f64>load<f32>(a + i) + wb * <f64>load<f32>(b + i) + wc * <f64>load<f32>(c + i));
+    count = keepAbove(sum, threshold, <i32>(i >> 2), scores, indices, count);
+  }
+  return count;
+}
+
+/** Appends (row, score) to the candidates when score > threshold; returns the new count. */
+function keepAbove(score: f32, threshold: f32, row: i32, scores: usize, indices: usize, count: i32): i32 {
+  if (!(score > threshold)) return count;
+  const at = (<usize>count) << 2;
+  store<f32>(scores + at, score);
+  store<i32>(indices + at, row);
+  return count + 1;
+}
+
+/**
  * The logistic function read from a SigmoidTable's entries at table (size + 1 floats): clamped
  * to 1 above maxExp and 0 below -maxExp, NaN for NaN, exactly as SigmoidTable.sigmoid.
  */

@@ -32,6 +32,30 @@ export interface VectorKernels {
     outOffset: number,
   ): void;
   /**
+   * The positions whose weighted sum of three float arrays exceeds a threshold: with
+   * `s = fround(wa·a[aOffset+i] + wb·b[bOffset+i] + wc·c[cOffset+i])` (in doubles, in that order),
+   * for i in 0..n in order, every i with `s > threshold` is written to `indices[count]` and `s` to
+   * `scores[count]`; `threshold` is rounded to float first. A NaN sum is never kept. Combines and filters the three cosines of an analogy
+   * question in one pass.
+   *
+   * @returns count, the number of positions written (`scores` and `indices` need room for n)
+   */
+  weightedSumAbove(
+    a: Float32Array,
+    aOffset: number,
+    wa: number,
+    b: Float32Array,
+    bOffset: number,
+    wb: number,
+    c: Float32Array,
+    cOffset: number,
+    wc: number,
+    n: number,
+    threshold: number,
+    scores: Float32Array,
+    indices: Int32Array,
+  ): number;
+  /**
    * One binary logistic-regression step of word2vec's negative sampling and hierarchical softmax,
    * fused: with `score = dot(hidden, output)` and `g = (label - sigmoid.sigmoid(score)) · lr`, adds
    * `g · output` to `gradient` (using the output row before its update) and then `g · hidden` to
@@ -84,6 +108,18 @@ export const tsKernels: VectorKernels = {
     for (let r = 0; r < rows; r++) {
       out[outOffset + r] = tsKernels.dot(matrix, (rowStart + r) * dim, x, xOffset, dim);
     }
+  },
+  weightedSumAbove(a, aOffset, wa, b, bOffset, wb, c, cOffset, wc, n, threshold, scores, indices) {
+    const limit = Math.fround(threshold);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const sum = Math.fround(wa * a[aOffset + i]! + wb * b[bOffset + i]! + wc * c[cOffset + i]!);
+      if (sum > limit) {
+        scores[count] = sum;
+        indices[count++] = i;
+      }
+    }
+    return count;
   },
   logisticStep(
     hidden,

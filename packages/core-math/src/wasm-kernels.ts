@@ -10,16 +10,16 @@ import { type KernelExports, type KernelMemory, instantiateKernels } from './was
  * check costs one, and training passes the same arrays (weights, scratch) call after call.
  */
 class ArgumentSlot {
-  #array: Float32Array | undefined;
+  #array: Float32Array | Int32Array | undefined;
   #base = -1;
-  readonly #locate: (array: Float32Array) => number;
+  readonly #locate: (array: Float32Array | Int32Array) => number;
 
-  constructor(locate: (array: Float32Array) => number) {
+  constructor(locate: (array: Float32Array | Int32Array) => number) {
     this.#locate = locate;
   }
 
   /** The byte address of `array[0]` in the memory, or -1. */
-  base(array: Float32Array): number {
+  base(array: Float32Array | Int32Array): number {
     if (array !== this.#array) {
       this.#array = array;
       this.#base = this.#locate(array);
@@ -29,7 +29,7 @@ class ArgumentSlot {
 }
 
 /** Whether `n` values from `offset` lie inside `array` (false for negative or NaN values). */
-function fits(array: Float32Array, offset: number, n: number): boolean {
+function fits(array: Float32Array | Int32Array, offset: number, n: number): boolean {
   return offset >= 0 && n >= 0 && offset + n <= array.length;
 }
 
@@ -58,6 +58,11 @@ export class WasmKernels implements VectorKernels {
   readonly #matVecMatrix = this.#slot();
   readonly #matVecX = this.#slot();
   readonly #matVecOut = this.#slot();
+  readonly #sumA = this.#slot();
+  readonly #sumB = this.#slot();
+  readonly #sumC = this.#slot();
+  readonly #sumScores = this.#slot();
+  readonly #sumIndices = this.#slot();
   readonly #stepHidden = this.#slot();
   readonly #stepOutput = this.#slot();
   readonly #stepGradient = this.#slot();
@@ -159,6 +164,68 @@ export class WasmKernels implements VectorKernels {
       dim,
       xBase + 4 * xOffset,
       outBase + 4 * outOffset,
+    );
+  }
+
+  weightedSumAbove(
+    a: Float32Array,
+    aOffset: number,
+    wa: number,
+    b: Float32Array,
+    bOffset: number,
+    wb: number,
+    c: Float32Array,
+    cOffset: number,
+    wc: number,
+    n: number,
+    threshold: number,
+    scores: Float32Array,
+    indices: Int32Array,
+  ): number {
+    const aBase = this.#sumA.base(a);
+    const bBase = this.#sumB.base(b);
+    const cBase = this.#sumC.base(c);
+    const scoresBase = this.#sumScores.base(scores);
+    const indicesBase = this.#sumIndices.base(indices);
+    if (
+      aBase < 0 ||
+      bBase < 0 ||
+      cBase < 0 ||
+      scoresBase < 0 ||
+      indicesBase < 0 ||
+      !fits(a, aOffset, n) ||
+      !fits(b, bOffset, n) ||
+      !fits(c, cOffset, n) ||
+      !fits(scores, 0, n) ||
+      !fits(indices, 0, n)
+    ) {
+      return tsKernels.weightedSumAbove(
+        a,
+        aOffset,
+        wa,
+        b,
+        bOffset,
+        wb,
+        c,
+        cOffset,
+        wc,
+        n,
+        threshold,
+        scores,
+        indices,
+      );
+    }
+    return this.#wasm.weightedSumAbove(
+      aBase + 4 * aOffset,
+      wa,
+      bBase + 4 * bOffset,
+      wb,
+      cBase + 4 * cOffset,
+      wc,
+      n,
+      threshold,
+      scoresBase,
+      indicesBase,
     );
   }
 

@@ -20,6 +20,18 @@ export interface KernelExports {
   axpy(alpha: number, x: number, y: number, n: number): void;
   scale(alpha: number, x: number, n: number): void;
   matVec(matrix: number, rows: number, dim: number, x: number, out: number): void;
+  weightedSumAbove(
+    a: number,
+    wa: number,
+    b: number,
+    wb: number,
+    c: number,
+    wc: number,
+    n: number,
+    threshold: number,
+    scores: number,
+    indices: number,
+  ): number;
   logisticStep(
     hidden: number,
     output: number,

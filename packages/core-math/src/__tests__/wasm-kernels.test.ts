@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SigmoidTable,
   allocateFloat32,
+  allocateInt32,
   inKernelMemory,
   kernelMemory,
   kernels,
@@ -146,6 +147,31 @@ describe('the Wasm SIMD kernels against the TypeScript kernels', () => {
         };
         expect(disagreements(zs, expected, matVecBound)).toEqual([]);
       }),
+    );
+  });
+
+  it('weightedSumAbove keeps exactly the positions and sums the TypeScript kernel keeps', () => {
+    const [scores, tsScores] = [allocateFloat32(CAPACITY), new Float32Array(CAPACITY)];
+    const [indices, tsIndices] = [allocateInt32(CAPACITY), new Int32Array(CAPACITY)];
+    const weight = fc.double({ min: -2, max: 2, noNaN: true });
+    const threshold = fc.oneof(fc.constant(Number.NEGATIVE_INFINITY), small);
+    fc.assert(
+      fc.property(
+        length.chain((n) => fc.tuple(fc.constant(n), placed(n, small), placed(n, small), placed(n, small))),
+        fc.tuple(weight, weight, weight),
+        threshold,
+        ([n, a, b, c], [wa, wb, wc], limit) => {
+          const [aOffset, bOffset, cOffset] = [fill(xs, a), fill(ys, b), fill(zs, c)];
+          const args = [xs, aOffset, wa, ys, bOffset, wb, zs, cOffset, wc, n, limit] as const;
+          const count = wasm.weightedSumAbove(...args, scores, indices);
+          const expected = tsKernels.weightedSumAbove(...args, tsScores, tsIndices);
+          expect(count).toBe(expected);
+          expect(scores.subarray(0, count)).toEqual(tsScores.subarray(0, count));
+          expect(indices.subarray(0, count)).toEqual(tsIndices.subarray(0, count));
+          for (let i = 0; i < count; i++) expect(scores[i]!).toBeGreaterThan(limit);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
