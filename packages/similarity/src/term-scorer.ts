@@ -1,4 +1,10 @@
-import { allocateFloat32, inKernelMemory, kernels, releaseArray, type WordVectors } from '@embedkit/core-math';
+import {
+  allocateFloat32,
+  inKernelMemory,
+  kernels,
+  releaseArray,
+  type WordVectors,
+} from '@embedkit/core-math';
 import { type BlockScorer, cacheBlockRows } from './blocked-top-k.js';
 
 /**
@@ -51,6 +57,8 @@ export class TermScorer implements BlockScorer {
    * (the cached unit matrix is an ordinary array); empty when the unit matrix is there already.
    */
   readonly #rowCopy: Float32Array;
+  /** The scores of one query and chunk of rows, for the combinations without a kernel. */
+  readonly #scores: Float32Array;
   /** 3CosAdd: one over the length of each query's summed terms (0 for a zero sum). */
   readonly #inverseNorms: Float64Array;
 
@@ -80,6 +88,7 @@ export class TermScorer implements BlockScorer {
     this.#rowCopy = inKernelMemory(this.#unit)
       ? new Float32Array(0)
       : allocateFloat32(Math.min(blockRows, cacheBlockRows(this.#dim)) * this.#dim);
+    this.#scores = new Float32Array(blockRows);
     this.#inverseNorms = method === '3CosAdd' ? this.#sumInverseNorms() : new Float64Array(0);
   }
 
@@ -123,33 +132,63 @@ export class TermScorer implements BlockScorer {
     }
   }
 
-  scoreQuery(query: number, _rowStart: number, rows: number, out: Float32Array): void {
+  scoreAbove(
+    query: number,
+    offset: number,
+    rows: number,
+    threshold: number,
+    scores: Float32Array,
+    indices: Int32Array,
+  ): number {
     const { positive, negative } = this.#queries[query]!;
-    if (positive.length <= 2 && negative.length <= 1) this.#scoreSmall(query, positive, negative, rows, out);
-    else this.#scoreLarge(query, positive, negative, rows, out);
+    const small = positive.length <= 2 && negative.length <= 1;
+    if (small && this.#method === '3CosAdd') {
+      // A missing term reads row 0 of the products with weight 0.
+      const p = this.#products;
+      const w = this.#inverseNorms[query]!;
+      return kernels().weightedSumAbove(
+        p,
+        (positive[0] ?? 0) * this.#stride + offset,
+        positive.length > 0 ? w : 0,
+        p,
+        (positive[1] ?? 0) * this.#stride + offset,
+        positive.length > 1 ? w : 0,
+        p,
+        (negative[0] ?? 0) * this.#stride + offset,
+        negative.length > 0 ? -w : 0,
+        rows,
+        threshold,
+        scores,
+        indices,
+      );
+    }
+    const out = this.#scores;
+    if (small) this.#scoreSmallCosmul(positive, negative, offset, rows, out);
+    else this.#scoreLarge(query, positive, negative, offset, rows, out);
+    let count = 0;
+    for (let r = 0; r < rows; r++) {
+      const score = out[r]!;
+      if (score > threshold) {
+        scores[count] = score;
+        indices[count++] = r;
+      }
+    }
+    return count;
   }
 
-  /** One fused pass; a missing term reads row 0 of the products with a neutral weight. */
-  #scoreSmall(
-    query: number,
+  /** 3CosMul in one fused pass; a missing term reads row 0 of the products with a neutral weight. */
+  #scoreSmallCosmul(
     positive: readonly number[],
     negative: readonly number[],
+    offset: number,
     rows: number,
     out: Float32Array,
   ) {
     const p = this.#products;
     const stride = this.#stride;
-    const o0 = (positive[0] ?? 0) * stride;
-    const o1 = (positive[1] ?? 0) * stride;
-    const o2 = (negative[0] ?? 0) * stride;
-    if (this.#method === '3CosAdd') {
-      const w = this.#inverseNorms[query]!;
-      const w0 = positive.length > 0 ? w : 0;
-      const w1 = positive.length > 1 ? w : 0;
-      const w2 = negative.length > 0 ? -w : 0;
-      for (let r = 0; r < rows; r++) out[r] = w0 * p[o0 + r]! + w1 * p[o1 + r]! + w2 * p[o2 + r]!;
-      return;
-    }
+    const o0 = (positive[0] ?? 0) * stride + offset;
+    const o1 = (positive[1] ?? 0) * stride + offset;
+    const o2 = (negative[0] ?? 0) * stride + offset;
     // (a + b·cos) is (1 + cos) / 2 for a present term and 1 for a missing one.
     const b0 = positive.length > 0 ? 0.5 : 0;
     const b1 = positive.length > 1 ? 0.5 : 0;
@@ -166,6 +205,7 @@ export class TermScorer implements BlockScorer {
     query: number,
     positive: readonly number[],
     negative: readonly number[],
+    offset: number,
     rows: number,
     out: Float32Array,
   ) {
@@ -175,17 +215,17 @@ export class TermScorer implements BlockScorer {
       const w = this.#inverseNorms[query]!;
       for (let r = 0; r < rows; r++) {
         let sum = 0;
-        for (const t of positive) sum += p[t * stride + r]!;
-        for (const t of negative) sum -= p[t * stride + r]!;
+        for (const t of positive) sum += p[t * stride + offset + r]!;
+        for (const t of negative) sum -= p[t * stride + offset + r]!;
         out[r] = w * sum;
       }
       return;
     }
     for (let r = 0; r < rows; r++) {
       let numerator = 1;
-      for (const t of positive) numerator *= (1 + p[t * stride + r]!) / 2;
+      for (const t of positive) numerator *= (1 + p[t * stride + offset + r]!) / 2;
       let denominator = 1;
-      for (const t of negative) denominator *= (1 + p[t * stride + r]!) / 2;
+      for (const t of negative) denominator *= (1 + p[t * stride + offset + r]!) / 2;
       out[r] = numerator / (denominator + COSMUL_EPSILON);
     }
   }

@@ -6,12 +6,24 @@ import { rankAll } from './fixtures.js';
 /** A scorer over a fixed table of scores (queries x rows), recording the blocks it was given. */
 function tableScorer(table: number[][], exclude: number[][]): BlockScorer & { blocks: [number, number][] } {
   const blocks: [number, number][] = [];
+  let blockStart = 0;
   return {
     blocks,
     queryCount: table.length,
-    prepareBlock: (rowStart, rows) => blocks.push([rowStart, rows]),
-    scoreQuery: (q, rowStart, rows, out) => {
-      for (let r = 0; r < rows; r++) out[r] = table[q]![rowStart + r]!;
+    prepareBlock: (rowStart, rows) => {
+      blockStart = rowStart;
+      blocks.push([rowStart, rows]);
+    },
+    scoreAbove: (q, offset, rows, threshold, scores, indices) => {
+      let count = 0;
+      for (let r = 0; r < rows; r++) {
+        const score = table[q]![blockStart + offset + r]!;
+        if (score > threshold) {
+          scores[count] = score;
+          indices[count++] = r;
+        }
+      }
+      return count;
     },
     excludedRows: (q) => exclude[q]!,
   };
@@ -34,13 +46,14 @@ describe('blockedTopK', () => {
           }),
           k: fc.integer({ min: 0, max: 8 }),
           blockRows: fc.integer({ min: 1, max: rows + 3 }),
+          chunkRows: fc.integer({ min: 1, max: rows + 3 }),
         }),
       );
     fc.assert(
-      fc.property(arbitrary, ({ table, exclude, k, blockRows }) => {
+      fc.property(arbitrary, ({ table, exclude, k, blockRows, chunkRows }) => {
         const rows = table[0]!.length;
         const scorer = tableScorer(table, exclude);
-        const best = blockedTopK(scorer, rows, k, blockRows);
+        const best = blockedTopK(scorer, rows, k, blockRows, undefined, chunkRows);
         expect(scorer.blocks.map(([start]) => start)).toEqual(
           Array.from({ length: Math.ceil(rows / blockRows) }, (_, i) => i * blockRows),
         );
