@@ -9,7 +9,13 @@ export { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_SENTENCE_LENGTH } from './options.js';
 export type { ByteChunks } from './read-sentences.js';
 export { readSentences, sentencesFromBytes } from './read-sentences.js';
 export { sentencesOf } from './sentences-of.js';
-export type { VocabularyBuildOptions, VocabularyJSON, VocabularyOptions } from './vocabulary.js';
+export type {
+  BuildAndEncodeOptions,
+  VocabularyAndCorpus,
+  VocabularyBuildOptions,
+  VocabularyJSON,
+  VocabularyOptions,
+} from './vocabulary.js';
 export { DEFAULT_MIN_COUNT, Vocabulary } from './vocabulary.js';
 export type { EncodeCorpusOptions, EncodedCorpus } from './encode-corpus.js';
 export { encodeCorpus } from './encode-corpus.js';

@@ -2,6 +2,8 @@ import type { TrainingCorpus, TrainingProgress } from '@embedkit/core-math';
 import { ConfigError, EmptyVocabularyError, FormatError } from '@embedkit/core-math';
 import type { SentenceOptions } from './options.js';
 import { requireInteger } from './options.js';
+import type { EncodedCorpus } from './encode-corpus.js';
+import { Int32Builder } from './int32-builder.js';
 import { ProgressThrottle } from './progress.js';
 import { sentencesOf } from './sentences-of.js';
 
@@ -26,6 +28,26 @@ export interface VocabularyOptions {
 export interface VocabularyBuildOptions extends VocabularyOptions, SentenceOptions {
   /** Receives `{ phase: 'vocabulary', processed: tokens, unit: 'words' }` at most 5 times a second, and once at the end. */
   readonly onProgress?: (progress: TrainingProgress) => void;
+}
+
+/** Options of {@link Vocabulary.buildAndEncode}: those of {@link Vocabulary.build} and a memory limit. */
+export interface BuildAndEncodeOptions extends VocabularyBuildOptions {
+  /**
+   * Encode the corpus only when it has at most this many tokens (before filtering): the pass holds
+   * 4 bytes per token read. Default: no limit.
+   */
+  readonly maxEncodedTokens?: number;
+}
+
+/** What {@link Vocabulary.buildAndEncode} returns. */
+export interface VocabularyAndCorpus {
+  /** The vocabulary, as {@link Vocabulary.build} builds it. */
+  readonly vocabulary: Vocabulary;
+  /**
+   * The corpus encoded with `vocabulary`, exactly as `encodeCorpus(corpus, vocabulary, options)`
+   * encodes it; `undefined` when the corpus has more than `maxEncodedTokens` tokens.
+   */
+  readonly encoded: EncodedCorpus | undefined;
 }
 
 /** The plain-object form of a {@link Vocabulary} (`toJSON` / `fromJSON`). */
@@ -96,31 +118,74 @@ export class Vocabulary {
    * @throws CancelledError when `signal` aborts
    */
   static async build(corpus: TrainingCorpus, options: VocabularyBuildOptions = {}): Promise<Vocabulary> {
+    return (await Vocabulary.#count(corpus, options, -1)).vocabulary;
+  }
+
+  /**
+   * {@link Vocabulary.build} and `encodeCorpus` in one pass over the corpus: while counting, every
+   * token is recorded by its order of first appearance, and once the vocabulary is known these
+   * records become ids (unknown words and sentences left empty dropped). Reads a file once instead
+   * of twice; holds 4 bytes per token read, so the corpus is encoded only when it has at most
+   * `maxEncodedTokens` tokens.
+   *
+   * @throws ConfigError when an option is invalid
+   * @throws EmptyVocabularyError when no word survives the filters
+   * @throws IoError when a file cannot be read
+   * @throws CancelledError when `signal` aborts
+   */
+  static async buildAndEncode(
+    corpus: TrainingCorpus,
+    options: BuildAndEncodeOptions = {},
+  ): Promise<VocabularyAndCorpus> {
+    const limit =
+      options.maxEncodedTokens === undefined
+        ? Number.POSITIVE_INFINITY
+        : requireInteger('maxEncodedTokens', options.maxEncodedTokens, 0, Number.MAX_SAFE_INTEGER);
+    return Vocabulary.#count(corpus, options, limit);
+  }
+
+  /** Counts `corpus`; records its tokens (for {@link Vocabulary.buildAndEncode}) while at most `limit` were read. */
+  static async #count(
+    corpus: TrainingCorpus,
+    options: VocabularyBuildOptions,
+    limit: number,
+  ): Promise<VocabularyAndCorpus> {
     const { minCount, maxVocab } = resolveFilters(options, DEFAULT_MIN_COUNT);
     const sentences = sentencesOf(corpus, options);
     const index = new Map<string, number>();
     const words: string[] = [];
     const counts: number[] = [];
     const progress = new ProgressThrottle('vocabulary', 'words', options.onProgress);
+    let record: TokenRecord | undefined = limit >= 0 ? new TokenRecord() : undefined;
     let tokens = 0;
     for await (const sentence of sentences) {
+      if (record !== undefined && tokens + sentence.length > limit) record = undefined;
       for (const token of sentence) {
-        const id = index.get(token);
+        let id = index.get(token);
         if (id === undefined) {
-          index.set(token, words.length);
+          id = words.length;
+          index.set(token, id);
           words.push(token);
           counts.push(1);
         } else {
           counts[id]!++;
         }
+        record?.ids.push(id);
       }
+      record?.starts.push(record.ids.length);
       tokens += sentence.length;
       progress.update(tokens);
     }
     progress.finish(tokens);
-    return Vocabulary.#select(words, counts, minCount, maxVocab, tokens);
+    const kept = keptWords(counts, minCount, maxVocab, tokens);
+    const vocabulary = new Vocabulary(
+      kept.map((i) => words[i]!),
+      Float64Array.from(kept, (i) => counts[i]!),
+      tokens,
+      words.length,
+    );
+    return { vocabulary, encoded: record?.encode(kept, words.length) };
   }
-
   /**
    * A vocabulary from words and their counts (for example a GloVe `vocab.txt`), filtered by
    * `minCount` (default 1) and `maxVocab`. Ties keep the order of `words`.
@@ -207,14 +272,10 @@ export class Vocabulary {
     maxVocab: number,
     tokensSeen: number,
   ): Vocabulary {
-    const kept: number[] = [];
-    for (let i = 0; i < counts.length; i++) if (counts[i]! >= minCount) kept.push(i);
-    if (kept.length === 0) throw new EmptyVocabularyError(tokensSeen, words.length, minCount);
-    kept.sort((a, b) => counts[b]! - counts[a]! || a - b);
-    if (kept.length > maxVocab) kept.length = maxVocab;
-    const keptWords = kept.map((i) => words[i]!);
+    const kept = keptWords(counts, minCount, maxVocab, tokensSeen);
+    const keptWordList = kept.map((i) => words[i]!);
     const keptCounts = Float64Array.from(kept, (i) => counts[i]!);
-    return new Vocabulary(keptWords, keptCounts, tokensSeen, words.length);
+    return new Vocabulary(keptWordList, keptCounts, tokensSeen, words.length);
   }
 
   /** Number of words. */
@@ -288,6 +349,61 @@ export class Vocabulary {
       tokensSeen: this.tokensSeen,
       distinctSeen: this.distinctSeen,
     };
+  }
+}
+
+/**
+ * The positions of the words that survive `minCount` and `maxVocab`, in id order: count
+ * descending, ties by position.
+ *
+ * @throws EmptyVocabularyError when none survives
+ */
+function keptWords(
+  counts: readonly number[],
+  minCount: number,
+  maxVocab: number,
+  tokensSeen: number,
+): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i]! >= minCount) kept.push(i);
+  if (kept.length === 0) throw new EmptyVocabularyError(tokensSeen, counts.length, minCount);
+  kept.sort((a, b) => counts[b]! - counts[a]! || a - b);
+  if (kept.length > maxVocab) kept.length = maxVocab;
+  return kept;
+}
+
+/** The tokens of a corpus by order of first appearance, with sentence ends, until they become ids. */
+class TokenRecord {
+  /** Position of each token's word in order of first appearance. */
+  readonly ids = new Int32Builder(1 << 16);
+  /** Sentence `s` is `ids[starts[s] .. starts[s + 1])`. */
+  readonly starts = new Int32Builder(1 << 10);
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  /**
+   * The record as vocabulary ids: `kept[id]` is the position of word `id`; tokens of other words
+   * and sentences left empty are dropped.
+   */
+  encode(kept: readonly number[], distinct: number): EncodedCorpus {
+    const idOf = new Int32Array(distinct).fill(-1);
+    for (let id = 0; id < kept.length; id++) idOf[kept[id]!] = id;
+    const ids = this.ids.toArray();
+    const starts = this.starts.toArray();
+    const sentenceStarts = new Int32Builder(1 << 10);
+    sentenceStarts.push(0);
+    let length = 0;
+    for (let s = 0; s + 1 < starts.length; s++) {
+      const before = length;
+      for (let i = starts[s]!; i < starts[s + 1]!; i++) {
+        const id = idOf[ids[i]!]!;
+        if (id >= 0) ids[length++] = id;
+      }
+      if (length > before) sentenceStarts.push(length);
+    }
+    return { ids: ids.slice(0, length), sentenceStarts: sentenceStarts.toArray(), tokens: length };
   }
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError, type TrainingCorpus, type TrainingProgress } from '@embedkit/core-math';
-import { type Vocabulary, encodeCorpus, sentencesOf } from '@embedkit/corpus';
+import { type EncodedCorpus, type Vocabulary, encodeCorpus, sentencesOf } from '@embedkit/corpus';
 import type { EngineCorpus } from './run-engine.js';
 
 /**
@@ -34,6 +34,8 @@ export interface CorpusPlan {
 export interface PrepareCorpusOptions {
   /** Tokens per epoch when known (the vocabulary's total count when it was built on this corpus). */
   readonly tokens: number | undefined;
+  /** The corpus already encoded with the vocabulary (`Vocabulary.buildAndEncode`), when it was. */
+  readonly encoded: EncodedCorpus | undefined;
   /** Sentences are cut into pieces of this many tokens. */
   readonly maxSentenceLength: number;
   /** In-memory limit, in tokens. */
@@ -58,10 +60,12 @@ export async function prepareCorpus(
   const sentenceOptions = { maxSentenceLength, ...(signal === undefined ? {} : { signal }) };
   const tokens = options.tokens ?? (await countTokens(corpus, vocabulary, sentenceOptions, onProgress));
   if (tokens <= options.maxInMemoryTokens) {
-    const encoded = await encodeCorpus(corpus, vocabulary, {
-      ...sentenceOptions,
-      ...(onProgress === undefined ? {} : { onProgress }),
-    });
+    const encoded =
+      options.encoded ??
+      (await encodeCorpus(corpus, vocabulary, {
+        ...sentenceOptions,
+        ...(onProgress === undefined ? {} : { onProgress }),
+      }));
     return { corpus: { kind: 'in-memory', sentences: encoded }, tokens: encoded.tokens };
   }
   return {

@@ -9,7 +9,7 @@ import {
   isEmbeddingError,
   releaseArray,
 } from '@embedkit/core-math';
-import { Vocabulary } from '@embedkit/corpus';
+import { type EncodedCorpus, Vocabulary } from '@embedkit/corpus';
 import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
 import { buildHuffmanTree } from './huffman-tree.js';
@@ -83,9 +83,12 @@ export class Word2VecModel implements Embedder {
   #epochsTrained: number;
   #training = false;
   #countedCorpus: TrainingCorpus | undefined;
+  /** The counted corpus, encoded during counting; taken by the first run on it. */
+  #encodedCorpus: EncodedCorpus | undefined;
 
-  private constructor(state: ModelState, countedCorpus?: TrainingCorpus) {
+  private constructor(state: ModelState, countedCorpus?: TrainingCorpus, encodedCorpus?: EncodedCorpus) {
     this.#countedCorpus = countedCorpus;
+    this.#encodedCorpus = countedCorpus === undefined ? undefined : encodedCorpus;
     this.options = state.options;
     this.vocabulary = state.vocabulary;
     this.inputWeights = state.inputWeights;
@@ -109,11 +112,17 @@ export class Word2VecModel implements Embedder {
    * @param settings.seed - seed of the initial vectors and of later training runs (default 1)
    * @param settings.countedCorpus - the corpus `vocabulary` was counted on: training on it then
    *   skips the pass that counts its tokens
+   * @param settings.encodedCorpus - `countedCorpus` encoded with `vocabulary` (from
+   *   `Vocabulary.buildAndEncode`): the first training run on it then skips the encoding pass
    */
   static initialize(
     vocabulary: Vocabulary,
     options: Word2VecOptions,
-    settings: { readonly seed?: number; readonly countedCorpus?: TrainingCorpus } = {},
+    settings: {
+      readonly seed?: number;
+      readonly countedCorpus?: TrainingCorpus;
+      readonly encodedCorpus?: EncodedCorpus;
+    } = {},
   ): Word2VecModel {
     const resolved = resolveWord2VecOptions(options);
     const { dim, negative, hs } = resolved;
@@ -132,6 +141,7 @@ export class Word2VecModel implements Embedder {
         epochsTrained: 0,
       },
       settings.countedCorpus,
+      settings.encodedCorpus,
     );
   }
 
@@ -194,15 +204,20 @@ export class Word2VecModel implements Embedder {
       epochs: options.epochs ?? this.options.epochs,
     });
     if (context.seed !== undefined) this.#random = new Random(resolveRunSettings(context).seed);
-    const tokens = corpus === this.#countedCorpus ? this.vocabulary.totalCount : undefined;
-    return this.#run(corpus, { epochs, lr, minLr }, context, tokens);
+    const counted = corpus === this.#countedCorpus;
+    const encoded = counted ? this.#encodedCorpus : undefined;
+    this.#encodedCorpus = undefined;
+    return this.#run(corpus, { epochs, lr, minLr }, context, {
+      tokens: counted ? this.vocabulary.totalCount : undefined,
+      encoded,
+    });
   }
 
   async #run(
     corpus: TrainingCorpus,
     schedule: { epochs: number; lr: number; minLr: number },
     context: TrainContext,
-    tokens: number | undefined,
+    known: { tokens: number | undefined; encoded: EncodedCorpus | undefined },
   ): Promise<TrainingReport> {
     assertReiterable(corpus);
     const { threads } = resolveRunSettings(context);
@@ -212,7 +227,7 @@ export class Word2VecModel implements Embedder {
     try {
       const { maxSentenceLength, maxInMemoryTokens } = this.options;
       const plan = await prepareCorpus(corpus, this.vocabulary, {
-        tokens,
+        ...known,
         maxSentenceLength,
         maxInMemoryTokens,
         signal: context.signal,
@@ -413,8 +428,10 @@ export async function trainWord2Vec(
   const resolved = resolveWord2VecOptions(options);
   const { seed } = resolveRunSettings(context);
   assertReiterable(corpus);
-  const vocabulary = await Vocabulary.build(corpus, {
+  const { vocabulary, encoded } = await Vocabulary.buildAndEncode(corpus, {
     minCount: resolved.minCount,
+    maxSentenceLength: resolved.maxSentenceLength,
+    maxEncodedTokens: resolved.maxInMemoryTokens,
     ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
     ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
@@ -422,6 +439,7 @@ export async function trainWord2Vec(
   const model = Word2VecModel.initialize(vocabulary, resolved, {
     ...(seed === undefined ? {} : { seed }),
     countedCorpus: corpus,
+    ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
   });
   await model.train(corpus, {}, { ...context, seed: undefined });
   return model;

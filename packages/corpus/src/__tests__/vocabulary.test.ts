@@ -1,7 +1,8 @@
 import { CancelledError, ConfigError, EmptyVocabularyError, FormatError } from '@embedkit/core-math';
 import type { TrainingProgress } from '@embedkit/core-math';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Vocabulary } from '../index.js';
+import fc from 'fast-check';
+import { Vocabulary, encodeCorpus } from '../index.js';
 
 const tieCorpus = [
   ['b', 'a', 'c', 'a', 'x'],
@@ -254,5 +255,45 @@ describe('Vocabulary JSON', () => {
     ],
   ])('rejects %s with FormatError', (_name, json) => {
     expect(() => Vocabulary.fromJSON(json)).toThrow(FormatError);
+  });
+});
+
+describe('Vocabulary.buildAndEncode', () => {
+  it('gives the vocabulary of build and the corpus of encodeCorpus, in one pass', async () => {
+    const sentence = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', '__proto__'), { maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(sentence, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+        fc.integer({ min: 1, max: 5 }),
+        async (corpus, minCount, maxVocab, maxSentenceLength) => {
+          const filters = { minCount, ...(maxVocab === undefined ? {} : { maxVocab }) };
+          let expected: Vocabulary;
+          try {
+            expected = await Vocabulary.build(corpus, filters);
+          } catch (error) {
+            expect(error).toBeInstanceOf(EmptyVocabularyError);
+            await expect(Vocabulary.buildAndEncode(corpus, filters)).rejects.toThrow(EmptyVocabularyError);
+            return;
+          }
+          const { vocabulary, encoded } = await Vocabulary.buildAndEncode(corpus, {
+            ...filters,
+            maxSentenceLength,
+          });
+          expect(vocabulary.toJSON()).toEqual(expected.toJSON());
+          expect(encoded).toEqual(await encodeCorpus(corpus, expected, { maxSentenceLength }));
+        },
+      ),
+    );
+  });
+
+  it('does not encode a corpus with more than maxEncodedTokens tokens', async () => {
+    const within = await Vocabulary.buildAndEncode(tieCorpus, { minCount: 1, maxEncodedTokens: 9 });
+    expect(within.encoded?.tokens).toBe(9);
+    const over = await Vocabulary.buildAndEncode(tieCorpus, { minCount: 1, maxEncodedTokens: 8 });
+    expect(over.encoded).toBeUndefined();
+    expect(over.vocabulary.toJSON()).toEqual(within.vocabulary.toJSON());
+    await expect(Vocabulary.buildAndEncode(tieCorpus, { maxEncodedTokens: -1 })).rejects.toThrow(ConfigError);
   });
 });

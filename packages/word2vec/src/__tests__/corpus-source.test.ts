@@ -15,7 +15,7 @@ async function collect(iterable: AsyncIterable<Int32Array>): Promise<number[][]>
 }
 
 describe('prepareCorpus', () => {
-  const base = { signal: undefined, onProgress: undefined };
+  const base = { signal: undefined, onProgress: undefined, encoded: undefined };
 
   it('encodes a corpus that fits into memory, cutting sentences at maxSentenceLength', async () => {
     const vocab = await Vocabulary.build(sentences, { minCount: 1 });
@@ -36,6 +36,7 @@ describe('prepareCorpus', () => {
     const progress: string[] = [];
     const plan = await prepareCorpus(sentences, vocab, {
       tokens: undefined,
+      encoded: undefined,
       maxSentenceLength: 10,
       maxInMemoryTokens: 3,
       signal: undefined,
@@ -53,6 +54,21 @@ describe('prepareCorpus', () => {
       ['c', 'a'],
     ]);
     expect(await collect(plan.corpus.epoch(signal))).toEqual(first);
+  });
+
+  it('takes a corpus encoded while counting instead of encoding it again', async () => {
+    const { vocabulary, encoded } = await Vocabulary.buildAndEncode(sentences, { minCount: 1 });
+    const progress: string[] = [];
+    const plan = await prepareCorpus(sentences, vocabulary, {
+      ...base,
+      onProgress: (p) => progress.push(p.phase),
+      tokens: vocabulary.totalCount,
+      encoded,
+      maxSentenceLength: 10,
+      maxInMemoryTokens: 100,
+    });
+    expect(progress).toEqual([]);
+    expect(plan.corpus).toEqual({ kind: 'in-memory', sentences: encoded });
   });
 
   it('uses a known token count without a counting pass', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
 import { describeIf, describeWithSharedData } from '#test-utils/shared-data.js';
+import { Vocabulary } from '@embedkit/corpus';
 import { Word2VecModel, trainWord2Vec } from '../index.js';
 import { LEE_PATH, leeSentences, nearest, similarity } from './lee-corpus.js';
 
@@ -35,6 +36,19 @@ describeWithSharedData('training on the Lee corpus', () => {
     expect(bytes(again.outputWeights).equals(bytes(first.outputWeights))).toBe(true);
     expect(bytes(again.nodeWeights).equals(bytes(first.nodeWeights))).toBe(true);
     expect(bytes(other.inputWeights).equals(bytes(first.inputWeights))).toBe(false);
+  });
+
+  it('encodes the corpus while counting it without changing the vectors (threads 1, one seed)', async () => {
+    // trainWord2Vec counts and encodes the file in one pass; the reference counts it, then
+    // encodes it in a second pass (a model initialised without the encoded corpus).
+    const options = { ...small, maxSentenceLength: 50, sample: 1e-3 };
+    const fast = await trainWord2Vec(LEE_PATH, options, { threads: 1, seed: 3 });
+    const vocabulary = await Vocabulary.build(LEE_PATH, { minCount: small.minCount });
+    const reference = Word2VecModel.initialize(vocabulary, fast.options, { seed: 3 });
+    await reference.train(LEE_PATH, {}, { threads: 1 });
+    expect(fast.vocabulary.words).toEqual(vocabulary.words);
+    expect(bytes(fast.inputWeights).equals(bytes(reference.inputWeights))).toBe(true);
+    expect(bytes(fast.outputWeights).equals(bytes(reference.outputWeights))).toBe(true);
   });
 
   it('learns sensible neighbours with several threads', async () => {
