@@ -62,6 +62,92 @@ export function matVec(matrix: usize, rows: i32, dim: i32, x: usize, out: usize)
   }
 }
 
+/** The two accumulators and the tail of `dot`, summed exactly as `dot` sums them. */
+function finishDot(a: v128, b: v128, x: usize, y: usize, i: usize, bytes: usize): f64 {
+  if (i + 16 <= bytes) {
+    a = f32x4.add(a, f32x4.mul(v128.load(x + i), v128.load(y + i)));
+    i += 16;
+  }
+  a = f32x4.add(a, b);
+  let sum =
+    <f64>f32x4.extract_lane(a, 0) +
+    <f64>f32x4.extract_lane(a, 1) +
+    (<f64>f32x4.extract_lane(a, 2) + <f64>f32x4.extract_lane(a, 3));
+  for (; i < bytes; i += 4) sum += <f64>load<f32>(x + i) * <f64>load<f32>(y + i);
+  return sum;
+}
+
+/**
+ * out[t · outStride + r] = dot(row r of the block at matrix, row t of terms) for r in 0..rows and
+ * t in 0..termCount (outStride in floats): a block × terms product, two rows by two terms at a
+ * time so each loaded row and term chunk serves two products. Every product is summed exactly as
+ * `dot` sums it, so the results are matVec's bit for bit.
+ */
+export function matMul(
+  matrix: usize,
+  rows: i32,
+  dim: i32,
+  terms: usize,
+  termCount: i32,
+  out: usize,
+  outStride: i32,
+): void {
+  const rowBytes = (<usize>dim) << 2;
+  const strideBytes = (<usize>outStride) << 2;
+  const bytes = rowBytes;
+  const evenRows = <usize>(rows & ~1);
+  const evenTerms = <usize>(termCount & ~1);
+  for (let t: usize = 0; t < evenTerms; t += 2) {
+    const y0 = terms + t * rowBytes;
+    const y1 = y0 + rowBytes;
+    const out0 = out + t * strideBytes;
+    const out1 = out0 + strideBytes;
+    for (let r: usize = 0; r < evenRows; r += 2) {
+      const x0 = matrix + r * rowBytes;
+      const x1 = x0 + rowBytes;
+      let a00 = f32x4.splat(0);
+      let b00 = f32x4.splat(0);
+      let a01 = f32x4.splat(0);
+      let b01 = f32x4.splat(0);
+      let a10 = f32x4.splat(0);
+      let b10 = f32x4.splat(0);
+      let a11 = f32x4.splat(0);
+      let b11 = f32x4.splat(0);
+      let i: usize = 0;
+      for (; i + 32 <= bytes; i += 32) {
+        const r0 = v128.load(x0 + i);
+        const r1 = v128.load(x1 + i);
+        const s0 = v128.load(y0 + i);
+        const s1 = v128.load(y1 + i);
+        a00 = f32x4.add(a00, f32x4.mul(r0, s0));
+        a01 = f32x4.add(a01, f32x4.mul(r0, s1));
+        a10 = f32x4.add(a10, f32x4.mul(r1, s0));
+        a11 = f32x4.add(a11, f32x4.mul(r1, s1));
+        const q0 = v128.load(x0 + i, 16);
+        const q1 = v128.load(x1 + i, 16);
+        const u0 = v128.load(y0 + i, 16);
+        const u1 = v128.load(y1 + i, 16);
+        b00 = f32x4.add(b00, f32x4.mul(q0, u0));
+        b01 = f32x4.add(b01, f32x4.mul(q0, u1));
+        b10 = f32x4.add(b10, f32x4.mul(q1, u0));
+        b11 = f32x4.add(b11, f32x4.mul(q1, u1));
+      }
+      store<f32>(out0 + (r << 2), <f32>finishDot(a00, b00, x0, y0, i, bytes));
+      store<f32>(out1 + (r << 2), <f32>finishDot(a01, b01, x0, y1, i, bytes));
+      store<f32>(out0 + ((r + 1) << 2), <f32>finishDot(a10, b10, x1, y0, i, bytes));
+      store<f32>(out1 + ((r + 1) << 2), <f32>finishDot(a11, b11, x1, y1, i, bytes));
+    }
+    if (evenRows < <usize>rows) {
+      const x = matrix + evenRows * rowBytes;
+      store<f32>(out0 + (evenRows << 2), <f32>dot(x, y0, dim));
+      store<f32>(out1 + (evenRows << 2), <f32>dot(x, y1, dim));
+    }
+  }
+  if (evenTerms < <usize>termCount) {
+    matVec(matrix, rows, dim, terms + evenTerms * rowBytes, out + evenTerms * strideBytes);
+  }
+}
+
 /**
  * The i in 0..n where s = wa·a[i] + wb·b[i] + wc·c[i] (products and sums in f64, in that order,
  * rounded to f32) exceeds threshold: writes i to indices and s to scores, in order, and returns how

@@ -32,6 +32,23 @@ export interface VectorKernels {
     outOffset: number,
   ): void;
   /**
+   * out[outOffset + t·outStride + r] = Σ_j matrix[(rowStart+r)·dim + j] · terms[termOffset + t·dim + j]
+   * for r in 0..rows and t in 0..termCount: {@link VectorKernels.matVec} for `termCount` row-major
+   * query vectors at once (a block of rows times a block of terms), with the same sums.
+   */
+  matMul(
+    matrix: Float32Array,
+    rowStart: number,
+    rows: number,
+    dim: number,
+    terms: Float32Array,
+    termOffset: number,
+    termCount: number,
+    out: Float32Array,
+    outOffset: number,
+    outStride: number,
+  ): void;
+  /**
    * The positions whose weighted sum of three float arrays exceeds a threshold: with
    * `s = fround(wa·a[aOffset+i] + wb·b[bOffset+i] + wc·c[cOffset+i])` (in doubles, in that order),
    * for i in 0..n in order, every i with `s > threshold` is written to `indices[count]` and `s` to
@@ -107,6 +124,20 @@ export const tsKernels: VectorKernels = {
   matVec(matrix, rowStart, rows, dim, x, xOffset, out, outOffset) {
     for (let r = 0; r < rows; r++) {
       out[outOffset + r] = tsKernels.dot(matrix, (rowStart + r) * dim, x, xOffset, dim);
+    }
+  },
+  matMul(matrix, rowStart, rows, dim, terms, termOffset, termCount, out, outOffset, outStride) {
+    for (let t = 0; t < termCount; t++) {
+      tsKernels.matVec(
+        matrix,
+        rowStart,
+        rows,
+        dim,
+        terms,
+        termOffset + t * dim,
+        out,
+        outOffset + t * outStride,
+      );
     }
   },
   weightedSumAbove(a, aOffset, wa, b, bOffset, wb, c, cOffset, wc, n, threshold, scores, indices) {

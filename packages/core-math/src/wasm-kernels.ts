@@ -58,6 +58,9 @@ export class WasmKernels implements VectorKernels {
   readonly #matVecMatrix = this.#slot();
   readonly #matVecX = this.#slot();
   readonly #matVecOut = this.#slot();
+  readonly #matMulMatrix = this.#slot();
+  readonly #matMulTerms = this.#slot();
+  readonly #matMulOut = this.#slot();
   readonly #sumA = this.#slot();
   readonly #sumB = this.#slot();
   readonly #sumC = this.#slot();
@@ -164,6 +167,44 @@ export class WasmKernels implements VectorKernels {
       dim,
       xBase + 4 * xOffset,
       outBase + 4 * outOffset,
+    );
+  }
+
+  matMul(
+    matrix: Float32Array,
+    rowStart: number,
+    rows: number,
+    dim: number,
+    terms: Float32Array,
+    termOffset: number,
+    termCount: number,
+    out: Float32Array,
+    outOffset: number,
+    outStride: number,
+  ): void {
+    const matrixBase = this.#matMulMatrix.base(matrix);
+    const termsBase = this.#matMulTerms.base(terms);
+    const outBase = this.#matMulOut.base(out);
+    if (
+      matrixBase < 0 ||
+      termsBase < 0 ||
+      outBase < 0 ||
+      !(rowStart >= 0 && rows >= 0 && dim >= 0 && termCount >= 0 && outStride >= rows) ||
+      !fits(matrix, rowStart * dim, rows * dim) ||
+      !fits(terms, termOffset, termCount * dim) ||
+      (termCount > 0 && !fits(out, outOffset, (termCount - 1) * outStride + rows))
+    ) {
+      tsKernels.matMul(matrix, rowStart, rows, dim, terms, termOffset, termCount, out, outOffset, outStride);
+      return;
+    }
+    this.#wasm.matMul(
+      matrixBase + 4 * rowStart * dim,
+      rows,
+      dim,
+      termsBase + 4 * termOffset,
+      termCount,
+      outBase + 4 * outOffset,
+      outStride,
     );
   }
 

@@ -20,6 +20,15 @@ export interface KernelExports {
   axpy(alpha: number, x: number, y: number, n: number): void;
   scale(alpha: number, x: number, n: number): void;
   matVec(matrix: number, rows: number, dim: number, x: number, out: number): void;
+  matMul(
+    matrix: number,
+    rows: number,
+    dim: number,
+    terms: number,
+    termCount: number,
+    out: number,
+    outStride: number,
+  ): void;
   weightedSumAbove(
     a: number,
     wa: number,

@@ -150,6 +150,44 @@ describe('the Wasm SIMD kernels against the TypeScript kernels', () => {
     );
   });
 
+  it('matMul gives matVec of every term bit for bit (Wasm and TypeScript) and writes only its outputs', () => {
+    const problem = fc
+      .record({
+        rows: fc.nat({ max: 5 }),
+        dim: fc.nat({ max: 36 }),
+        rowStart: fc.nat({ max: 3 }),
+        termCount: fc.nat({ max: 3 }),
+      })
+      .chain(({ rows, dim, rowStart, termCount }) =>
+        fc.record({
+          rows: fc.constant(rows),
+          dim: fc.constant(dim),
+          rowStart: fc.constant(rowStart),
+          termCount: fc.constant(termCount),
+          matrix: placed((rowStart + rows) * dim, value),
+          terms: placed(termCount * dim, value),
+          outOffset: fc.nat({ max: 7 }),
+          stride: fc.integer({ min: rows, max: rows + 3 }),
+        }),
+      );
+    const expected = allocateFloat32(CAPACITY);
+    fc.assert(
+      fc.property(problem, ({ rows, dim, rowStart, termCount, matrix, terms, outOffset, stride }) => {
+        const block = xs.subarray(fill(xs, matrix));
+        const termOffset = fill(ys, terms);
+        for (const k of [wasm, tsKernels]) {
+          zs.fill(7);
+          expected.fill(7);
+          for (let t = 0; t < termCount; t++) {
+            k.matVec(block, rowStart, rows, dim, ys, termOffset + t * dim, expected, outOffset + t * stride);
+          }
+          k.matMul(block, rowStart, rows, dim, ys, termOffset, termCount, zs, outOffset, stride);
+          expect(zs).toEqual(expected);
+        }
+      }),
+    );
+  });
+
   it('weightedSumAbove keeps exactly the positions and sums the TypeScript kernel keeps', () => {
     const [scores, tsScores] = [allocateFloat32(CAPACITY), new Float32Array(CAPACITY)];
     const [indices, tsIndices] = [allocateInt32(CAPACITY), new Int32Array(CAPACITY)];
