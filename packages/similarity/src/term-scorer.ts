@@ -117,18 +117,18 @@ export class TermScorer implements BlockScorer {
       const n = Math.min(subRows, rows - sub);
       const start = rowStart + sub;
       if (copy) this.#rowCopy.set(this.#unit.subarray(start * dim, (start + n) * dim));
-      for (let t = 0; t < this.#termCount; t++) {
-        k.matVec(
-          copy ? this.#rowCopy : this.#unit,
-          copy ? 0 : start,
-          n,
-          this.#dim,
-          this.#terms,
-          t * this.#dim,
-          this.#products,
-          t * this.#stride + sub,
-        );
-      }
+      k.matMul(
+        copy ? this.#rowCopy : this.#unit,
+        copy ? 0 : start,
+        n,
+        dim,
+        this.#terms,
+        0,
+        this.#termCount,
+        this.#products,
+        sub,
+        this.#stride,
+      );
     }
   }
 
