@@ -16,17 +16,7 @@ export function dot(x: usize, y: usize, n: i32): f64 {
     a = f32x4.add(a, f32x4.mul(v128.load(x + i), v128.load(y + i)));
     b = f32x4.add(b, f32x4.mul(v128.load(x + i, 16), v128.load(y + i, 16)));
   }
-  if (i + 16 <= bytes) {
-    a = f32x4.add(a, f32x4.mul(v128.load(x + i), v128.load(y + i)));
-    i += 16;
-  }
-  a = f32x4.add(a, b);
-  let sum =
-    <f64>f32x4.extract_lane(a, 0) +
-    <f64>f32x4.extract_lane(a, 1) +
-    (<f64>f32x4.extract_lane(a, 2) + <f64>f32x4.extract_lane(a, 3));
-  for (; i < bytes; i += 4) sum += <f64>load<f32>(x + i) * <f64>load<f32>(y + i);
-  return sum;
+  return finishDot(a, b, x, y, i, bytes);
 }
 
 /** y += alpha · x over n floats. */
