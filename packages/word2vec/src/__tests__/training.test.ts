@@ -253,7 +253,9 @@ describeIf(process.platform === 'linux', 'counting threads needs /proc (Linux)')
     );
     await expect(training).rejects.toThrow(CancelledError);
     expect(running).toBeGreaterThan(before);
-    expect(threadCount()).toBe(before);
+    // No thread of this run is left. (Not toBe(before): Node's own runtime threads may exit
+    // meanwhile — a fresh-clone run once counted 11 against 12.)
+    expect(threadCount()).toBeLessThanOrEqual(before);
   });
 
   it('does not start when the signal is already aborted', async () => {
