@@ -2,7 +2,7 @@
 // glove.c computes it) over a block of co-occurrence entries, in WebAssembly SIMD (AssemblyScript).
 // Exported through assembly/kernels.ts; the TypeScript reference is tsKernels.gloveAdaGrad.
 
-import { dot } from './kernels';
+import { dotProduct } from './inlined';
 
 /** Bytes per training entry: row (i32), column (i32), log X (f32), f(X) (f32). */
 const ENTRY_BYTES: usize = 16;
@@ -61,7 +61,7 @@ export function gloveAdaGrad(
     const w = weights + word;
     const c = weights + context;
     const diff =
-      dot(w, c, dim) + <f64>load<f32>(w + bytes) + <f64>load<f32>(c + bytes) - <f64>load<f32>(entry, 8);
+      dotProduct(w, c, dim) + <f64>load<f32>(w + bytes) + <f64>load<f32>(c + bytes) - <f64>load<f32>(entry, 8);
     const fdiff = <f64>load<f32>(entry, 12) * diff;
     if (!Number.isFinite(fdiff)) continue;
     cost += 0.5 * fdiff * diff;

@@ -9,9 +9,10 @@
 // - the tables (read-only, shared by all threads): a header of settings and byte addresses, then
 //   the tables themselves;
 // - one workspace per thread: the random state, the results of the last call, then the hidden
-//   vector and its update (dim floats each).
+//   vector and its update (dim floats each) and the negatives drawn for two predictions.
 
-import { axpy, logisticStep, scale } from './kernels';
+import { fusedLogisticStep } from './inlined';
+import { axpy, scale } from './kernels';
 
 // Table header words.
 const T_ARCHITECTURE = 0; // 0 skip-gram, 1 CBOW
@@ -25,8 +26,7 @@ const T_ENCODER_ROWS = 7;
 const T_KEEP = 8; // 0 when every token is kept
 const T_NEGATIVE = 9; // 0 without negative sampling
 const T_OUTPUT = 10;
-const T_ACCEPT_BELOW = 11; // f64 per word
-const T_ALIAS = 12;
+const T_ALIAS_TABLE = 11; // per word: u32 threshold, i32 alias
 const T_TREE_OFFSETS = 13; // 0 without hierarchical softmax
 const T_TREE_NODES = 14;
 const T_TREE_CODES = 15; // one byte per path step
@@ -44,6 +44,8 @@ const W_WORDS = 6;
 const W_PREDICTIONS = 7;
 const W_HIDDEN = 8; // address of dim floats
 const W_GRADIENT = 9; // address of dim floats
+const W_NOISE = 10; // address of 2 · `negative` ints: the draws of two predictions
+const W_SINK = 11; // what drawNegatives read of the rows, stored so the reads stay
 
 // Status codes.
 const OK: i32 = 0;
@@ -65,8 +67,9 @@ let encoderOffsets: usize = 0;
 let encoderRows: usize = 0;
 let negative: i32 = 0;
 let output: usize = 0;
-let acceptBelow: usize = 0;
-let alias: usize = 0;
+let aliasTable: usize = 0;
+let noiseDraws: usize = 0;
+let sink: v128 = i32x4.splat(0);
 let vocabulary: u32 = 0;
 let treeOffsets: usize = 0;
 let treeNodes: usize = 0;
@@ -115,19 +118,22 @@ function nextInt(n: u32): u32 {
 
 /** NoiseDistribution.sample: a column, then a 32-bit coin against its threshold. */
 function sampleNoise(): i32 {
-  const column = nextInt(vocabulary);
-  return <f64>nextUint32() < load<f64>(acceptBelow + ((<usize>column) << 3))
-    ? <i32>column
-    : load<i32>(alias + ((<usize>column) << 2));
+  const entry = aliasTable + ((<usize>nextInt(vocabulary)) << 3);
+  const coin = nextUint32();
+  return coin < load<u32>(entry) ? <i32>((entry - aliasTable) >> 3) : load<i32>(entry, 4);
 }
 
+/** Zeroes one row (a v128 loop: memory.fill calls out of the module, costly for 400 bytes). */
 function zero(address: usize): void {
-  memory.fill(address, 0, rowBytes);
+  const zeros = f32x4.splat(0);
+  let i: usize = 0;
+  for (; i + 16 <= rowBytes; i += 16) v128.store(address + i, zeros);
+  for (; i < rowBytes; i += 4) store<f32>(address + i, 0);
 }
 
 /** One logistic step of hidden against row `row` of `matrix`, gradient accumulated. */
 function step(hiddenAt: usize, matrix: usize, row: i32, label: f64, lr: f64): f64 {
-  return logisticStep(
+  return fusedLogisticStep(
     hiddenAt,
     matrix + <usize>row * rowBytes,
     gradient,
@@ -141,8 +147,26 @@ function step(hiddenAt: usize, matrix: usize, row: i32, label: f64, lr: f64): f6
   );
 }
 
-/** The objective: hierarchical softmax along the target's path, then negative sampling. */
-function objective(hiddenAt: usize, target: i32, lr: f64): f64 {
+/**
+ * Draws the negatives of one prediction into `draws` and reads their rows, so they load while the
+ * previous prediction's steps run. The steps draw nothing, so drawing a prediction's negatives
+ * before the previous one trains keeps the random stream in the TypeScript loop's order.
+ */
+function drawNegatives(draws: usize): void {
+  const count = negative;
+  for (let d = 0; d < count; d++) store<i32>(draws + ((<usize>d) << 2), sampleNoise());
+  // The reads of all rows in one short run, so their cache misses overlap.
+  const bytes = rowBytes;
+  let seen = sink;
+  for (let d = 0; d < count; d++) {
+    const row = output + <usize>load<i32>(draws + ((<usize>d) << 2)) * bytes;
+    for (let i: usize = 0; i < bytes; i += 64) seen = v128.or(seen, v128.load(row + i));
+  }
+  sink = seen;
+}
+
+/** The objective: hierarchical softmax along the target's path, then the negatives in `draws`. */
+function objective(hiddenAt: usize, target: i32, lr: f64, draws: usize): f64 {
   let loss: f64 = 0;
   if (treeOffsets !== 0) {
     const end = word(treeOffsets, target + 1);
@@ -154,7 +178,7 @@ function objective(hiddenAt: usize, target: i32, lr: f64): f64 {
   if (negative > 0) {
     loss += step(hiddenAt, output, target, 1, lr);
     for (let d = 0; d < negative; d++) {
-      const noise = sampleNoise();
+      const noise = load<i32>(draws + ((<usize>d) << 2));
       // A draw that hits the target is not a negative example.
       if (noise === target) continue;
       loss += step(hiddenAt, output, noise, 0, lr);
@@ -167,34 +191,82 @@ function inputRow(row: i32): usize {
   return input + <usize>row * rowBytes;
 }
 
-/** Skip-gram over the kept sentence (see engine.ts: word2vec's pairs, or fastText's with an encoder). */
+/** Whether token `token` has input rows (always, without an encoder). */
+function hasRows(token: i32): bool {
+  return encoderOffsets === 0 || word(encoderOffsets, token) !== word(encoderOffsets, token + 1);
+}
+
+// The skip-gram walk: the pair after the current one (centre i, context j, window end to), with
+// the window of a new centre drawn as the walk reaches it.
+let walkCenter: i32 = 0;
+let walkContext: i32 = 0;
+let walkTo: i32 = 0;
+
+/** Moves the skip-gram walk to its first pair (centre 0). */
+function startWalk(length: i32): void {
+  walkCenter = -1;
+  walkTo = 0;
+  walkContext = 0;
+  nextCenter(length);
+}
+
+/** Moves the walk to the first pair of the next centre, drawing its window (none past the end). */
+function nextCenter(length: i32): void {
+  walkCenter++;
+  if (walkCenter >= length) return;
+  const reach = <i32>(window - nextInt(window));
+  walkContext = max(0, walkCenter - reach);
+  walkTo = min(length, walkCenter + reach + 1);
+  if (walkContext === walkCenter) walkContext++;
+}
+
+/** Moves the walk to its next pair. */
+function advanceWalk(length: i32): void {
+  walkContext++;
+  if (walkContext === walkCenter) walkContext++;
+  if (walkContext >= walkTo) nextCenter(length);
+}
+
+/**
+ * Skip-gram over the kept sentence (see engine.ts: word2vec's pairs, or fastText's with an
+ * encoder), one pair ahead: the next pair's window and negatives are drawn before this pair trains.
+ */
 function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
   let loss: f64 = 0;
   let predictions = 0;
-  for (let i = 0; i < length; i++) {
-    const center = word(sentence, i);
-    const reach = <i32>(window - nextInt(window));
-    const from = max(0, i - reach);
-    const to = min(length, i + reach + 1);
-    for (let j = from; j < to; j++) {
-      if (j === i) continue;
+  let draws = noiseDraws;
+  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  startWalk(length);
+  // The pair the walk is at trains when its centre has rows; only then are its negatives drawn.
+  let trains = hasRows(word(sentence, walkCenter));
+  if (trains) drawNegatives(draws);
+  while (walkCenter < length) {
+    const center = word(sentence, walkCenter);
+    const j = walkContext;
+    advanceWalk(length);
+    const nextTrains = walkCenter < length && hasRows(word(sentence, walkCenter));
+    if (nextTrains) drawNegatives(nextDraws);
+    if (trains) {
       zero(gradient);
       if (encoderOffsets === 0) {
         const row = inputRow(word(sentence, j));
-        loss += objective(row, center, lr);
+        loss += objective(row, center, lr, draws);
         axpy(1, gradient, row, dim);
       } else {
         const first = word(encoderOffsets, center);
         const end = word(encoderOffsets, center + 1);
-        if (first === end) continue;
         zero(hidden);
         for (let k = first; k < end; k++) axpy(1, inputRow(word(encoderRows, k)), hidden, dim);
         scale(<f32>(1 / <f64>(end - first)), hidden, dim);
-        loss += objective(hidden, word(sentence, j), lr);
+        loss += objective(hidden, word(sentence, j), lr, draws);
         for (let k = first; k < end; k++) axpy(1, gradient, inputRow(word(encoderRows, k)), dim);
       }
       predictions++;
     }
+    trains = nextTrains;
+    const swap = draws;
+    draws = nextDraws;
+    nextDraws = swap;
   }
   store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
   return loss;
@@ -230,24 +302,40 @@ function contextRows(sentence: usize, from: i32, to: i32, i: i32): i32 {
   return rows;
 }
 
-/** CBOW over the kept sentence (see engine.ts: mean or sum of the context rows predicts the word). */
+/**
+ * CBOW over the kept sentence (see engine.ts: mean or sum of the context rows predicts the word),
+ * one prediction ahead: the next word's window and negatives are drawn before this word trains.
+ */
 function cbow(sentence: usize, length: i32, lr: f64, cbowMean: bool, workspace: usize): f64 {
   let loss: f64 = 0;
   let predictions = 0;
+  let draws = noiseDraws;
+  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  let reach = <i32>(window - nextInt(window));
+  let rows = contextRows(sentence, max(0, -reach), min(length, reach + 1), 0);
+  if (rows !== 0) drawNegatives(draws);
   for (let i = 0; i < length; i++) {
-    const reach = <i32>(window - nextInt(window));
     const from = max(0, i - reach);
     const to = min(length, i + reach + 1);
-    zero(hidden);
-    addToContext(sentence, from, to, i, 1, hidden, false);
-    const rows = contextRows(sentence, from, to, i);
-    if (rows === 0) continue;
-    if (cbowMean) scale(<f32>(1 / <f64>rows), hidden, dim);
-    zero(gradient);
-    loss += objective(hidden, word(sentence, i), lr);
-    if (!cbowMean) scale(<f32>(1 / <f64>rows), gradient, dim);
-    predictions++;
-    addToContext(sentence, from, to, i, 1, gradient, true);
+    const currentRows = rows;
+    if (i + 1 < length) {
+      reach = <i32>(window - nextInt(window));
+      rows = contextRows(sentence, max(0, i + 1 - reach), min(length, i + 1 + reach + 1), i + 1);
+      if (rows !== 0) drawNegatives(nextDraws);
+    }
+    if (currentRows !== 0) {
+      zero(hidden);
+      addToContext(sentence, from, to, i, 1, hidden, false);
+      if (cbowMean) scale(<f32>(1 / <f64>currentRows), hidden, dim);
+      zero(gradient);
+      loss += objective(hidden, word(sentence, i), lr, draws);
+      if (!cbowMean) scale(<f32>(1 / <f64>currentRows), gradient, dim);
+      predictions++;
+      addToContext(sentence, from, to, i, 1, gradient, true);
+    }
+    const swap = draws;
+    draws = nextDraws;
+    nextDraws = swap;
   }
   store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
   return loss;
@@ -283,8 +371,8 @@ export function trainSentences(
   encoderRows = <usize>word(tables, T_ENCODER_ROWS);
   negative = word(tables, T_NEGATIVE);
   output = <usize>word(tables, T_OUTPUT);
-  acceptBelow = <usize>word(tables, T_ACCEPT_BELOW);
-  alias = <usize>word(tables, T_ALIAS);
+  aliasTable = <usize>word(tables, T_ALIAS_TABLE);
+  noiseDraws = <usize>word(workspace, W_NOISE);
   treeOffsets = <usize>word(tables, T_TREE_OFFSETS);
   treeNodes = <usize>word(tables, T_TREE_NODES);
   treeCodes = <usize>word(tables, T_TREE_CODES);
@@ -353,6 +441,7 @@ export function trainSentences(
   store<u32>(workspace + ((W_RANDOM + 1) << 2), s1);
   store<u32>(workspace + ((W_RANDOM + 2) << 2), s2);
   store<u32>(workspace + ((W_RANDOM + 3) << 2), s3);
+  store<i32>(workspace + (W_SINK << 2), i32x4.extract_lane(sink, 0));
   store<i32>(workspace + (W_STATUS << 2), status);
   store<i32>(workspace + (W_NEXT << 2), s);
   store<i32>(workspace + (W_WORDS << 2), words);

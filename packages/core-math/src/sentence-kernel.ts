@@ -71,8 +71,7 @@ const T = {
   keep: 8,
   negative: 9,
   output: 10,
-  acceptBelow: 11,
-  alias: 12,
+  aliasTable: 11,
   treeOffsets: 13,
   treeNodes: 14,
   treeCodes: 15,
@@ -83,7 +82,18 @@ const T = {
   factor: 22,
 } as const;
 const TABLE_HEADER_WORDS = 24;
-const W = { random: 0, status: 4, next: 5, words: 6, predictions: 7, hidden: 8, gradient: 9 } as const;
+const W = {
+  random: 0,
+  status: 4,
+  next: 5,
+  words: 6,
+  predictions: 7,
+  hidden: 8,
+  gradient: 9,
+  noise: 10,
+  /** Written by the kernel only: what it read ahead of the rows it is about to train. */
+  sink: 11,
+} as const;
 const WORKSPACE_HEADER_WORDS = 16;
 const STATUS_MESSAGES = ['', 'a sentence longer than the sentence buffer', 'a token id', 'sentence offsets'];
 
@@ -173,6 +183,26 @@ function validate(setup: SentenceKernelSetup): number {
 }
 
 /**
+ * The noise distribution's alias table packed for the kernel: per column a u32 threshold and the
+ * alias, side by side, so a draw reads one 8-byte entry (one cache line) instead of two arrays.
+ * A 32-bit draw r keeps the column when r < acceptBelow, which for integer r is r < ceil(acceptBelow);
+ * a column kept for every draw (ceil ≥ 2^32) gets itself as its alias, so the draws are exactly
+ * {@link NoiseDistribution.sample}'s.
+ */
+function packAliasTable(noise: NoiseDistribution, into: Int32Array): void {
+  const size = noise.size;
+  const acceptBelow = new Float64Array(size);
+  const alias = new Int32Array(size);
+  noise.copyAliasTable(acceptBelow, alias);
+  for (let c = 0; c < size; c++) {
+    const threshold = Math.ceil(Math.max(0, acceptBelow[c]!));
+    const always = threshold >= 2 ** 32;
+    into[2 * c] = always ? -1 : threshold | 0;
+    into[2 * c + 1] = always ? c : alias[c]!;
+  }
+}
+
+/**
  * Copies the tables of `setup` into the Wasm kernels' memory, once per training run, before
  * worker threads start (post the result to them with the kernel memory).
  *
@@ -194,8 +224,7 @@ export function createSentenceTables(setup: SentenceKernelSetup): SentenceTables
     return at;
   };
   const keepAt = keepProbabilities === null ? 0 : place(vocabulary);
-  const acceptAt = ns === null ? 0 : place(2 * vocabulary);
-  const aliasAt = ns === null ? 0 : place(vocabulary);
+  const aliasTableAt = ns === null ? 0 : place(2 * vocabulary);
   const treeOffsetsAt = hs === null ? 0 : place(vocabulary + 1);
   const treeNodesAt = hs === null ? 0 : place(hs.nodes.length);
   const treeCodesAt = hs === null ? 0 : place(Math.ceil(hs.codes.length / 4));
@@ -209,12 +238,7 @@ export function createSentenceTables(setup: SentenceKernelSetup): SentenceTables
   const floats = (at: number, length: number): Float32Array =>
     new Float32Array(block.buffer, base + 4 * at, length);
   if (keepProbabilities !== null) floats(keepAt, vocabulary).set(keepProbabilities);
-  if (ns !== null) {
-    ns.noise.copyAliasTable(
-      new Float64Array(block.buffer, base + 4 * acceptAt, vocabulary),
-      block.subarray(aliasAt, aliasAt + vocabulary),
-    );
-  }
+  if (ns !== null) packAliasTable(ns.noise, block.subarray(aliasTableAt, aliasTableAt + 2 * vocabulary));
   if (hs !== null) {
     block.set(hs.offsets, treeOffsetsAt);
     block.set(hs.nodes, treeNodesAt);
@@ -238,8 +262,7 @@ export function createSentenceTables(setup: SentenceKernelSetup): SentenceTables
   block[T.keep] = address(keepAt);
   block[T.negative] = ns?.negative ?? 0;
   block[T.output] = ns?.outputWeights.byteOffset ?? 0;
-  block[T.acceptBelow] = address(acceptAt);
-  block[T.alias] = address(aliasAt);
+  block[T.aliasTable] = address(aliasTableAt);
   block[T.treeOffsets] = address(treeOffsetsAt);
   block[T.treeNodes] = address(treeNodesAt);
   block[T.treeCodes] = address(treeCodesAt);
@@ -265,10 +288,13 @@ export function createSentenceWorkspace(tables: SentenceTables, random: Random):
     throw new ConfigError('kernels', 'not the WebAssembly kernels of the tables', 'the Wasm kernels in use');
   }
   const vector = aligned(tables.dim);
-  const workspace = allocateInt32(WORKSPACE_HEADER_WORDS + 2 * vector);
+  const negative = tables.block[T.negative]!;
+  // The negatives of two predictions: the one training and the next (drawn one ahead).
+  const workspace = allocateInt32(WORKSPACE_HEADER_WORDS + 2 * vector + 2 * negative);
   workspace.set(random.state(), W.random);
   workspace[W.hidden] = workspace.byteOffset + 4 * WORKSPACE_HEADER_WORDS;
   workspace[W.gradient] = workspace.byteOffset + 4 * (WORKSPACE_HEADER_WORDS + vector);
+  workspace[W.noise] = workspace.byteOffset + 4 * (WORKSPACE_HEADER_WORDS + 2 * vector);
   return workspace;
 }
 
