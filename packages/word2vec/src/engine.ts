@@ -1,5 +1,6 @@
 import type { SentenceKernel } from '@embedkit/core-math';
 import { SYNC_WORDS, type TrainingState } from './training-state.js';
+import type { SharedChunks } from './worker-protocol.js';
 
 /**
  * Trains on sentences `first` up to `end - 1` of an encoded corpus: sentence `s` is
@@ -42,6 +43,36 @@ export function trainSentences(
       else cbowSentence(state, length);
     }
     if (state.wordsSinceSync >= SYNC_WORDS) state.sync();
+  }
+}
+
+/**
+ * Takes chunks of sentences from the run's shared cursor and trains them ({@link trainSentences}),
+ * until `passes` passes over all chunks are taken: the workers of a run train the corpus in order,
+ * side by side, as gensim's workers take jobs from one queue.
+ */
+export function trainChunks(
+  state: TrainingState,
+  ids: Int32Array,
+  sentenceStarts: Int32Array,
+  chunks: SharedChunks,
+  passes: number,
+  sentenceBuffer?: Int32Array,
+): void {
+  const count = chunks.starts.length - 1;
+  const total = BigInt(count) * BigInt(passes);
+  for (;;) {
+    const taken = Atomics.add(chunks.cursor, 0, 1n);
+    if (taken >= total) return;
+    const chunk = Number(taken % BigInt(count));
+    trainSentences(
+      state,
+      ids,
+      sentenceStarts,
+      chunks.starts[chunk]!,
+      chunks.starts[chunk + 1]!,
+      sentenceBuffer,
+    );
   }
 }
 

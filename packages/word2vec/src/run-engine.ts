@@ -20,6 +20,7 @@ import {
   type EngineSetup,
   type LearningRateSchedule,
   type SharedCounters,
+  SYNC_WORDS,
   createSharedCounters,
   learningRateAt,
   sentenceTablesFor,
@@ -35,8 +36,8 @@ export interface EncodedSentences {
 }
 
 /**
- * The corpus of an engine run: encoded once and held in memory (every worker trains its own slice
- * of it for all epochs, as word2vec's threads do), or streamed again for every epoch (the main
+ * The corpus of an engine run: encoded once and held in memory (the workers take chunks of it in
+ * corpus order from one shared cursor, as gensim's workers take jobs), or streamed again for every epoch (the main
  * thread reads and encodes, and hands blocks of sentences to whichever worker is free).
  */
 export type EngineCorpus =
@@ -361,9 +362,31 @@ function checkIds(ids: Int32Array, vocabularySize: number): void {
   }
 }
 
+/** Tokens per chunk of an in-memory corpus: gensim's job size (`MAX_WORDS_IN_BATCH`), a sync interval. */
+const CHUNK_TOKENS = SYNC_WORDS;
+
 /**
- * Splits the sentences into one slice per worker with about the same number of tokens; every
- * worker trains its slice for all epochs.
+ * Chunk boundaries (sentence indices) of an in-memory corpus: whole sentences, each chunk closed
+ * once it holds at least {@link CHUNK_TOKENS} tokens.
+ */
+export function chunkStarts(sentenceStarts: Int32Array): Int32Array {
+  const count = sentenceStarts.length - 1;
+  const starts = [0];
+  for (let s = 0; s < count; s++) {
+    if (sentenceStarts[s + 1]! - sentenceStarts[starts[starts.length - 1]!]! >= CHUNK_TOKENS) {
+      starts.push(s + 1);
+    }
+  }
+  if (starts[starts.length - 1] !== count) starts.push(count);
+  return Int32Array.from(starts);
+}
+
+/**
+ * Trains an in-memory corpus for all epochs: the workers take chunks of about
+ * {@link CHUNK_TOKENS} tokens from one shared cursor in corpus order, epoch after epoch (gensim's
+ * job queue, without a round trip through the main thread). The threads train neighbouring text at
+ * the same learning rate, and a thread slowed down by other work takes fewer chunks instead of
+ * keeping the others waiting at the end. With one thread the order is the corpus order.
  */
 async function trainInMemory(
   pool: TrainingWorkerPool,
@@ -373,17 +396,24 @@ async function trainInMemory(
 ): Promise<void> {
   const { ids, sentenceStarts } = sentences;
   const count = sentenceStarts.length - 1;
+  const chunks = {
+    starts: chunkStarts(sentenceStarts),
+    cursor: new BigInt64Array(new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
+  };
+  const longest = longestSentence(sentenceStarts, 0, count);
   const work: Promise<void>[] = [];
-  let first = 0;
   for (let thread = 0; thread < pool.size; thread++) {
-    const target = Math.round((ids.length * (thread + 1)) / pool.size);
-    let end = first;
-    while (end < count && (thread === pool.size - 1 || sentenceStarts[end]! < target)) end++;
-    const sentenceBuffer = kernelArrays.sentenceBuffer(longestSentence(sentenceStarts, first, end));
-    work.push(
-      pool.train(thread, { type: 'train', ids, sentenceStarts, first, end, passes: epochs, sentenceBuffer }),
-    );
-    first = end;
+    const request = {
+      type: 'train',
+      ids,
+      sentenceStarts,
+      first: 0,
+      end: count,
+      passes: epochs,
+      chunks,
+      sentenceBuffer: kernelArrays.sentenceBuffer(longest),
+    } as const;
+    work.push(pool.train(thread, request));
   }
   await Promise.all(work);
 }
@@ -413,6 +443,7 @@ async function trainStreamed(
       first: 0,
       end: sentenceStarts.length - 1,
       passes: 1,
+      chunks: null,
       sentenceBuffer,
     } as const;
     const done = pool.train(thread, request);

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { attachKernels, isEmbeddingError } from '@embedkit/core-math';
-import { trainSentences } from './engine.js';
+import { trainChunks, trainSentences } from './engine.js';
 import { TrainingState, threadRandom } from './training-state.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -27,9 +27,13 @@ port.on('message', (request: WorkerRequest) => {
       return;
     }
     if (state === undefined) throw new Error('train request before init');
-    for (let pass = 0; pass < request.passes; pass++) {
-      const { ids, sentenceStarts, first, end, sentenceBuffer } = request;
-      trainSentences(state, ids, sentenceStarts, first, end, sentenceBuffer ?? undefined);
+    const { ids, sentenceStarts, first, end, passes, chunks, sentenceBuffer } = request;
+    if (chunks !== null) {
+      trainChunks(state, ids, sentenceStarts, chunks, passes, sentenceBuffer ?? undefined);
+    } else {
+      for (let pass = 0; pass < passes; pass++) {
+        trainSentences(state, ids, sentenceStarts, first, end, sentenceBuffer ?? undefined);
+      }
     }
     state.sync();
     reply({ type: 'done' });

@@ -22,7 +22,21 @@ export interface InitRequest {
   readonly sentenceKernel: SentenceKernelParts | null;
 }
 
-/** Trains `passes` passes over sentences `first..end-1` of an encoded block. */
+/**
+ * Chunks of an in-memory corpus that every worker of a run takes from one shared cursor, in corpus
+ * order, pass after pass: chunk `c` is sentences `starts[c]..starts[c + 1] - 1`.
+ */
+export interface SharedChunks {
+  /** `chunks + 1` sentence indices, first 0, last the sentence count. */
+  readonly starts: Int32Array;
+  /** `[chunks taken so far, over all passes]`, shared by the workers (`Atomics.add`). */
+  readonly cursor: BigInt64Array;
+}
+
+/**
+ * Trains `passes` passes over sentences `first..end-1` of an encoded block, or, with `chunks`,
+ * takes chunks from the shared cursor until all passes over them are taken.
+ */
 export interface TrainRequest {
   readonly type: 'train';
   readonly ids: Int32Array;
@@ -30,6 +44,8 @@ export interface TrainRequest {
   readonly first: number;
   readonly end: number;
   readonly passes: number;
+  /** The run's shared chunks of the whole corpus (then `first..end` is ignored), or `null`. */
+  readonly chunks: SharedChunks | null;
   /** Kernel memory for the longest sentence of the request (the sentence kernel's buffer), or `null`. */
   readonly sentenceBuffer: Int32Array | null;
 }

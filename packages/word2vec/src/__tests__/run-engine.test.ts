@@ -1,4 +1,5 @@
 import { ConfigError, allocateFloat32 } from '@embedkit/core-math';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type EngineRun,
@@ -7,6 +8,8 @@ import {
   runEngine,
   sharedFloat32Array,
 } from '../index.js';
+import { chunkStarts } from '../run-engine.js';
+import { SYNC_WORDS } from '../training-state.js';
 
 const counts = Float64Array.from([5, 4, 3, 2, 1]);
 const dim = 4;
@@ -131,5 +134,42 @@ describe('runEngine', () => {
       expect(error, option).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).option).toBe(option);
     }
+  });
+
+  it('hands every chunk of an in-memory corpus to the threads once per epoch', async () => {
+    // 25 sentences of 1,000 tokens: three chunks (10, 10 and 5 sentences).
+    const long = {
+      ids: Int32Array.from({ length: 25_000 }, (_, i) => (i * 7) % 5),
+      sentenceStarts: Int32Array.from({ length: 26 }, (_, s) => 1000 * s),
+    };
+    expect(Array.from(chunkStarts(long.sentenceStarts))).toEqual([0, 10, 20, 25]);
+    for (const threads of [1, 2]) {
+      const result = await runEngine(
+        run({ corpus: { kind: 'in-memory', sentences: long }, epochs: 3, threads }),
+      );
+      expect(result.words, `${threads} threads`).toBe(3 * 25_000);
+    }
+  });
+});
+
+describe('chunkStarts', () => {
+  it('cuts whole sentences into chunks closed as soon as they reach the chunk size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 * SYNC_WORDS }), { maxLength: 40 }), (lengths) => {
+        const sentenceStarts = Int32Array.from([0, ...lengths]);
+        for (let s = 1; s < sentenceStarts.length; s++) sentenceStarts[s]! += sentenceStarts[s - 1]!;
+        const starts = Array.from(chunkStarts(sentenceStarts));
+        expect(starts[0]).toBe(0);
+        expect(starts[starts.length - 1]).toBe(lengths.length);
+        const tokens = (from: number, to: number): number => sentenceStarts[to]! - sentenceStarts[from]!;
+        for (let c = 0; c + 1 < starts.length; c++) {
+          const [from, to] = [starts[c]!, starts[c + 1]!];
+          expect(to).toBeGreaterThan(from);
+          // Every chunk but the last reaches the size; none would without its last sentence.
+          if (c + 2 < starts.length) expect(tokens(from, to)).toBeGreaterThanOrEqual(SYNC_WORDS);
+          expect(tokens(from, to - 1)).toBeLessThan(SYNC_WORDS);
+        }
+      }),
+    );
   });
 });
