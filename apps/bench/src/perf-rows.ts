@@ -162,3 +162,10 @@ export function measureOf(row: ModelRow): PerfMeasure | undefined {
     ? { seconds: row.wallSeconds, cpuSeconds: row.cpuSeconds, peakRssMb: row.peakRssMb }
     : undefined;
 }
+
+/** The training phase alone of a training row (after counting and encoding), where the trainer reports it. */
+export function trainingPhaseOf(row: ModelRow): PerfMeasure | undefined {
+  return row.status === 'ok' && row.trainingPhaseSeconds !== undefined
+    ? { seconds: row.trainingPhaseSeconds }
+    : undefined;
+}

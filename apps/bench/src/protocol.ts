@@ -24,6 +24,11 @@ export type ChildMessage =
   | {
       readonly type: 'result';
       readonly trainSeconds: number;
+      /**
+       * Seconds from the trainer's first `training` progress report (after counting and encoding)
+       * to the trained model; absent when it reports no training phase.
+       */
+      readonly trainingPhaseSeconds?: number;
       /** User + system CPU seconds of the whole child process. */
       readonly cpuSeconds: number;
       readonly peakRssMb: number;

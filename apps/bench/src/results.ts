@@ -66,6 +66,8 @@ export interface ModelRow {
   readonly cpuSeconds?: number;
   /** Seconds inside the training call, where the trainer reports it. */
   readonly trainSeconds?: number;
+  /** Seconds of the training phase alone (after counting and encoding), where the trainer reports it. */
+  readonly trainingPhaseSeconds?: number;
   /** Corpus tokens x epochs / wall seconds. */
   readonly wordsPerSecond?: number;
   /** Peak resident set size of the training process, MB. */

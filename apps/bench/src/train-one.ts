@@ -35,18 +35,24 @@ async function main(): Promise<void> {
   if (!algorithm) throw new Error(`unknown algorithm ${spec.algo}; registered: ${registry.ids().join(', ')}`);
   checkOptions(algorithm, spec.options);
   const started = performance.now();
+  let trainingStarted: number | undefined;
   const model = await algorithm.train(spec.corpus, spec.options, {
     threads: spec.threads,
     seed: spec.seed,
     signal: controller.signal,
-    onProgress: (progress) => send({ type: 'progress', progress }),
+    onProgress: (progress) => {
+      if (progress.phase === 'training') trainingStarted ??= performance.now();
+      send({ type: 'progress', progress });
+    },
   });
-  const trainSeconds = (performance.now() - started) / 1000;
+  const finished = performance.now();
+  const trainSeconds = (finished - started) / 1000;
   const vectors = vectorsOf(model);
   await writeVectors(spec.output, vectors, { format: 'word2vec-binary' });
   send({
     type: 'result',
     trainSeconds,
+    ...(trainingStarted === undefined ? {} : { trainingPhaseSeconds: (finished - trainingStarted) / 1000 }),
     cpuSeconds: cpuSeconds(),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     vocabulary: vectors.size,

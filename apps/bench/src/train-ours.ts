@@ -52,6 +52,9 @@ export async function trainOurs(
     vectorsPath: spec.output,
     wallSeconds: outcome.wallSeconds,
     trainSeconds: result.trainSeconds,
+    ...(result.trainingPhaseSeconds === undefined
+      ? {}
+      : { trainingPhaseSeconds: result.trainingPhaseSeconds }),
     cpuSeconds: result.cpuSeconds,
     wordsPerSecond: (tokens * epochs) / outcome.wallSeconds,
     peakRssMb: result.peakRssMb,
