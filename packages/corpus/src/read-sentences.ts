@@ -71,7 +71,12 @@ async function* decodeSentences(
   }
 }
 
-async function* fileChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array> {
+/**
+ * The bytes of a file, `chunkSize` at a time.
+ *
+ * @throws IoError when the file cannot be read
+ */
+export async function* fileChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array> {
   const stream = createReadStream(path, { highWaterMark: chunkSize });
   try {
     for await (const chunk of stream) yield chunk as Uint8Array;

@@ -1,11 +1,13 @@
 import type { TrainingCorpus, TrainingProgress } from '@embedkit/core-math';
 import { ConfigError, EmptyVocabularyError, FormatError } from '@embedkit/core-math';
 import type { SentenceOptions } from './options.js';
-import { requireInteger } from './options.js';
+import { requireInteger, resolveSentenceOptions } from './options.js';
 import type { EncodedCorpus } from './encode-corpus.js';
 import { Int32Builder } from './int32-builder.js';
+import { countFileBytes } from './count-file-bytes.js';
 import { ProgressThrottle } from './progress.js';
 import { sentencesOf } from './sentences-of.js';
+import { whitespaceTokenizer } from './tokenizers.js';
 
 /** Default `minCount` of {@link Vocabulary.build}, as word2vec, gensim and fastText. */
 export const DEFAULT_MIN_COUNT = 5;
@@ -151,11 +153,45 @@ export class Vocabulary {
     limit: number,
   ): Promise<VocabularyAndCorpus> {
     const { minCount, maxVocab } = resolveFilters(options, DEFAULT_MIN_COUNT);
+    const progress = new ProgressThrottle('vocabulary', 'words', options.onProgress);
+    const { words, counts, tokens, record } =
+      typeof corpus === 'string' && (options.tokenizer ?? whitespaceTokenizer) === whitespaceTokenizer
+        ? await Vocabulary.#countFile(corpus, options, limit, progress)
+        : await Vocabulary.#countSentences(corpus, options, limit, progress);
+    progress.finish(tokens);
+    const kept = keptWords(counts, minCount, maxVocab, tokens);
+    const vocabulary = new Vocabulary(
+      kept.map((i) => words[i]!),
+      Float64Array.from(kept, (i) => counts[i]!),
+      tokens,
+      words.length,
+    );
+    return { vocabulary, encoded: record?.encode(kept, words.length) };
+  }
+
+  /** A file split on whitespace, counted on its bytes ({@link countFileBytes}: the same counts, faster). */
+  static async #countFile(
+    path: string,
+    options: VocabularyBuildOptions,
+    limit: number,
+    progress: ProgressThrottle,
+  ): Promise<RawCounts> {
+    const record = limit >= 0 ? new TokenRecord() : undefined;
+    const counted = await countFileBytes(path, resolveSentenceOptions(options), limit, record, progress);
+    return { ...counted, record: counted.recorded ? record : undefined };
+  }
+
+  /** Any corpus, sentence by sentence. */
+  static async #countSentences(
+    corpus: TrainingCorpus,
+    options: VocabularyBuildOptions,
+    limit: number,
+    progress: ProgressThrottle,
+  ): Promise<RawCounts> {
     const sentences = sentencesOf(corpus, options);
     const index = new Map<string, number>();
     const words: string[] = [];
     const counts: number[] = [];
-    const progress = new ProgressThrottle('vocabulary', 'words', options.onProgress);
     let record: TokenRecord | undefined = limit >= 0 ? new TokenRecord() : undefined;
     let tokens = 0;
     for await (const sentence of sentences) {
@@ -176,15 +212,7 @@ export class Vocabulary {
       tokens += sentence.length;
       progress.update(tokens);
     }
-    progress.finish(tokens);
-    const kept = keptWords(counts, minCount, maxVocab, tokens);
-    const vocabulary = new Vocabulary(
-      kept.map((i) => words[i]!),
-      Float64Array.from(kept, (i) => counts[i]!),
-      tokens,
-      words.length,
-    );
-    return { vocabulary, encoded: record?.encode(kept, words.length) };
+    return { words, counts, tokens, record };
   }
   /**
    * A vocabulary from words and their counts (for example a GloVe `vocab.txt`), filtered by
@@ -373,6 +401,15 @@ function keptWords(
 }
 
 /** The tokens of a corpus by order of first appearance, with sentence ends, until they become ids. */
+/** Distinct words in order of first appearance, their counts, the tokens read and the recorded corpus. */
+interface RawCounts {
+  readonly words: readonly string[];
+  readonly counts: readonly number[];
+  readonly tokens: number;
+  /** `undefined` when the corpus had more tokens than the limit. */
+  readonly record: TokenRecord | undefined;
+}
+
 class TokenRecord {
   /** Position of each token's word in order of first appearance. */
   readonly ids = new Int32Builder(1 << 16);

@@ -7,7 +7,7 @@ import {
 } from '#test-utils/shared-data.js';
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { Vocabulary, encodeCorpus, readSentences } from '../index.js';
+import { Vocabulary, encodeCorpus, readSentences, whitespaceTokenizer } from '../index.js';
 
 const lee = sharedData('corpora', 'lee_background.cor');
 const text8Head = sharedData('corpora', 'text8-head.txt');
@@ -104,6 +104,18 @@ describeWithSharedData('text8-head.txt', () => {
     expect(lengths.reduce((a, b) => a + b, 0)).toBe(2_139_748);
     expect(lengths.slice(0, -1).every((length) => length === 10_000)).toBe(true);
     expect(lengths).toHaveLength(Math.ceil(2_139_748 / 10_000));
+  });
+
+  it('is counted and encoded on its bytes exactly as through the decoded text', async () => {
+    const options = { minCount: 5 };
+    const fromBytes = await Vocabulary.buildAndEncode(text8Head, options);
+    // A tokenizer other than the default (the same splitting) takes the text path.
+    const fromText = await Vocabulary.buildAndEncode(text8Head, {
+      ...options,
+      tokenizer: (text) => whitespaceTokenizer(text),
+    });
+    expect(fromBytes.vocabulary.toJSON()).toEqual(fromText.vocabulary.toJSON());
+    expect(fromBytes.encoded).toEqual(fromText.encoded);
   });
 
   it.runIf(hasGensim)('keeps the same words as the word2vec C tool with -min-count 5', async () => {
