@@ -3,7 +3,7 @@ import { defineConfig, type Options } from 'tsup';
 /**
  * The build every library package shares: ESM + CJS + declarations for `src/index.ts`, source
  * maps, Node 20. `workers` are extra entries (worker-thread scripts) built beside index.js /
- * index.cjs, with `import.meta.url` shimmed in the CJS build so the pool can locate them.
+ * index.cjs, `import.meta.url` is shimmed in the CJS build so a module can locate the files beside it.
  */
 export function libraryConfig(workers: readonly string[] = []): ReturnType<typeof defineConfig> {
   const options: Options = {
@@ -13,7 +13,7 @@ export function libraryConfig(workers: readonly string[] = []): ReturnType<typeo
     clean: true,
     sourcemap: true,
     target: 'node20',
-    shims: workers.length > 0,
+    shims: true,
   };
   return defineConfig(options);
 }

@@ -22,3 +22,7 @@ export type {
 export { evaluateWordAnalogies } from './evaluate-analogies.js';
 export type { EvaluateWordPairsOptions, WordPairsEvaluation } from './evaluate-word-pairs.js';
 export { evaluateWordPairs } from './evaluate-word-pairs.js';
+export type { AnalogyQuestion, AnalogySectionQuestions, ParsedAnalogies } from './analogy-file.js';
+export { parseAnalogies } from './analogy-file.js';
+export type { ParsedWordPairs, WordPair } from './word-pairs-file.js';
+export { parseWordPairs } from './word-pairs-file.js';

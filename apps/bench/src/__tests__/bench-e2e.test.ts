@@ -4,15 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
-import {
-  describeIf,
-  describeWithSharedData,
-  hasFastText,
-  hasGensim,
-  hasSharedData,
-  sharedData,
-} from '#test-utils/shared-data.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeIf, EVAL_DIR, fixture, hasFastText, hasGensim } from '#test-utils/fixtures.js';
 import { PERF_BEGIN, PERF_END } from '../perf-doc.js';
 import type { PerfResult } from '../perf-result.js';
 import type { BenchReport } from '../results.js';
@@ -31,7 +24,7 @@ const plugin = fileURLToPath(new URL('../../examples/random-indexing.mjs', impor
 const out = mkdtempSync(join(tmpdir(), 'embedkit-bench-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describeWithSharedData('bench end to end on lee_background.cor', () => {
+describe('bench end to end on lee_background.cor', () => {
   it('trains every algorithm and the plug-in, evaluates them, and writes the three reports', async () => {
     expect(existsSync(main), 'the bench must be built first (pnpm build)').toBe(true);
     const algos = [
@@ -48,7 +41,7 @@ describeWithSharedData('bench end to end on lee_background.cor', () => {
       [
         main,
         '--corpus',
-        sharedData('corpora', 'lee_background.cor'),
+        fixture('corpora', 'lee_background.cor'),
         '--algos',
         algos.join(','),
         '--plugin',
@@ -64,7 +57,7 @@ describeWithSharedData('bench end to end on lee_background.cor', () => {
         '--set',
         'fasttext-cbow.bucket=20000',
         '--data',
-        sharedData('eval'),
+        EVAL_DIR,
         '--restrict-vocab',
         '30000',
         '--out',
@@ -114,52 +107,49 @@ it('docs/plugins.md shows the example plug-in the end-to-end test loads, verbati
   expect(doc).toContain(readFileSync(plugin, 'utf8'));
 });
 
-describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')(
-  'bench with peers',
-  () => {
-    it('runs gensim and fastText on the same configuration and states our time as a ratio to theirs', async () => {
-      const peersOut = join(out, 'peers');
-      await run(
-        process.execPath,
-        [
-          main,
-          '--corpus',
-          sharedData('corpora', 'lee_background.cor'),
-          '--algos',
-          'word2vec-skipgram,fasttext-cbow',
-          '--peers',
-          'gensim,fasttext',
-          '--dim',
-          '16',
-          '--epochs',
-          '1',
-          '--set',
-          'fasttext-cbow.bucket=20000',
-          '--out',
-          peersOut,
-        ],
-        { maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } },
-      );
-      const report = JSON.parse(readFileSync(join(peersOut, 'report.json'), 'utf8')) as BenchReport;
-      expect(report.rows.map((row) => [row.name, row.kind, row.status])).toEqual([
-        ['word2vec-skipgram', 'ours', 'ok'],
-        ['fasttext-cbow', 'ours', 'ok'],
-        ['gensim word2vec-skipgram', 'peer', 'ok'],
-        ['fasttext fasttext-cbow', 'peer', 'ok'],
-      ]);
-      const [ours, oursFastText, gensim, fastText] = report.rows;
-      expect(gensim!.version).toMatch(/^4\./);
-      expect(ours!.ratio!.peer).toBe('gensim word2vec-skipgram');
-      expect(ours!.ratio!.time).toBeCloseTo(ours!.wallSeconds! / gensim!.wallSeconds!, 10);
-      expect(oursFastText!.ratio!.time).toBeCloseTo(oursFastText!.wallSeconds! / fastText!.wallSeconds!, 10);
-      // Same corpus and minCount: the vocabularies agree (fastText counts its end-of-line token too).
-      expect(Math.abs(gensim!.vocabulary! - ours!.vocabulary!)).toBeLessThanOrEqual(1);
-      expect(Math.abs(fastText!.vocabulary! - oursFastText!.vocabulary!)).toBeLessThanOrEqual(1);
-    });
-  },
-);
+describeIf(hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')('bench with peers', () => {
+  it('runs gensim and fastText on the same configuration and states our time as a ratio to theirs', async () => {
+    const peersOut = join(out, 'peers');
+    await run(
+      process.execPath,
+      [
+        main,
+        '--corpus',
+        fixture('corpora', 'lee_background.cor'),
+        '--algos',
+        'word2vec-skipgram,fasttext-cbow',
+        '--peers',
+        'gensim,fasttext',
+        '--dim',
+        '16',
+        '--epochs',
+        '1',
+        '--set',
+        'fasttext-cbow.bucket=20000',
+        '--out',
+        peersOut,
+      ],
+      { maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } },
+    );
+    const report = JSON.parse(readFileSync(join(peersOut, 'report.json'), 'utf8')) as BenchReport;
+    expect(report.rows.map((row) => [row.name, row.kind, row.status])).toEqual([
+      ['word2vec-skipgram', 'ours', 'ok'],
+      ['fasttext-cbow', 'ours', 'ok'],
+      ['gensim word2vec-skipgram', 'peer', 'ok'],
+      ['fasttext fasttext-cbow', 'peer', 'ok'],
+    ]);
+    const [ours, oursFastText, gensim, fastText] = report.rows;
+    expect(gensim!.version).toMatch(/^4\./);
+    expect(ours!.ratio!.peer).toBe('gensim word2vec-skipgram');
+    expect(ours!.ratio!.time).toBeCloseTo(ours!.wallSeconds! / gensim!.wallSeconds!, 10);
+    expect(oursFastText!.ratio!.time).toBeCloseTo(oursFastText!.wallSeconds! / fastText!.wallSeconds!, 10);
+    // Same corpus and minCount: the vocabularies agree (fastText counts its end-of-line token too).
+    expect(Math.abs(gensim!.vocabulary! - ours!.vocabulary!)).toBeLessThanOrEqual(1);
+    expect(Math.abs(fastText!.vocabulary! - oursFastText!.vocabulary!)).toBeLessThanOrEqual(1);
+  });
+});
 
-describeWithSharedData('bench defaults and a run without evaluation sets', () => {
+describe('bench defaults and a run without evaluation sets', () => {
   it('uses the quick defaults, says so, and says how to add the standard sets when there are none', async () => {
     const noData = join(out, 'no-data');
     mkdirSync(noData, { recursive: true });
@@ -169,7 +159,7 @@ describeWithSharedData('bench defaults and a run without evaluation sets', () =>
       [
         main,
         '--corpus',
-        sharedData('corpora', 'lee_background.cor'),
+        fixture('corpora', 'lee_background.cor'),
         '--algos',
         'word2vec-cbow,fasttext-cbow',
         '--set',
@@ -201,7 +191,7 @@ describeWithSharedData('bench defaults and a run without evaluation sets', () =>
       [
         main,
         '--corpus',
-        sharedData('corpora', 'lee_background.cor'),
+        fixture('corpora', 'lee_background.cor'),
         '--algos',
         'word2vec-cbow,glove',
         '--dim',
@@ -221,7 +211,7 @@ describeWithSharedData('bench defaults and a run without evaluation sets', () =>
   });
 });
 
-describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')(
+describeIf(hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')(
   'perf preset (CI-sized: lee_background.cor, tiny dimensions)',
   () => {
     it('measures every row, writes perf.json, the generated block of performance.md and benchmarks.md', async () => {
@@ -235,9 +225,9 @@ describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gen
         [
           perf,
           '--corpus',
-          sharedData('corpora', 'lee_background.cor'),
+          fixture('corpora', 'lee_background.cor'),
           '--reference',
-          sharedData('reference', 'w2v-lee-sg.bin'),
+          fixture('reference', 'w2v-lee-sg.bin'),
           '--dim',
           '8',
           '--epochs',
@@ -320,7 +310,7 @@ describeIf(hasSharedData && hasGensim && hasFastText, 'needs ../shared/data, gen
 );
 
 describeIf(
-  hasSharedData && process.env.GLOVE_TOOLS_DIR !== undefined,
+  process.env.GLOVE_TOOLS_DIR !== undefined,
   'set GLOVE_TOOLS_DIR to a folder with the Stanford GloVe tools built from source',
 )('glove peer', () => {
   it("runs the Stanford tools' pipeline on the same configuration", async () => {
@@ -330,7 +320,7 @@ describeIf(
       [
         main,
         '--corpus',
-        sharedData('corpora', 'lee_background.cor'),
+        fixture('corpora', 'lee_background.cor'),
         '--algos',
         'glove',
         '--peers',

@@ -2,14 +2,15 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '@embedkit/algorithms';
+import { corpora } from '@embedkit/datasets';
 import { readVectors } from '@embedkit/vector-io';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalSet, fixture } from '#test-utils/fixtures.js';
 import { type CliResult, finished, requireBuiltCli, runCli, startCli } from './built-cli.js';
 
-const CORPUS = sharedData('corpora', 'lee_background.cor');
-const REFERENCE = (file: string) => sharedData('reference', file);
-const EVAL = (file: string) => sharedData('eval', file);
+const CORPUS = fixture('corpora', 'lee_background.cor');
+const REFERENCE = (file: string) => fixture('reference', file);
+const EVAL = (file: string) => evalSet(file);
 
 /** Words of lee_background.cor that every small model keeps (count >= 5). */
 const LEE_WORDS = ['government', 'police', 'Israel'] as const;
@@ -98,7 +99,7 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-describeWithSharedData('embedkit train (built CLI, lee_background.cor)', () => {
+describe('embedkit train (built CLI, lee_background.cor)', () => {
   it.each(TRAININGS)('trains $algorithm and writes $format', async ({ algorithm, output, format, args }) => {
     const result = await runCli([
       'train',
@@ -235,7 +236,7 @@ describeWithSharedData('embedkit train (built CLI, lee_background.cor)', () => {
       'train',
       'word2vec-skipgram',
       '--input',
-      sharedData('corpora', 'text8-head.txt'),
+      await corpora.text8Head.path(),
       '--output',
       inDir('interrupted.bin'),
       '--dim',
@@ -334,7 +335,7 @@ export const toy = {
   });
 });
 
-describeWithSharedData('embedkit on the reference models (built CLI)', () => {
+describe('embedkit on the reference models (built CLI)', () => {
   const text8Model = REFERENCE('w2v-text8head-sg100.bin');
 
   it('eval gives the figures gensim gives on w2v-text8head-sg100.bin', async () => {

@@ -1,6 +1,6 @@
 import { ConfigError, cosine } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { fixture } from '#test-utils/fixtures.js';
 import { symmetricEigen } from '../symmetric-eigen.js';
 import { ppmiSvd, trainPpmiSvd } from '../ppmi-svd.js';
 
@@ -60,9 +60,9 @@ describe('ppmi-svd', () => {
   });
 });
 
-describeWithSharedData('ppmi-svd on lee_background.cor', () => {
+describe('ppmi-svd on lee_background.cor', () => {
   it('trains deterministically with finite vectors', async () => {
-    const corpus = sharedData('corpora', 'lee_background.cor');
+    const corpus = fixture('corpora', 'lee_background.cor');
     const first = await trainPpmiSvd(corpus, { dim: 20 }, { seed: 5 });
     const second = await trainPpmiSvd(corpus, { dim: 20 }, { seed: 5 });
     expect(first.size).toBeGreaterThan(1000);

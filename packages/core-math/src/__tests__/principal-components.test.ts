@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeIf, hasGensim, runPython } from '#test-utils/shared-data.js';
+import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
 import {
   ConfigError,
   DimensionMismatchError,

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '#test-utils/fixtures.js';
 
-describeWithSharedData('shared data', () => {
+describe('shared data', () => {
   it('is laid out as its README says', () => {
-    expect(existsSync(sharedData('corpora', 'lee_background.cor'))).toBe(true);
-    expect(existsSync(sharedData('reference', 'w2v-lee-sg.bin'))).toBe(true);
+    expect(existsSync(fixture('corpora', 'lee_background.cor'))).toBe(true);
+    expect(existsSync(fixture('reference', 'w2v-lee-sg.bin'))).toBe(true);
   });
 });

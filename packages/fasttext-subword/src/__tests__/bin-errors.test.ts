@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describeIf, describeWithSharedData, hasFastText, sharedData } from '#test-utils/shared-data.js';
+import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
 import { CancelledError, FormatError, IoError } from '@embedkit/core-math';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -209,9 +209,9 @@ describe('.bin validation', () => {
   });
 });
 
-describeWithSharedData('.bin validation on a real model', () => {
+describe('.bin validation on a real model', () => {
   it('rejects random truncations of ft-lee-sg.bin with FormatError', async () => {
-    const bytes = new Uint8Array(readFileSync(sharedData('reference', 'ft-lee-sg.bin')));
+    const bytes = new Uint8Array(readFileSync(fixture('reference', 'ft-lee-sg.bin')));
     await fc.assert(
       fc.asyncProperty(fc.nat(bytes.length - 1), async (length) => {
         const error = await formatError(bytes.subarray(0, length));

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeIf, describeWithSharedData, hasFastText, sharedData } from '#test-utils/shared-data.js';
+import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
 import { ConfigError, IoError } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
 import {
@@ -46,10 +46,10 @@ describe('.bin round trip', () => {
   });
 });
 
-describeWithSharedData('.bin files of the real tools', () => {
+describe('.bin files of the real tools', () => {
   for (const name of ['ft-lee-sg.bin', 'ft-lee-cbow.bin', 'ft-lee-nosub.bin', 'gensim-lee-fasttext.bin']) {
     it(`re-serializes ${name} byte for byte`, async () => {
-      const bytes = new Uint8Array(readFileSync(sharedData('reference', name)));
+      const bytes = new Uint8Array(readFileSync(fixture('reference', name)));
       const model = await parseFastTextBin(bytes);
       expect(Buffer.from(serializeFastTextBin(model)).equals(bytes)).toBe(true);
     });

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
-import {
-  describeIf,
-  describeWithSharedData,
-  hasFastText,
-  hasGensim,
-  runPython,
-  sharedData,
-} from '#test-utils/shared-data.js';
-import { beforeAll, expect, it } from 'vitest';
+import { describeIf, fixture, hasFastText, hasGensim, runPython } from '#test-utils/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type FastTextModel, readFastTextBin } from '../index.js';
 import { asPrinted, parsePrintedVectors, readPrintedVectors, runFastText } from './printed-vectors.js';
 
-const reference = (name: string): string => sharedData('reference', name);
+const reference = (name: string): string => fixture('reference', name);
 const probeWords = (): string[] =>
   readFileSync(reference('oov-probe-words.txt'), 'utf8').split(/\s+/).filter(Boolean);
 
-describeWithSharedData('models written by fastText 0.9.2', () => {
+describe('models written by fastText 0.9.2', () => {
   for (const name of ['ft-lee-sg', 'ft-lee-cbow', 'ft-lee-nosub']) {
     it(`${name}.bin gives print-word-vectors' vectors for in-vocabulary and OOV words`, async () => {
       const model = await readFastTextBin(reference(`${name}.bin`));
@@ -91,9 +84,9 @@ describeIf(hasFastText, 'fastText is not installed')(
   'the real fasttext binary on the reference models',
   () => {
     it.runIf(hasFastText)('print-ngrams lists the n-grams subwords() gives, with the same rows', async () => {
-      const model = await readFastTextBin(sharedData('reference', 'ft-lee-sg.bin'));
+      const model = await readFastTextBin(fixture('reference', 'ft-lee-sg.bin'));
       for (const word of ['the', 'government', 'naïve', '日本語', 'ab', 'x']) {
-        const printed = runFastText(['print-ngrams', sharedData('reference', 'ft-lee-sg.bin'), word], '')
+        const printed = runFastText(['print-ngrams', fixture('reference', 'ft-lee-sg.bin'), word], '')
           .split('\n')
           .filter(Boolean)
           .map((line) => line.trim().split(' '));
@@ -114,7 +107,7 @@ describeIf(hasGensim && hasFastText, 'gensim or fastText is not installed')(
     let model: FastTextModel;
     const words = ['the', 'government', 'australia', 'zzyzxq', 'reconstructionism', 'unbelievably', 'naïve'];
     beforeAll(async () => {
-      model = await readFastTextBin(sharedData('reference', 'gensim-lee-fasttext.bin'));
+      model = await readFastTextBin(fixture('reference', 'gensim-lee-fasttext.bin'));
     });
 
     it('gives the vectors gensim computes, in and out of vocabulary', () => {
@@ -125,7 +118,7 @@ describeIf(hasGensim && hasFastText, 'gensim or fastText is not installed')(
         'print(json.dumps({w: [float(x) for x in wv[w]] for w in sys.argv[2:]}))',
       ].join('\n');
       const expected = JSON.parse(
-        runPython(script, [sharedData('reference', 'gensim-lee-fasttext.bin'), ...words]),
+        runPython(script, [fixture('reference', 'gensim-lee-fasttext.bin'), ...words]),
       );
       expect(model.has('the') && !model.has('zzyzxq')).toBe(true);
       for (const word of words) {
@@ -137,7 +130,7 @@ describeIf(hasGensim && hasFastText, 'gensim or fastText is not installed')(
     it('gives the vectors fastText prints for it', () => {
       const printed = parsePrintedVectors(
         runFastText(
-          ['print-word-vectors', sharedData('reference', 'gensim-lee-fasttext.bin')],
+          ['print-word-vectors', fixture('reference', 'gensim-lee-fasttext.bin')],
           words.join('\n'),
         ),
       );

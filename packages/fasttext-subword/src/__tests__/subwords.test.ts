@@ -1,4 +1,4 @@
-import { describeIf, hasGensim, runPython } from '#test-utils/shared-data.js';
+import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastTextHash, SubwordIndexer } from '../index.js';

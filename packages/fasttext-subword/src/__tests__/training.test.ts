@@ -1,13 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  describeIf,
-  describeWithSharedData,
-  hasFastText,
-  hasSharedData,
-  sharedData,
-} from '#test-utils/shared-data.js';
+import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
 import {
   AlgorithmRegistry,
   CancelledError,
@@ -28,7 +22,7 @@ import {
 } from '../index.js';
 import { asPrinted, parsePrintedVectors, runFastText } from './printed-vectors.js';
 
-const LEE = hasSharedData ? sharedData('corpora', 'lee_background.cor') : '';
+const LEE = fixture('corpora', 'lee_background.cor');
 const leeLines = (count: number): string[][] =>
   readFileSync(LEE, 'utf8')
     .split('\n')
@@ -86,7 +80,7 @@ describe('fastText training options', () => {
   });
 });
 
-describeWithSharedData('fastText training on lee_background.cor', () => {
+describe('fastText training on lee_background.cor', () => {
   const small = { dim: 8, bucket: 2000, epochs: 1, minCount: 2 };
 
   it('gives bit-identical vectors with one thread and a seed, different ones with another seed', async () => {
@@ -159,20 +153,17 @@ describeWithSharedData('fastText training on lee_background.cor', () => {
   });
 });
 
-describeIf(hasFastText && hasSharedData, 'fastText or the shared data is missing')(
-  'CBOW .bin in fastText',
-  () => {
-    it('loads a CBOW model without subwords in fastText', async () => {
-      const model = await trainFastText(
-        leeLines(40),
-        { model: 'cbow', dim: 6, maxn: 0, epochs: 1, minCount: 2 },
-        { threads: 1 },
-      );
-      const path = join(mkdtempSync(join(tmpdir(), 'ft-cbow-')), 'cbow.bin');
-      await writeFastTextBin(path, model);
-      const printed = parsePrintedVectors(runFastText(['print-word-vectors', path], 'the\nunseenword\n'));
-      expect(asPrinted(model.vector('the'))).toEqual(printed.get('the'));
-      expect(printed.get('unseenword')).toEqual([0, 0, 0, 0, 0, 0]);
-    });
-  },
-);
+describeIf(hasFastText, 'fastText or the shared data is missing')('CBOW .bin in fastText', () => {
+  it('loads a CBOW model without subwords in fastText', async () => {
+    const model = await trainFastText(
+      leeLines(40),
+      { model: 'cbow', dim: 6, maxn: 0, epochs: 1, minCount: 2 },
+      { threads: 1 },
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'ft-cbow-')), 'cbow.bin');
+    await writeFastTextBin(path, model);
+    const printed = parsePrintedVectors(runFastText(['print-word-vectors', path], 'the\nunseenword\n'));
+    expect(asPrinted(model.vector('the'))).toEqual(printed.get('the'));
+    expect(printed.get('unseenword')).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});

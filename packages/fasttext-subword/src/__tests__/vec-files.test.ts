@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
-import { expect, it } from 'vitest';
+import { fixture } from '#test-utils/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { readFastTextBin, readFastTextVec, writeFastTextVec } from '../index.js';
 import { asPrinted } from './printed-vectors.js';
 import { tinyModel } from './tiny-model.js';
@@ -17,10 +17,10 @@ it('writes the in-vocabulary vectors as .vec and reads them back exactly', async
   expect(vectors.matrix).toEqual(model.wordVectors.matrix);
 });
 
-describeWithSharedData('.vec written by fastText', () => {
+describe('.vec written by fastText', () => {
   it('reads ft-lee-sg.vec with the vectors the .bin gives', async () => {
-    const model = await readFastTextBin(sharedData('reference', 'ft-lee-sg.bin'));
-    const vectors = await readFastTextVec(sharedData('reference', 'ft-lee-sg.vec'));
+    const model = await readFastTextBin(fixture('reference', 'ft-lee-sg.bin'));
+    const vectors = await readFastTextVec(fixture('reference', 'ft-lee-sg.vec'));
     expect([...vectors.keys()]).toEqual(model.words);
     for (const word of ['the', 'government', '</s>']) {
       expect(asPrinted(vectors.vector(word)!)).toEqual(asPrinted(model.vector(word)));

@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { FormatError, IoError } from '@embedkit/core-math';
 import { Vocabulary } from '@embedkit/corpus';
 import { readVectors } from '@embedkit/vector-io';
-import {
-  describeIf,
-  describeWithSharedData,
-  hasGensim,
-  runPython,
-  sharedData,
-} from '#test-utils/shared-data.js';
+import { describeIf, fixture, hasGensim, runPython } from '#test-utils/fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GloveModel } from '../index.js';
 import { readGloveVocabulary, trainGlove, writeGloveVocabulary } from '../index.js';
@@ -88,9 +82,9 @@ describe('vocabulary files (the tools\u2019 `word count` lines)', () => {
   });
 });
 
-describeWithSharedData('files of the Stanford GloVe tools (../shared/data/reference)', () => {
+describe('files of the Stanford GloVe tools (../shared/data/reference)', () => {
   it('loads glove-lee.txt (the tools\u2019 vectors, with <unk>) through vector-io', async () => {
-    const vectors = await readVectors(sharedData('reference', 'glove-lee.txt'), { format: 'glove' });
+    const vectors = await readVectors(fixture('reference', 'glove-lee.txt'), { format: 'glove' });
     expect(vectors.dim).toBe(15);
     expect(vectors.size).toBe(1763);
     expect(vectors.keyAt(0)).toBe('the');
@@ -98,10 +92,10 @@ describeWithSharedData('files of the Stanford GloVe tools (../shared/data/refere
   });
 
   it('reads glove-lee-vocab.txt, and builds the same vocabulary from lee_background.cor', async () => {
-    const tools = await readGloveVocabulary(sharedData('reference', 'glove-lee-vocab.txt'));
+    const tools = await readGloveVocabulary(fixture('reference', 'glove-lee-vocab.txt'));
     expect(tools.size).toBe(1762);
     expect([tools.word(0), tools.count(0)]).toEqual(['the', 3523]);
-    const ours = await Vocabulary.build(sharedData('corpora', 'lee_background.cor'), { minCount: 5 });
+    const ours = await Vocabulary.build(fixture('corpora', 'lee_background.cor'), { minCount: 5 });
     const asMap = (v: Vocabulary): Map<string, number> => new Map(v.words.map((w, i) => [w, v.count(i)]));
     expect(asMap(ours)).toEqual(asMap(tools));
   });

@@ -1,6 +1,6 @@
 import { kernels, topK } from '@embedkit/core-math';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
-import { beforeAll, expect, it } from 'vitest';
+import { fixture } from '#test-utils/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GloveModel } from '../index.js';
 import { trainGlove } from '../index.js';
 
@@ -15,11 +15,11 @@ function neighbours(model: GloveModel, word: string, k: number): string[] {
   return [...indices].map((i) => vectors.keyAt(i));
 }
 
-describeWithSharedData('quality smoke test on lee_background.cor', () => {
+describe('quality smoke test on lee_background.cor', () => {
   let model: GloveModel;
   beforeAll(async () => {
     model = await trainGlove(
-      sharedData('corpora', 'lee_background.cor'),
+      fixture('corpora', 'lee_background.cor'),
       { dim: 24, window: 10, minCount: 5, xMax: 10, epochs: 15 },
       { threads: 1, seed: 1 },
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Random, WordVectors } from '@embedkit/core-math';
 import { readVectors, serializeVectors } from '@embedkit/vector-io';
 import { beforeAll, expect, it } from 'vitest';
-import { describeIf, hasGensim, hasSharedData, runPython, sharedData } from '#test-utils/shared-data.js';
+import { describeIf, evalSet, fixture, hasGensim, runPython } from '#test-utils/fixtures.js';
 import {
   evaluateWordAnalogies,
   evaluateWordPairs,
@@ -171,25 +171,25 @@ describeIf(hasGensim, 'gensim 4.2 is needed (apt-get install -y python3-gensim)'
   },
 );
 
-describeIf(hasGensim && hasSharedData, 'gensim 4.2 and ../shared/data are needed')(
+describeIf(hasGensim, 'gensim 4.2 and ../shared/data are needed')(
   'gensim 4.2 live, word pairs from the eval-word-vectors collection (no header, some CRLF)',
   () => {
     let vectors: WordVectors;
     const files = ['EN-WS-353-ALL.txt', 'EN-SIMLEX-999.txt', 'EN-RG-65.txt', 'EN-MC-30.txt'];
     let expected: [number, number, number][];
     beforeAll(async () => {
-      const model = sharedData('reference', 'w2v-text8head-sg100.bin');
+      const model = fixture('reference', 'w2v-text8head-sg100.bin');
       vectors = await readVectors(model);
       const code = `
 import json, sys
 from gensim.models import KeyedVectors
 kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=True)
 print(json.dumps([[r[0][0], r[1][0], r[2]] for r in (kv.evaluate_word_pairs(f) for f in sys.argv[2:])]))`;
-      expected = JSON.parse(runPython(code, [model, ...files.map((f) => sharedData('eval', f))]));
+      expected = JSON.parse(runPython(code, [model, ...files.map((f) => evalSet(f))]));
     });
 
     it.each(files.map((file, i) => [file, i] as const))('%s', async (file, i) => {
-      const result = await evaluateWordPairs(vectors, sharedData('eval', file));
+      const result = await evaluateWordPairs(vectors, evalSet(file));
       const [pearson, spearman, oov] = expected[i]!;
       expect(result.pearson).toBeCloseTo(pearson, 5);
       expect(result.spearman).toBeCloseTo(spearman, 5);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { WordVectors } from '@embedkit/core-math';
 import { readVectors } from '@embedkit/vector-io';
-import { beforeAll, expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evalSet, fixture } from '#test-utils/fixtures.js';
 import {
   ExactIndex,
   evaluateWordAnalogies,
@@ -22,8 +22,8 @@ interface Correlations {
   oov_ratio_percent: number;
 }
 
-const readJson = (name: string) => JSON.parse(readFileSync(sharedData('reference', name), 'utf8'));
-const questions = () => sharedData('eval', 'questions-words.txt');
+const readJson = (name: string) => JSON.parse(readFileSync(fixture('reference', name), 'utf8'));
+const questions = () => evalSet('questions-words.txt');
 
 /** Same keys in the same order where scores differ by more than `tolerance`, and scores within it. */
 function expectRanking(got: { key: string; score: number }[], expected: Scored, tolerance: number): void {
@@ -54,11 +54,11 @@ function expectCorrelations(
   expect(got.oovRatio).toBeCloseTo(expected.oov_ratio_percent, 10);
 }
 
-describeWithSharedData('gensim 4.2 on w2v-text8head-sg100.bin (22,542 words, dim 100)', () => {
+describe('gensim 4.2 on w2v-text8head-sg100.bin (22,542 words, dim 100)', () => {
   const reference = readJson('w2v-text8head-sg100.gensim-eval.json');
   let vectors: WordVectors;
   beforeAll(async () => {
-    vectors = await readVectors(sharedData('reference', 'w2v-text8head-sg100.bin'));
+    vectors = await readVectors(fixture('reference', 'w2v-text8head-sg100.bin'));
   });
 
   it('has the vocabulary gensim loaded', () => {
@@ -78,10 +78,7 @@ describeWithSharedData('gensim 4.2 on w2v-text8head-sg100.bin (22,542 words, dim
   it.each(['wordsim353.tsv', 'simlex999.txt'])(
     'gives the same correlations and OOV ratio on %s',
     async (file) => {
-      expectCorrelations(
-        await evaluateWordPairs(vectors, sharedData('eval', file)),
-        reference.similarity[file],
-      );
+      expectCorrelations(await evaluateWordPairs(vectors, evalSet(file)), reference.similarity[file]);
     },
   );
 
@@ -104,11 +101,11 @@ describeWithSharedData('gensim 4.2 on w2v-text8head-sg100.bin (22,542 words, dim
   });
 });
 
-describeWithSharedData('gensim 4.2 on w2v-lee-sg.bin (mixed case, dim 20)', () => {
+describe('gensim 4.2 on w2v-lee-sg.bin (mixed case, dim 20)', () => {
   const reference = readJson('gensim-expected.json');
   let vectors: WordVectors;
   beforeAll(async () => {
-    vectors = await readVectors(sharedData('reference', 'w2v-lee-sg.bin'));
+    vectors = await readVectors(fixture('reference', 'w2v-lee-sg.bin'));
   });
 
   it('gives the same top 5 most_similar words and scores', () => {
@@ -128,7 +125,7 @@ describeWithSharedData('gensim 4.2 on w2v-lee-sg.bin (mixed case, dim 20)', () =
   });
 
   it('gives the same word-pair correlations on wordsim353.tsv', async () => {
-    const result = await evaluateWordPairs(vectors, sharedData('eval', 'wordsim353.tsv'));
+    const result = await evaluateWordPairs(vectors, evalSet('wordsim353.tsv'));
     expectCorrelations(result, reference.evaluate_word_pairs_wordsim353);
   });
 

@@ -2,14 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFastTextBin } from '@embedkit/fasttext-subword';
 import { readVectors } from '@embedkit/vector-io';
-import {
-  describeIf,
-  describeWithSharedData,
-  hasFastText,
-  hasSharedData,
-  sharedData,
-} from '#test-utils/shared-data.js';
-import { expect, it } from 'vitest';
+import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { TextEmbedder } from '../index.js';
 import { expectClose } from './toy-embedders.js';
 
@@ -19,14 +13,14 @@ function lines(path: string): string[] {
     .filter((line) => line.trim() !== '');
 }
 
-describeWithSharedData('unit-mean pooling against fastText print-sentence-vectors', () => {
-  const sentences = lines(sharedData('reference', 'sentence-probe.txt'));
-  const expected = lines(sharedData('reference', 'ft-lee-sg.print-sentence-vectors.txt')).map((line) =>
+describe('unit-mean pooling against fastText print-sentence-vectors', () => {
+  const sentences = lines(fixture('reference', 'sentence-probe.txt'));
+  const expected = lines(fixture('reference', 'ft-lee-sg.print-sentence-vectors.txt')).map((line) =>
     line.trim().split(' ').map(Number),
   );
 
   it('reproduces every sentence of ft-lee-sg.print-sentence-vectors.txt from the .bin model', async () => {
-    const model = await readFastTextBin(sharedData('reference', 'ft-lee-sg.bin'));
+    const model = await readFastTextBin(fixture('reference', 'ft-lee-sg.bin'));
     const embedder = new TextEmbedder(model, { method: 'unit-mean', oov: 'subword' });
     expect(sentences.length).toBe(expected.length);
     sentences.forEach((sentence, i) => {
@@ -41,16 +35,16 @@ describeWithSharedData('unit-mean pooling against fastText print-sentence-vector
   });
 });
 
-describeIf(hasSharedData && hasFastText, 'needs ../shared/data and the fasttext binary')(
+describeIf(hasFastText, 'needs ../shared/data and the fasttext binary')(
   'unit-mean pooling over ft-lee-sg.vec against the fasttext binary',
   () => {
     it('matches print-sentence-vectors on in-vocabulary sentences of the lee corpus', async () => {
-      const vectors = await readVectors(sharedData('reference', 'ft-lee-sg.vec'));
+      const vectors = await readVectors(fixture('reference', 'ft-lee-sg.vec'));
       // The probe sentences and lee lines, cut down to the words the .vec holds (fastText would
       // build vectors for the others from subwords, which a .vec cannot).
       const source = [
-        ...lines(sharedData('reference', 'sentence-probe.txt')),
-        ...lines(sharedData('corpora', 'lee_background.cor')).slice(0, 25),
+        ...lines(fixture('reference', 'sentence-probe.txt')),
+        ...lines(fixture('corpora', 'lee_background.cor')).slice(0, 25),
       ];
       const sentences = source
         .map((line) =>
@@ -63,7 +57,7 @@ describeIf(hasSharedData && hasFastText, 'needs ../shared/data and the fasttext 
       expect(sentences[0]).toBe('the government said on');
       const printed = execFileSync(
         'fasttext',
-        ['print-sentence-vectors', sharedData('reference', 'ft-lee-sg.bin')],
+        ['print-sentence-vectors', fixture('reference', 'ft-lee-sg.bin')],
         {
           input: `${sentences.join('\n')}\n`,
           encoding: 'utf8',

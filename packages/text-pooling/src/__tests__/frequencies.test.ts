@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, FormatError, IoError, WordVectors } from '@embedkit/core-math';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { wordFrequencies } from '@embedkit/datasets';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentFrequencies, WordFrequencies, readWordFrequencies } from '../index.js';
 
@@ -89,9 +89,9 @@ describe('readWordFrequencies', () => {
   });
 });
 
-describeWithSharedData('readWordFrequencies on the SIF paper’s enwiki table', () => {
+describe('readWordFrequencies on the SIF paper’s enwiki table', () => {
   it('reads all 188,033 lines', async () => {
-    const table = await readWordFrequencies(sharedData('eval', 'enwiki_vocab_min200.txt'));
+    const table = await readWordFrequencies(await wordFrequencies.enwiki.path());
     expect(table.size).toBe(188033);
     expect(table.count('the')).toBe(167485604);
     // The total is the sum of the second column (computed with Python).

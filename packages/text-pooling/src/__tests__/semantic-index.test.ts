@@ -1,6 +1,7 @@
 import { ConfigError, WordVectors, cosine } from '@embedkit/core-math';
 import { readVectors } from '@embedkit/vector-io';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { fixture } from '#test-utils/fixtures.js';
+import { wordFrequencies } from '@embedkit/datasets';
 import { describe, expect, it } from 'vitest';
 import { SemanticIndex, TextEmbedder, readWordFrequencies } from '../index.js';
 import { toyVectors } from './toy-embedders.js';
@@ -48,7 +49,7 @@ describe('SemanticIndex on hand-made vectors', () => {
   });
 });
 
-describeWithSharedData('SemanticIndex with word2vec vectors trained on text8-head', () => {
+describe('SemanticIndex with word2vec vectors trained on text8-head', () => {
   const documents: [string, string][] = [
     ['war', 'The army attacked the city, and many soldiers were killed in the battle.'],
     ['music', 'The composer wrote a symphony for piano and orchestra.'],
@@ -72,8 +73,8 @@ describeWithSharedData('SemanticIndex with word2vec vectors trained on text8-hea
   ];
 
   it('finds the paraphrased document first, with mean and with SIF pooling', async () => {
-    const vectors = await readVectors(sharedData('reference', 'w2v-text8head-sg100.bin'));
-    const frequencies = await readWordFrequencies(sharedData('eval', 'enwiki_vocab_min200.txt'));
+    const vectors = await readVectors(fixture('reference', 'w2v-text8head-sg100.bin'));
+    const frequencies = await readWordFrequencies(await wordFrequencies.enwiki.path());
     const texts = documents.map(([, text]) => text);
     const embedders = [
       new TextEmbedder(vectors, { tokenizer: 'unicode-word', lowercase: true }),

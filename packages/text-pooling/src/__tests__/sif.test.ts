@@ -1,5 +1,5 @@
 import { Random, WordVectors, kernels } from '@embedkit/core-math';
-import { describeIf, hasGensim, runPython } from '#test-utils/shared-data.js';
+import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { TextEmbedder } from '../index.js';
 import { expectClose } from './toy-embedders.js';

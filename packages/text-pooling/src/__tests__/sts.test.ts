@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IoError } from '@embedkit/core-math';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { stsBenchmark } from '@embedkit/datasets';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateSts, parseSts, readSts } from '../index.js';
 import { toyVectors } from './toy-embedders.js';
@@ -78,9 +78,9 @@ describe('evaluateSts', () => {
   });
 });
 
-describeWithSharedData('the STS Benchmark test file', () => {
+describe('the STS Benchmark test file', () => {
   it('holds 1379 usable pairs, 284 of them with trailing source notes', async () => {
-    const data = await readSts(sharedData('sts', 'sts-test.csv'));
+    const data = await readSts(await stsBenchmark.test.path());
     expect(data.pairs.length).toBe(1379);
     expect(data.skippedLines).toEqual([]);
     expect(data.extraFieldLines).toBe(284);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeIf, hasGensim, runPython } from '#test-utils/shared-data.js';
+import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
 import { formatFloat32 } from '../index.js';
 
 /** Float32 values from arbitrary bit patterns (NaN and infinities excluded). */

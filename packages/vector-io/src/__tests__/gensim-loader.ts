@@ -2,7 +2,7 @@
  * Test helper: loads vector files with gensim's `KeyedVectors.load_word2vec_format` (one Python
  * process for many files) and returns what gensim holds, so our reader can be compared with it.
  */
-import { runPython } from '#test-utils/shared-data.js';
+import { runPython } from '#test-utils/fixtures.js';
 
 /** How gensim should load one file. */
 export interface GensimLoad {

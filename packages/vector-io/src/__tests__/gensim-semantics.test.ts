@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeIf, hasGensim } from '#test-utils/shared-data.js';
+import { describeIf, hasGensim } from '#test-utils/fixtures.js';
 import { readVectors } from '../index.js';
 import { concat, float32Bytes } from './bytes.js';
 import { type GensimResult, loadWithGensim } from './gensim-loader.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FormatError, WordVectors } from '@embedkit/core-math';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithSharedData, sharedData } from '#test-utils/shared-data.js';
+import { fixture } from '#test-utils/fixtures.js';
 import { detectFormat, parseVectors, readVectors, serializeVectors, VECTOR_FORMATS } from '../index.js';
 
 /** Words a file can hold: no whitespace, no control characters (any other Unicode is fine). */
@@ -121,7 +121,7 @@ describe('arbitrary bytes (property)', () => {
   });
 });
 
-describeWithSharedData('damaged reference files (property)', () => {
+describe('damaged reference files (property)', () => {
   const files = [
     'w2v-lee-sg.bin',
     'gensim-lee-sg.bin',
@@ -129,7 +129,7 @@ describeWithSharedData('damaged reference files (property)', () => {
     'glove-lee.txt',
     'ft-lee-nosub.vec',
   ];
-  const contents = files.map((name) => readFileSync(sharedData('reference', name)));
+  const contents = files.map((name) => readFileSync(fixture('reference', name)));
 
   it('truncated anywhere, they read or throw FormatError', () => {
     fc.assert(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { WordVectors } from '@embedkit/core-math';
-import { beforeAll, expect, it } from 'vitest';
-import { describeIf, describeWithSharedData, hasGensim, sharedData } from '#test-utils/shared-data.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeIf, fixture, hasGensim } from '#test-utils/fixtures.js';
 import { detectFormat, parseVectors, readVectors, serializeVectors, type VectorFormat } from '../index.js';
 import { type GensimResult, loadWithGensim, maxRelativeDifference } from './gensim-loader.js';
 
@@ -19,7 +19,7 @@ const REFERENCE_FILES: ReadonlyArray<{ name: string; format: VectorFormat }> = [
   { name: 'gensim-testdata-lee_fasttext.vec', format: 'word2vec-text' },
 ];
 
-const path = (name: string) => sharedData('reference', name);
+const path = (name: string) => fixture('reference', name);
 
 function expectSameAsGensim(ours: WordVectors, gensim: GensimResult | undefined): void {
   if (gensim === undefined || !gensim.ok)
@@ -30,7 +30,7 @@ function expectSameAsGensim(ours: WordVectors, gensim: GensimResult | undefined)
   expect(maxRelativeDifference(gensim.vectors, ours.matrix)).toBeLessThanOrEqual(1e-6);
 }
 
-describeWithSharedData('reference files', () => {
+describe('reference files', () => {
   it.each(REFERENCE_FILES)('detects the format of $name', async ({ name, format }) => {
     expect(await detectFormat(path(name))).toBe(format);
     expect(detectFormat(await readFile(path(name)))).toBe(format);

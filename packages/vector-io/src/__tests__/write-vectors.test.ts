@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, IoError, NumericError, WordVectors } from '@embedkit/core-math';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeIf, hasFastText, hasGensim } from '#test-utils/shared-data.js';
+import { describeIf, hasFastText, hasGensim } from '#test-utils/fixtures.js';
 import { readVectors, serializeVectors, VECTOR_FORMATS, type VectorFormat, writeVectors } from '../index.js';
 import { loadWithGensim, maxRelativeDifference } from './gensim-loader.js';
 

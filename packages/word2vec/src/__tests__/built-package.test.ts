@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeIf } from '#test-utils/shared-data.js';
+import { describeIf } from '#test-utils/fixtures.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const execute = promisify(execFile);

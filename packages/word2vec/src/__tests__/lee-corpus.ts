@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type WordVectors, cosine, kernels, topK } from '@embedkit/core-math';
 import { unicodeWordTokenizer } from '@embedkit/corpus';
-import { sharedData } from '#test-utils/shared-data.js';
+import { fixture } from '#test-utils/fixtures.js';
 
 /** The Lee background corpus file (one news article per line). */
-export const LEE_PATH = sharedData('corpora', 'lee_background.cor');
+export const LEE_PATH = fixture('corpora', 'lee_background.cor');
 
 let cached: string[][] | undefined;
 

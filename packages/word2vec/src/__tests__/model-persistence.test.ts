@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { FormatError, IoError } from '@embedkit/core-math';
 import { readVectors } from '@embedkit/vector-io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithSharedData } from '#test-utils/shared-data.js';
 import { MODEL_MAGIC, Word2VecModel, trainWord2Vec } from '../index.js';
 import { leeSentences } from './lee-corpus.js';
 
@@ -20,7 +19,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describeWithSharedData('save, load and continue training', () => {
+describe('save, load and continue training', () => {
   it('restores the full state, and the reloaded model continues exactly as the original', async () => {
     const corpus = leeSentences();
     const options = { model: 'cbow', dim: 8, epochs: 1, hs: true, negative: 3, cbowMean: false } as const;

@@ -8,7 +8,7 @@ import {
   type TrainingProgress,
 } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
-import { describeIf, describeWithSharedData } from '#test-utils/shared-data.js';
+import { describeIf } from '#test-utils/fixtures.js';
 import { Vocabulary } from '@embedkit/corpus';
 import { Word2VecModel, trainWord2Vec } from '../index.js';
 import { LEE_PATH, leeSentences, nearest, similarity } from './lee-corpus.js';
@@ -24,7 +24,7 @@ function allFinite(model: Word2VecModel): boolean {
   return true;
 }
 
-describeWithSharedData('training on the Lee corpus', () => {
+describe('training on the Lee corpus', () => {
   const small = { dim: 12, epochs: 1, minCount: 5 } as const;
 
   it('is bit-identical with threads 1 and the same seed, and differs with another seed', async () => {

@@ -1,18 +1,13 @@
-import {
-  describeWithSharedData,
-  hasFastText,
-  hasGensim,
-  runPython,
-  sharedData,
-} from '#test-utils/shared-data.js';
+import { fixture, hasFastText, hasGensim, runPython } from '#test-utils/fixtures.js';
 import { execFileSync } from 'node:child_process';
-import { expect, it } from 'vitest';
+import { corpora } from '@embedkit/datasets';
+import { describe, expect, it } from 'vitest';
 import { Vocabulary, encodeCorpus, readSentences, whitespaceTokenizer } from '../index.js';
 
-const lee = sharedData('corpora', 'lee_background.cor');
-const text8Head = sharedData('corpora', 'text8-head.txt');
+const lee = fixture('corpora', 'lee_background.cor');
+const text8Head = await corpora.text8Head.path();
 
-describeWithSharedData('lee_background.cor', () => {
+describe('lee_background.cor', () => {
   it('reads 300 documents and 59,890 whitespace tokens (the figures of the data README)', async () => {
     let sentences = 0;
     let tokens = 0;
@@ -70,7 +65,7 @@ describeWithSharedData('lee_background.cor', () => {
   it.runIf(hasFastText)(
     'has the words and counts of fastText 0.9.2 (ft-lee-sg.bin, minCount 3)',
     async () => {
-      const dump = execFileSync('fasttext', ['dump', sharedData('reference', 'ft-lee-sg.bin'), 'dict'], {
+      const dump = execFileSync('fasttext', ['dump', fixture('reference', 'ft-lee-sg.bin'), 'dict'], {
         encoding: 'utf8',
       });
       const fastText = new Map<string, number>();
@@ -85,7 +80,7 @@ describeWithSharedData('lee_background.cor', () => {
   );
 
   it.runIf(hasGensim)('has the words of the word2vec C tool (w2v-lee-sg.bin, -min-count 5)', async () => {
-    const words = await word2vecWords(sharedData('reference', 'w2v-lee-sg.bin'));
+    const words = await word2vecWords(fixture('reference', 'w2v-lee-sg.bin'));
     const vocab = await Vocabulary.build(lee, { minCount: 5 });
     let lastToken = '';
     for await (const sentence of readSentences(lee)) lastToken = sentence.at(-1)!;
@@ -97,7 +92,7 @@ describeWithSharedData('lee_background.cor', () => {
   });
 });
 
-describeWithSharedData('text8-head.txt', () => {
+describe('text8-head.txt', () => {
   it('streams the one-line corpus in pieces of 10,000 tokens: 2,139,748 tokens in all', async () => {
     const lengths: number[] = [];
     for await (const sentence of readSentences(text8Head)) lengths.push(sentence.length);
@@ -119,7 +114,7 @@ describeWithSharedData('text8-head.txt', () => {
   });
 
   it.runIf(hasGensim)('keeps the same words as the word2vec C tool with -min-count 5', async () => {
-    const words = await word2vecWords(sharedData('reference', 'w2v-text8head-sg100.bin'));
+    const words = await word2vecWords(fixture('reference', 'w2v-text8head-sg100.bin'));
     words.delete('</s>');
     const vocab = await Vocabulary.build(text8Head, { minCount: 5 });
     expect(vocab.size).toBe(words.size);

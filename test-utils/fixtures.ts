@@ -1,12 +1,11 @@
 /**
- * Test helpers for the data in `../shared/data` (corpora, evaluation sets, reference models
- * written by the real tools) and for the reference tools themselves (fastText, gensim).
+ * Test helpers for the files the repository carries (`fixtures/`: reference models written by
+ * the real tools, the test corpus; `packages/datasets/data`: the evaluation sets) and for the
+ * reference tools themselves (fastText, gensim), which tests skip without, with a message.
  *
- * A user's clone has no `../shared`: tests that need it skip with a message. CI has it
- * (CI=true), and there a missing folder or tool is a failure, not a skip.
+ * In CI (CI=true) a missing reference tool is a failure, not a skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
@@ -14,30 +13,15 @@ import { describe } from 'vitest';
 /** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** `../shared/data` beside the repository (override with EMBEDKIT_SHARED_DATA). */
-export const SHARED_DATA = process.env.EMBEDKIT_SHARED_DATA ?? resolve(REPO_ROOT, '../shared/data');
+/** The path of a file in the repository's `fixtures/` folder, e.g. `fixture('reference', 'w2v-lee-sg.bin')`. */
+export function fixture(...parts: string[]): string {
+  return join(REPO_ROOT, 'fixtures', ...parts);
+}
+
+/** The folder of the plain-text evaluation sets `@embedkit/datasets` ships (questions-words.txt, wordsim353.tsv, …). */
+export const EVAL_DIR = join(REPO_ROOT, 'packages', 'datasets', 'data', 'eval');
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
-
-/** Whether the shared data folder is present. */
-export const hasSharedData = existsSync(SHARED_DATA);
-
-if (!hasSharedData && inCi) {
-  throw new Error(`CI needs the shared data folder at ${SHARED_DATA}`);
-}
-
-/** The path of a file in the shared data folder, e.g. `sharedData('reference', 'w2v-lee-sg.bin')`. */
-export function sharedData(...parts: string[]): string {
-  return join(SHARED_DATA, ...parts);
-}
-
-/** `describe` when the shared data is present, `describe.skip` with a message otherwise. */
-export const describeWithSharedData: typeof describe = hasSharedData
-  ? describe
-  : (((name: string, ...rest: unknown[]) => {
-      console.warn(`skipping "${name}": ${SHARED_DATA} is absent (it holds the reference files)`);
-      return (describe.skip as (...args: unknown[]) => unknown)(name, ...rest);
-    }) as unknown as typeof describe);
 
 function commandWorks(command: string, args: string[]): boolean {
   try {
@@ -57,7 +41,7 @@ export const hasFastText = commandWorks('fasttext', []);
 /** Whether gensim runs under `/usr/bin/python3` (Debian package `python3-gensim`). */
 export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim']);
 
-if (inCi && hasSharedData && (!hasFastText || !hasGensim)) {
+if (inCi && (!hasFastText || !hasGensim)) {
   throw new Error(
     'CI needs fasttext and python3-gensim installed (apt-get install -y fasttext python3-gensim)',
   );
@@ -75,4 +59,9 @@ export function describeIf(ready: boolean, why: string): typeof describe {
 /** Runs a Python snippet under `/usr/bin/python3` (with gensim available) and returns its stdout. */
 export function runPython(code: string, args: string[] = []): string {
   return execFileSync('/usr/bin/python3', ['-c', code, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+/** The path of one of the plain-text evaluation sets, e.g. `evalSet('wordsim353.tsv')`. */
+export function evalSet(name: string): string {
+  return join(EVAL_DIR, name);
 }
