@@ -6,6 +6,7 @@ import {
   distances,
   doesntMatch,
   getMeanVector,
+  mostSimilar,
   mostSimilarToGiven,
   nSimilarity,
   rank,
@@ -39,6 +40,7 @@ export interface GensimKeyedVectors {
   distances_all: [string, number[]];
   doesnt_match: [Words, string][];
   rank_by_centrality: [Words, [string, number][]][];
+  most_similar_restrict_vocab: [string, number, [string, number][]][];
   wmdistance: [Words, Words, Written][];
   wmdistance_unnormalized: [Words, Words, Written][];
 }
@@ -88,6 +90,10 @@ export function agreementWithGensim(kv: WordVectors, gensim: GensimKeyedVectors)
     const ours = rankByCentrality(kv, list);
     return { ours, ranked };
   });
+  const restricted = gensim.most_similar_restrict_vocab.map(([word, restrictVocab, found]) => ({
+    ours: mostSimilar(kv, { positive: word, topn: found.length, restrictVocab }),
+    found,
+  }));
   return [
     numbers(
       'similarity',
@@ -144,6 +150,16 @@ export function agreementWithGensim(kv: WordVectors, gensim: GensimKeyedVectors)
       differentWords: words(
         '',
         centrality.map(({ ours, ranked }) => [ours.map((c) => c.word), ranked.map(([w]) => w)]),
+      ).differentWords,
+    },
+    {
+      ...vectors(
+        'most_similar (restrict_vocab)',
+        restricted.map(({ ours, found }) => [ours.map((n) => n.score), found.map(([, x]) => x)]),
+      ),
+      differentWords: words(
+        '',
+        restricted.map(({ ours, found }) => [ours.map((n) => n.key), found.map(([k]) => k)]),
       ).differentWords,
     },
     numbers(
