@@ -19,11 +19,9 @@ export async function runDoesntMatch(
   if (words.length < 2) throw new UsageError(`doesnt-match takes at least two words, got ${words.length}`);
   const model = await loadModel(path);
   const vectors = vectorsOfWords(model, words);
-  const unknown = words.filter((word) => !vectors.has(word));
-  if (unknown.length > 0 && unknown.length < words.length) {
-    io.stderr.write(`embedkit: skipped words not in the model: ${unknown.join(' ')}\n`);
-  }
   const odd = doesntMatch(vectors, words);
+  const unknown = words.filter((word) => !vectors.has(word));
+  if (unknown.length > 0) io.stderr.write(`embedkit: skipped words not in the model: ${unknown.join(' ')}\n`);
   if (options.json)
     writeJson(io.stdout, { words, odd, ranking: rankByCentrality(vectors, words), skipped: unknown });
   else writeLine(io.stdout, odd);
