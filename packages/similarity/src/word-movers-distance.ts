@@ -78,6 +78,19 @@ export function bagRelaxedDistance(a: WordBag, b: WordBag, costs: Float64Array):
   return Math.max(fromA, fromB);
 }
 
+/** Bags two documents, computes their cost matrix and applies `measure` to them. */
+function compareDocuments(
+  vectors: WordVectors,
+  document1: readonly string[],
+  document2: readonly string[],
+  options: WmdOptions,
+  measure: (a: WordBag, b: WordBag, costs: Float64Array) => number,
+): number {
+  const a = wordBag(vectors, document1);
+  const b = wordBag(vectors, document2);
+  return measure(a, b, bagCosts(vectors, a, b, options.normalize ?? true));
+}
+
 /**
  * gensim's `KeyedVectors.wmdistance(document1, document2, norm)`: the Word Mover's Distance
  * (Kusner et al., *From Word Embeddings To Document Distances*, ICML 2015) — the least total
@@ -95,9 +108,7 @@ export function wmDistance(
   document2: readonly string[],
   options: WmdOptions = {},
 ): number {
-  const a = wordBag(vectors, document1);
-  const b = wordBag(vectors, document2);
-  return bagDistance(a, b, bagCosts(vectors, a, b, options.normalize ?? true));
+  return compareDocuments(vectors, document1, document2, options, bagDistance);
 }
 
 /**
@@ -113,7 +124,5 @@ export function relaxedWmDistance(
   document2: readonly string[],
   options: WmdOptions = {},
 ): number {
-  const a = wordBag(vectors, document1);
-  const b = wordBag(vectors, document2);
-  return bagRelaxedDistance(a, b, bagCosts(vectors, a, b, options.normalize ?? true));
+  return compareDocuments(vectors, document1, document2, options, bagRelaxedDistance);
 }

@@ -84,16 +84,22 @@ function vectors(method: string, pairs: [ArrayLike<number>, number[]][]): Agreem
   return { ...numbers(method, flat), cases: pairs.length };
 }
 
+/** Ranked `[word, score]` lists: the words in the same order, the scores close. */
+function rankings(method: string, pairs: [[string, number][], [string, number][]][]): Agreement {
+  return {
+    ...vectors(
+      method,
+      pairs.map(([ours, theirs]) => [ours.map(([, x]) => x), theirs.map(([, x]) => x)]),
+    ),
+    differentWords: words(
+      method,
+      pairs.map(([ours, theirs]) => [ours.map(([w]) => w), theirs.map(([w]) => w)]),
+    ).differentWords,
+  };
+}
+
 /** Runs every case gensim answered on `kv` and measures how far our answers are from gensim's. */
 export function agreementWithGensim(kv: WordVectors, gensim: GensimKeyedVectors): Agreement[] {
-  const centrality = gensim.rank_by_centrality.map(([list, ranked]) => {
-    const ours = rankByCentrality(kv, list);
-    return { ours, ranked };
-  });
-  const restricted = gensim.most_similar_restrict_vocab.map(([word, restrictVocab, found]) => ({
-    ours: mostSimilar(kv, { positive: word, topn: found.length, restrictVocab }),
-    found,
-  }));
   return [
     numbers(
       'similarity',
@@ -142,26 +148,23 @@ export function agreementWithGensim(kv: WordVectors, gensim: GensimKeyedVectors)
       'doesnt_match',
       gensim.doesnt_match.map(([list, odd]) => [doesntMatch(kv, list), odd]),
     ),
-    {
-      ...vectors(
-        'rank_by_centrality',
-        centrality.map(({ ours, ranked }) => [ours.map((c) => c.score), ranked.map(([, s]) => s)]),
-      ),
-      differentWords: words(
-        '',
-        centrality.map(({ ours, ranked }) => [ours.map((c) => c.word), ranked.map(([w]) => w)]),
-      ).differentWords,
-    },
-    {
-      ...vectors(
-        'most_similar (restrict_vocab)',
-        restricted.map(({ ours, found }) => [ours.map((n) => n.score), found.map(([, x]) => x)]),
-      ),
-      differentWords: words(
-        '',
-        restricted.map(({ ours, found }) => [ours.map((n) => n.key), found.map(([k]) => k)]),
-      ).differentWords,
-    },
+    rankings(
+      'rank_by_centrality',
+      gensim.rank_by_centrality.map(([list, ranked]) => [
+        rankByCentrality(kv, list).map((c): [string, number] => [c.word, c.score]),
+        ranked,
+      ]),
+    ),
+    rankings(
+      'most_similar (restrict_vocab)',
+      gensim.most_similar_restrict_vocab.map(([word, restrictVocab, found]) => [
+        mostSimilar(kv, { positive: word, topn: found.length, restrictVocab }).map((n): [string, number] => [
+          n.key,
+          n.score,
+        ]),
+        found,
+      ]),
+    ),
     numbers(
       'wmdistance',
       gensim.wmdistance.map(([a, b, x]) => [wmDistance(kv, a, b), read(x)]),
