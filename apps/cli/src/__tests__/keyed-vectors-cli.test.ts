@@ -25,6 +25,17 @@ describe('gensim KeyedVectors commands and print-word-vectors (built CLI)', () =
     const noted = await runCli(['doesnt-match', GLOVE, 'paris', 'london', 'notaword', 'money', '--json']);
     expect(JSON.parse(noted.stdout)).toMatchObject({ odd: 'money', skipped: ['notaword'] });
     expect(noted.stderr).toBe('embedkit: skipped words not in the model: notaword\n');
+    // A fastText .bin gives words outside its vocabulary their subword vectors instead.
+    const fastText = await runCli([
+      'doesnt-match',
+      REFERENCE('ft-lee-sg.bin'),
+      'police',
+      'zzyzxq',
+      'government',
+      '--json',
+    ]);
+    expect([fastText.code, fastText.stderr]).toEqual([0, '']);
+    expect(JSON.parse(fastText.stdout).ranking).toHaveLength(3);
   });
 
   it('doesnt-match needs two known words: one word is a usage error, one known word bad input', async () => {
