@@ -26,6 +26,8 @@ export type { AnalogyQuestion, AnalogySectionQuestions, ParsedAnalogies } from '
 export { parseAnalogies } from './analogy-file.js';
 export type { ParsedWordPairs, WordPair } from './word-pairs-file.js';
 export { parseWordPairs } from './word-pairs-file.js';
+export type { StsData, StsPair } from './sts-file.js';
+export { parseSts } from './sts-file.js';
 export {
   distance,
   distances,

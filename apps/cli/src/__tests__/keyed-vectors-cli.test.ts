@@ -5,7 +5,7 @@ import { requireBuiltCli, runCli } from './built-cli.js';
 
 const REFERENCE = (file: string) => fixture('reference', file);
 const GLOVE = REFERENCE('glove6b100-subset.bin');
-/** gensim 4.2's answers on the GloVe subset, recorded by fixtures/scripts/gensim-keyedvectors.py. */
+/** gensim 4.2's answers on the GloVe subset, recorded by fixtures/scripts/gensim_keyedvectors.py. */
 const gensim = JSON.parse(readFileSync(REFERENCE('gensim-keyedvectors.json'), 'utf8')) as {
   doesnt_match: [string[], string][];
   wmdistance: [string[], string[], number | 'inf'][];

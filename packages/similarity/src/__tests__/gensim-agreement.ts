@@ -17,10 +17,10 @@ import {
 } from '../index.js';
 
 type Words = string[];
-/** A number as fixtures/scripts/gensim-keyedvectors.py writes it (infinity as "inf"). */
+/** A number as fixtures/scripts/gensim_keyedvectors.py writes it (infinity as "inf"). */
 type Written = number | 'inf';
 
-/** What fixtures/scripts/gensim-keyedvectors.py writes. */
+/** What fixtures/scripts/gensim_keyedvectors.py writes. */
 export interface GensimKeyedVectors {
   similarity: [string, string, number][];
   distance: [string, string, number][];

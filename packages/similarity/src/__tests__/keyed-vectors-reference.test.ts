@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '#test-utils/fixtures.js';
 import { agreementWithGensim, expectAgreement, type GensimKeyedVectors } from './gensim-agreement.js';
 
-/** gensim 4.2's answers, recorded by fixtures/scripts/gensim-keyedvectors.py. */
+/** gensim 4.2's answers, recorded by fixtures/scripts/gensim_keyedvectors.py. */
 const recorded: GensimKeyedVectors = JSON.parse(
   readFileSync(fixture('reference', 'gensim-keyedvectors.json'), 'utf8'),
 );
