@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '@embedkit/cli';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBench } from './bench.js';
 import {
@@ -16,7 +17,6 @@ import {
   DEFAULT_COMMON,
   DEFAULT_PROBE_WORDS,
   DEFAULT_SETTINGS,
-  UsageError,
   parseOverride,
 } from './options.js';
 import { renderMarkdown } from './report-markdown.js';

@@ -1,5 +1,5 @@
 import type { LoadedModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from './usage-error.js';
 import {
   POOLING_METHODS,
   type PoolingMethod,

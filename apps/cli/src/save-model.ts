@@ -1,4 +1,4 @@
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from './usage-error.js';
 import type { WordVectors } from '@embedkit/core-math';
 import { type FastTextModel, writeFastTextBin } from '@embedkit/fasttext-subword';
 import { writeVectors } from '@embedkit/vector-io';

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ProgressDisplay, TrainProgress, UsageError } from '@embedkit/bench';
+import { ProgressDisplay, TrainProgress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
 import {
   type AlgorithmRegistry,
   ConfigError,
