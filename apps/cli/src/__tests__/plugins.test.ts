@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { detectFormat, readVectors } from '@embedkit/vector-io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, REPO_ROOT } from '#test-utils/fixtures.js';
-import { requireBuiltCli, runCli } from './built-cli.js';
+import { type CliResult, requireBuiltCli, runCli } from './built-cli.js';
 
 const CORPUS = fixture('corpora', 'lee_background.cor');
 /** The complete plug-in docs/plugins.md shows. */
@@ -32,6 +32,21 @@ const TOY_PACKAGE = {
 
 let dir = '';
 
+/** `embedkit train random-indexing --plugin … --input CORPUS --output OUTPUT EXTRA…`. */
+function trainRandomIndexing(output: string, ...extra: string[]): Promise<CliResult> {
+  return runCli([
+    'train',
+    'random-indexing',
+    '--plugin',
+    RANDOM_INDEXING,
+    '--input',
+    CORPUS,
+    '--output',
+    output,
+    ...extra,
+  ]);
+}
+
 beforeAll(async () => {
   requireBuiltCli();
   dir = await mkdtemp(join(tmpdir(), 'embedkit-plugins-'));
@@ -44,18 +59,7 @@ afterAll(async () => {
 describe('embedkit train with plug-ins (built CLI)', () => {
   it("writes a plug-in's .bin as word2vec binary (the docs/plugins.md command)", async () => {
     const output = join(dir, 'vectors.bin');
-    const result = await runCli([
-      'train',
-      'random-indexing',
-      '--plugin',
-      RANDOM_INDEXING,
-      '--input',
-      CORPUS,
-      '--output',
-      output,
-      '--dim',
-      '16',
-    ]);
+    const result = await trainRandomIndexing(output, '--dim', '16');
     expect(result.stderr).not.toMatch(/^embedkit: /m);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\(word2vec-bin\)/);
@@ -66,18 +70,7 @@ describe('embedkit train with plug-ins (built CLI)', () => {
   });
 
   it('refuses fasttext-bin for a plug-in that declares no such format, before training (exit 2)', async () => {
-    const result = await runCli([
-      'train',
-      'random-indexing',
-      '--plugin',
-      RANDOM_INDEXING,
-      '--input',
-      CORPUS,
-      '--output',
-      join(dir, 'no.bin'),
-      '--format',
-      'fasttext-bin',
-    ]);
+    const result = await trainRandomIndexing(join(dir, 'no.bin'), '--format', 'fasttext-bin');
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd()).toMatch(
       /^embedkit: --format fasttext-bin cannot hold what random-indexing trains; it saves word vectors$/,
