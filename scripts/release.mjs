@@ -21,5 +21,6 @@ const dryRun = process.argv.includes('--dry-run');
 const preMode = new URL('../.changeset/pre.json', import.meta.url);
 const tag = existsSync(preMode) ? JSON.parse(readFileSync(preMode, 'utf8')).tag : 'latest';
 pnpm('exec', 'turbo', 'run', 'build', '--output-logs=errors-only');
-if (dryRun) pnpm('publish', '--recursive', '--dry-run', '--no-git-checks', '--access', 'public', '--tag', tag);
+if (dryRun)
+  pnpm('publish', '--recursive', '--dry-run', '--no-git-checks', '--access', 'public', '--tag', tag);
 else pnpm('exec', 'changeset', 'publish');
