@@ -15,6 +15,7 @@ import {
   stsBenchmark,
   wordFrequencies,
 } from '@embedkit/datasets';
+import { UsageError } from '@embedkit/cli';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBench } from './bench.js';
 import {
@@ -23,7 +24,6 @@ import {
   DEFAULT_COMMON,
   DEFAULT_PROBE_WORDS,
   DEFAULT_SETTINGS,
-  UsageError,
   parseOverride,
 } from './options.js';
 import { renderMarkdown } from './report-markdown.js';

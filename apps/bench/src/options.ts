@@ -1,3 +1,4 @@
+import { UsageError } from '@embedkit/cli';
 import type { PeerSetup } from './peers.js';
 
 /** The bench's configuration: what to train, on what, and how to evaluate it. */
@@ -91,12 +92,4 @@ export function parseOverride(spec: string): { algo: string; option: string; val
     // a bare string such as `cbow`
   }
   return { algo, option, value };
-}
-
-/** A mistake in how the bench was called (reported with exit code 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }

@@ -16,12 +16,13 @@ import { analogySets, corpora, similaritySets, stsBenchmark, wordFrequencies } f
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { runBench } from './bench.js';
 import { machineInfo } from './machine.js';
-import { type BenchOptions, DEFAULT_PROBE_WORDS, UsageError } from './options.js';
+import { UsageError } from '@embedkit/cli';
+import { type BenchOptions, DEFAULT_PROBE_WORDS } from './options.js';
 import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
 import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
 import { compareTask, measureOf, syntheticGloveFile, trainingPhaseOf, trainingRows } from './perf-rows.js';
-import { ProgressDisplay } from './progress.js';
+import { ProgressDisplay } from '@embedkit/cli';
 import { trainOurs } from './train-ours.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,6 +1,6 @@
 import type { LoadedModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
 import { unicodeWordTokenizer, whitespaceTokenizer } from '@embedkit/corpus';
+import { UsageError } from './usage-error.js';
 import {
   POOLING_METHODS,
   type PoolingMethod,

@@ -51,3 +51,5 @@ export type { PrincipalComponentsOptions } from './principal-components.js';
 export { principalComponents } from './principal-components.js';
 export type { TransportPlan } from './transport.js';
 export { solveTransport } from './transport.js';
+export type { SavableModel, SaveOptions } from './savable-model.js';
+export { isSavableModel } from './savable-model.js';

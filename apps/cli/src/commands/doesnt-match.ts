@@ -1,5 +1,5 @@
 import { loadModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import { doesntMatch, rankByCentrality } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
