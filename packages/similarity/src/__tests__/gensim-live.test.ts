@@ -171,7 +171,7 @@ describeIf(hasGensim, 'gensim 4.2 is needed (apt-get install -y python3-gensim)'
   },
 );
 
-describeIf(hasGensim, 'gensim 4.2 and ../shared/data are needed')(
+describeIf(hasGensim, 'gensim 4.2 is needed')(
   'gensim 4.2 live, word pairs from the eval-word-vectors collection (no header, some CRLF)',
   () => {
     let vectors: WordVectors;
