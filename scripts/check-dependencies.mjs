@@ -33,12 +33,12 @@ function withoutComments(text) {
 }
 
 const IMPORT_PATTERNS = [
-  /\bfrom\s*['"]([^'"]+)['"]/g,
-  /^\s*import\s*['"]([^'"]+)['"]/gm,
-  /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-  /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+  /\bfrom\s*['"]([^'"\s]+)['"]/g,
+  /^\s*import\s*['"]([^'"\s]+)['"]/gm,
+  /\bimport\(\s*['"]([^'"\s]+)['"]\s*\)/g,
+  /\brequire\(\s*['"]([^'"\s]+)['"]\s*\)/g,
 ];
-const RESOLVE_PATTERN = /\.resolve\(\s*['"]([^'"]+)['"]\s*\)/g;
+const RESOLVE_PATTERN = /\.resolve\(\s*['"]([^'"\s]+)['"]\s*\)/g;
 
 /** The package a bare specifier names (`@scope/name/sub` -> `@scope/name`), or undefined for others. */
 function packageOf(specifier) {
