@@ -139,7 +139,7 @@ export async function runTrain(
       controller.signal,
     );
   } catch (error) {
-    progress.finish(
+    progress.finishIfShown(
       isEmbeddingError(error, 'CANCELLED') ? `cancelled, ${options.output} not written` : 'failed',
     );
     throw withFlagName(error, algorithmOptions);
