@@ -175,7 +175,9 @@ export class TextVectorParser implements VectorParser {
         describeBytes(bytes, space, end),
       );
     }
-    const rows = Math.min(this.#input.maxLines ?? this.#input.limit, this.#input.limit);
+    // Every row needs at least 2 * dim bytes (each value and a separator): blank lines do not count.
+    const fitting = Math.ceil(this.#input.totalBytes / (2 * dim));
+    const rows = Math.min(this.#input.maxLines ?? this.#input.limit, this.#input.limit, fitting);
     this.#table = new VectorTable(dim, rows, this.#input.file);
     return this.#table;
   }
