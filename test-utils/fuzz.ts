@@ -276,15 +276,3 @@ function nextLine(bytes: Uint8Array, start: number): number {
   const newline = bytes.indexOf(0x0a, start);
   return newline === -1 ? bytes.length : newline + 1;
 }
-
-/** `parts` (text or bytes) joined into one byte array. */
-export function concatBytes(...parts: readonly (string | Uint8Array)[]): Uint8Array {
-  const chunks = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}

@@ -12,9 +12,9 @@ import { sentencesFromBytes } from '../index.js';
 
 const lee = new Uint8Array(readFileSync(fixture('corpora', 'lee_background.cor'))).subarray(0, 1500);
 
-/** The input in chunks of 1 to 97 bytes, as a stream delivers a file. */
+/** The input in chunks of 1 to 997 bytes, as a stream delivers a file (pieces cut anywhere, in characters too). */
 function* chunks(input: Uint8Array): Generator<Uint8Array> {
-  for (let start = 0, size = 1; start < input.length; start += size, size = ((size * 7) % 97) + 1) {
+  for (let start = 0, size = 1; start < input.length; start += size, size = ((size * 31) % 997) + 1) {
     yield input.subarray(start, start + size);
   }
 }

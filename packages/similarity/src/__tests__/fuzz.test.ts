@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEmbeddingError, WordVectors } from '@embedkit/core-math';
 import { afterAll, describe, it } from 'vitest';
+import { concat } from '#test-utils/bytes.js';
 import { evalSet } from '#test-utils/fixtures.js';
-import { concatBytes, fuzz, mutatedInputs, someLines } from '#test-utils/fuzz.js';
+import { fuzz, mutatedInputs, someLines } from '#test-utils/fuzz.js';
 import { evaluateWordAnalogies, evaluateWordPairs } from '../index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'embedkit-fuzz-sets-'));
@@ -49,7 +50,7 @@ function asFile(name: string, input: Uint8Array): string {
 
 describe('fuzzing the evaluation-set readers', () => {
   it('analogy sets: only EmbeddingErrors, bounded allocation, every case ends', async () => {
-    const seeds = [someLines(google, 0, 6), concatBytes(someLines(google, 0, 3), someLines(google, 8870, 4))];
+    const seeds = [someLines(google, 0, 6), concat(someLines(google, 0, 3), someLines(google, 8870, 4))];
     await fuzz(mutatedInputs(seeds), {
       read: (input) => evaluateWordAnalogies(vectors, asFile('analogies.txt', input)),
       isExpected: isEmbeddingError,

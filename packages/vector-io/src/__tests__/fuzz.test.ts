@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { isEmbeddingError } from '@embedkit/core-math';
 import { describe, it } from 'vitest';
+import { concat } from '#test-utils/bytes.js';
 import { fixture } from '#test-utils/fixtures.js';
-import { checkReader, concatBytes, fuzz, mutatedInputs, someLines } from '#test-utils/fuzz.js';
+import { checkReader, fuzz, mutatedInputs, someLines } from '#test-utils/fuzz.js';
 import { parseVectors, type VectorFormat } from '../index.js';
 
 const reference = (file: string) => new Uint8Array(readFileSync(fixture('reference', file)));
@@ -19,7 +20,7 @@ function textExcerpt(file: string, count: number): Uint8Array {
     .decode(someLines(bytes, 0, 1))
     .trim()
     .split(/\s+/)[1];
-  return concatBytes(`${count} ${dim}\n`, someLines(bytes, 1, count));
+  return concat(`${count} ${dim}\n`, someLines(bytes, 1, count));
 }
 
 /** The header and first `count` records of a word2vec binary file, as the tool wrote them. */
@@ -32,7 +33,7 @@ function binaryExcerpt(file: string, count: number): Uint8Array {
     end = bytes.indexOf(0x20, end) + 1 + 4 * dim;
     if (bytes[end] === 0x0a) end++;
   }
-  return concatBytes(`${count} ${dim}\n`, bytes.subarray(headerEnd, end));
+  return concat(`${count} ${dim}\n`, bytes.subarray(headerEnd, end));
 }
 
 const SEEDS: Record<VectorFormat, Uint8Array[]> = {
@@ -58,7 +59,7 @@ describe('fuzzing the vector readers', () => {
   }
 
   it('glove: blank lines do not size the matrix (a 12 kB file allocated 40 MB before)', async () => {
-    const wide = concatBytes(`w${' 1'.repeat(1000)}\n`, '\n'.repeat(10_000));
+    const wide = concat(`w${' 1'.repeat(1000)}\n`, '\n'.repeat(10_000));
     await checkReader(wide, {
       read: (input) => parseVectors(input, { format: 'glove' }),
       isExpected: isEmbeddingError,
