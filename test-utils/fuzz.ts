@@ -110,8 +110,12 @@ export async function checkReader(input: Uint8Array, { read, isExpected }: Fuzze
   if (elapsed > HANG_GUARD_MS) expect.fail(`took ${Math.round(elapsed)} ms on a ${input.length}-byte input`);
 }
 
-/** Runs the property over {@link FUZZ_RUNS} inputs with the fixed seed. */
-export async function fuzz(inputs: fc.Arbitrary<Uint8Array>, reader: FuzzedReader): Promise<void> {
+/** Runs the property over `runs` inputs (default {@link FUZZ_RUNS}) with the fixed seed. */
+export async function fuzz(
+  inputs: fc.Arbitrary<Uint8Array>,
+  reader: FuzzedReader,
+  runs = FUZZ_RUNS,
+): Promise<void> {
   // A failing input is reported by its length and first bytes, not as thousands of numbers.
   const described = inputs.map((bytes) => ({
     bytes,
@@ -120,7 +124,7 @@ export async function fuzz(inputs: fc.Arbitrary<Uint8Array>, reader: FuzzedReade
   }));
   await fc.assert(
     fc.asyncProperty(described, ({ bytes }) => checkReader(bytes, reader)),
-    { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, endOnFailure: true },
+    { numRuns: runs, seed: FUZZ_SEED, endOnFailure: true },
   );
 }
 

@@ -3,13 +3,19 @@
  * `.vec`, each fed FUZZ_RUNS (10,000 by default) mutations of excerpts of real files written by
  * the C tool, gensim, GloVe and fastText (see test-utils/fuzz.ts for the mutations and checks).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isEmbeddingError } from '@embedkit/core-math';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { concat } from '#test-utils/bytes.js';
 import { fixture } from '#test-utils/fixtures.js';
-import { checkReader, fuzz, mutatedInputs, someLines } from '#test-utils/fuzz.js';
-import { parseVectors, type VectorFormat } from '../index.js';
+import { checkReader, FUZZ_RUNS, fuzz, mutatedInputs, someLines } from '#test-utils/fuzz.js';
+import { parseVectors, readVectors, type VectorFormat } from '../index.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'embedkit-fuzz-vectors-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const reference = (file: string) => new Uint8Array(readFileSync(fixture('reference', file)));
 
@@ -57,6 +63,21 @@ describe('fuzzing the vector readers', () => {
       });
     });
   }
+
+  it('every format, streamed from disk in 256-byte chunks (a twentieth of FUZZ_RUNS): the same promises', async () => {
+    const path = join(folder, 'fuzzed.vec');
+    await fuzz(
+      mutatedInputs(Object.values(SEEDS).flat()),
+      {
+        read: async (input) => {
+          await writeFile(path, input);
+          return readVectors(path, { chunkSize: 256 });
+        },
+        isExpected: isEmbeddingError,
+      },
+      Math.ceil(FUZZ_RUNS / 20),
+    );
+  });
 
   it('glove: blank lines do not size the matrix (a 12 kB file allocated 40 MB before)', async () => {
     const wide = concat(`w${' 1'.repeat(1000)}\n`, '\n'.repeat(10_000));
