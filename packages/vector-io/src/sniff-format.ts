@@ -57,6 +57,7 @@ function inspectRecords(bytes: Uint8Array, start: number, dim: number): 'binary'
   }
   return 'text';
 }
+
 /**
  * Whether a whole file after its header is exactly `count` binary records (`word`, space,
  * `4 * dim` bytes, optional line breaks) — what a binary file is and a text file almost never is.
