@@ -164,7 +164,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
 
   let sts: EvaluationPlan['sts'];
   if (options.sts !== undefined) {
-    const file = join(options.sts, 'sts-test.csv');
+    const file = options.sts;
     requireFile(file, 'STS Benchmark test split');
     const table = options.frequencies;
     if (table === undefined) note('STS without a --frequencies table: SIF pooling is left out');

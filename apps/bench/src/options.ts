@@ -18,7 +18,7 @@ export interface BenchOptions {
   readonly analogy: readonly string[];
   /** Word-similarity sets. */
   readonly similarity: readonly string[];
-  /** STS Benchmark folder (with sts-test.csv) for comparing text pooling methods, when given. */
+  /** An STS Benchmark file (as sts-test.csv) for comparing text pooling methods, when given. */
   readonly sts: string | undefined;
   /** Word frequency table (`word count` lines) for SIF pooling on STS. */
   readonly frequencies: string | undefined;

@@ -52,3 +52,5 @@ export { topK } from './top-k.js';
 export { mean, pearson, rankAverage, spearman, variance } from './statistics.js';
 export type { PrincipalComponentsOptions } from './principal-components.js';
 export { principalComponents } from './principal-components.js';
+export type { TransportPlan } from './transport.js';
+export { solveTransport } from './transport.js';

@@ -178,7 +178,7 @@ describeIf(hasGensim, 'gensim 4.2 and ../shared/data are needed')(
     const files = ['EN-WS-353-ALL.txt', 'EN-SIMLEX-999.txt', 'EN-RG-65.txt', 'EN-MC-30.txt'];
     let expected: [number, number, number][];
     beforeAll(async () => {
-      const model = fixture('reference', 'w2v-text8head-sg100.bin');
+      const model = fixture('reference', 'gensim-text8head-sg25.bin');
       vectors = await readVectors(model);
       const code = `
 import json, sys
