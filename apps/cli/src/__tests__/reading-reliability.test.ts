@@ -144,6 +144,9 @@ describe('--format on every command that reads a model (item 8)', () => {
       'embed-text',
       'search',
       'info',
+      'doesnt-match',
+      'word-vectors',
+      'wmd',
     ]) {
       const help = await runCli([command, '--help']);
       expect({ command, help: help.stdout.includes('--format <format>') }).toEqual({ command, help: true });
