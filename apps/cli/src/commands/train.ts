@@ -123,7 +123,7 @@ export async function runTrain(
     throwIfAborted(controller.signal, 'training');
     await saveModel(options.output, format, model, controller.signal);
   } catch (error) {
-    progress.finish(
+    progress.finishIfShown(
       isEmbeddingError(error, 'CANCELLED') ? `cancelled, ${options.output} not written` : 'failed',
     );
     throw withFlagName(error, algorithmOptions);
