@@ -1,7 +1,12 @@
 import { open } from 'node:fs/promises';
 import { type Embedder, IoError, type WordVectors } from '@embedkit/core-math';
-import { FASTTEXT_MAGIC, type FastTextModel, readFastTextBin } from '@embedkit/fasttext-subword';
-import { type VectorFormat, detectFormat, readVectors } from '@embedkit/vector-io';
+import {
+  FASTTEXT_SNIFF_BYTES,
+  type FastTextModel,
+  looksLikeFastTextBin,
+  readFastTextBin,
+} from '@embedkit/fasttext-subword';
+import { type TextEncodingOptions, type VectorFormat, detectFormat, readVectors } from '@embedkit/vector-io';
 
 /** A model file loaded by {@link loadModel}. */
 export interface LoadedModel {
@@ -15,7 +20,7 @@ export interface LoadedModel {
   readonly fastText?: FastTextModel;
 }
 
-async function startsWithFastTextMagic(path: string): Promise<boolean> {
+async function isFastTextBin(path: string): Promise<boolean> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
@@ -23,26 +28,32 @@ async function startsWithFastTextMagic(path: string): Promise<boolean> {
     throw new IoError(path, `cannot open: ${(error as Error).message}`, error);
   }
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readInt32LE(0) === FASTTEXT_MAGIC;
+    const head = new Uint8Array(FASTTEXT_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return looksLikeFastTextBin(head.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
 }
 
+/** Options of {@link loadModel}: the words' encoding and error policy apply to every format. */
+export interface LoadModelOptions extends TextEncodingOptions {
+  /** Read only the first `limit` vectors of a vector file (ignored for a fastText `.bin`). */
+  readonly limit?: number;
+  /** Cancels the load. */
+  readonly signal?: AbortSignal;
+}
+
 /**
- * Loads any model file embedkit reads: a fastText `.bin` (recognised by its magic number), or a
- * word2vec text / binary, GloVe or `.vec` file (format detected from the content).
+ * Loads any model file embedkit reads: a fastText `.bin` (recognised by its magic number, or by
+ * the header of the older layout without one), or a word2vec text / binary, GloVe or `.vec` file
+ * (format detected from the content).
  *
  * @throws FormatError when the file is malformed; IoError when it cannot be read
  */
-export async function loadModel(
-  path: string,
-  options: { limit?: number; signal?: AbortSignal } = {},
-): Promise<LoadedModel> {
-  if (await startsWithFastTextMagic(path)) {
-    const fastText = await readFastTextBin(path, options.signal ? { signal: options.signal } : {});
+export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  if (await isFastTextBin(path)) {
+    const fastText = await readFastTextBin(path, options);
     return { format: 'fasttext-bin', embedder: fastText, vectors: fastText.wordVectors, fastText };
   }
   const format = await detectFormat(path);

@@ -3,7 +3,8 @@ import { mostSimilar, mostSimilarCosmul } from '@embedkit/similarity';
 import { UsageError } from '@embedkit/bench';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
-import { examples, newCommand } from '../new-command.js';
+import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
+import { examples } from '../new-command.js';
 import { positiveInteger } from '../option-parsers.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
@@ -13,7 +14,7 @@ import { wordQuery } from '../word-query.js';
 export type AnalogyMethodName = '3cosadd' | '3cosmul';
 
 /** Options of {@link runAnalogy}. */
-export interface AnalogyOptions {
+export interface AnalogyOptions extends EncodingCliOptions {
   /** How many answers. */
   readonly k: number;
   /** 3CosAdd (gensim's most_similar) or 3CosMul (most_similar_cosmul). */
@@ -63,7 +64,7 @@ export async function runAnalogy(
   if (words.length !== 0 && words.length !== 3) {
     throw new UsageError(`analogy takes three words A B C (A is to B as C is to ?), got ${words.length}`);
   }
-  const model = await loadModel(path);
+  const model = await loadModel(path, encodingOf(options));
   if (words.length === 3) {
     const result = solve(model, words, options);
     if (options.json) writeJson(io.stdout, result);
@@ -83,7 +84,7 @@ export async function runAnalogy(
 
 /** `embedkit analogy VECTORS [A B C]`. */
 export function analogyCommand(io: CliIo): Command {
-  return newCommand('analogy')
+  return newModelCommand('analogy')
     .summary("A is to B as C is to ? (like word2vec's word-analogy)")
     .description(
       "Solves A is to B as C is to ? (B - A + C), like word2vec's word-analogy. Without words, reads three words per line from stdin.",

@@ -2,7 +2,8 @@ import { loadModel } from '@embedkit/algorithms';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { FILE_FORMATS, type FileFormat, fileFormatOf } from '../formats.js';
-import { examples, newCommand } from '../new-command.js';
+import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
+import { examples } from '../new-command.js';
 import { saveModel } from '../save-model.js';
 
 /**
@@ -13,10 +14,10 @@ export async function runConvert(
   io: CliIo,
   input: string,
   output: string,
-  options: { readonly to: FileFormat; readonly json?: boolean },
+  options: { readonly to: FileFormat; readonly json?: boolean } & EncodingCliOptions,
 ): Promise<void> {
   const format = options.to;
-  const model = await loadModel(input);
+  const model = await loadModel(input, encodingOf(options));
   await saveModel(output, format, model);
   const summary = {
     input,
@@ -36,7 +37,7 @@ export async function runConvert(
 
 /** `embedkit convert IN OUT --to FORMAT`. */
 export function convertCommand(io: CliIo): Command {
-  return newCommand('convert')
+  return newModelCommand('convert')
     .summary('convert between vector formats and fastText .bin/.vec')
     .description(
       `Converts between vector formats (${FILE_FORMATS.join(', ')}); the input format is detected. A fastText .bin converts to any of them; fasttext-bin output needs a fastText .bin input.`,
@@ -52,7 +53,8 @@ export function convertCommand(io: CliIo): Command {
         'embedkit convert glove.txt glove.w2v.bin --to word2vec-bin',
       ),
     )
-    .action((input: string, output: string, options: { to: FileFormat; json?: boolean }) =>
-      runConvert(io, input, output, options),
+    .action(
+      (input: string, output: string, options: { to: FileFormat; json?: boolean } & EncodingCliOptions) =>
+        runConvert(io, input, output, options),
     );
 }

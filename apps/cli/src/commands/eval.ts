@@ -9,7 +9,8 @@ import {
 } from '@embedkit/similarity';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { examples, newCommand } from '../new-command.js';
+import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
+import { examples } from '../new-command.js';
 import { positiveInteger, repeatable } from '../option-parsers.js';
 import { formatScore, formatTable } from '../table.js';
 
@@ -17,7 +18,7 @@ import { formatScore, formatTable } from '../table.js';
 const DEFAULT_RESTRICT_VOCAB = 300_000;
 
 /** Options of {@link runEval}. */
-export interface EvalOptions {
+export interface EvalOptions extends EncodingCliOptions {
   /** Analogy sets in the Google format. */
   readonly analogy?: readonly string[];
   /** Word-similarity sets (`w1 w2 score` per line). */
@@ -78,7 +79,7 @@ export async function runEval(io: CliIo, path: string, options: EvalOptions): Pr
   if (analogyFiles.length + pairFiles.length === 0) {
     throw new UsageError('eval needs at least one --analogy FILE or --similarity FILE');
   }
-  const { vectors } = await loadModel(path);
+  const { vectors } = await loadModel(path, encodingOf(options));
   const method = options.method === '3cosmul' ? '3CosMul' : '3CosAdd';
   const analogies: { file: string; result: AnalogyEvaluation }[] = [];
   for (const file of analogyFiles) {
@@ -116,7 +117,7 @@ export async function runEval(io: CliIo, path: string, options: EvalOptions): Pr
 
 /** `embedkit eval VECTORS --analogy FILE… --similarity FILE…`. */
 export function evalCommand(io: CliIo): Command {
-  return newCommand('eval')
+  return newModelCommand('eval')
     .summary('analogy accuracy and word-similarity correlations (as gensim)')
     .description(
       "Evaluates word vectors with gensim's evaluators: analogy accuracy per section (Google format), and Pearson/Spearman correlation on word-similarity sets with the OOV share.",

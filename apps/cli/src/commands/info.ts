@@ -3,15 +3,20 @@ import { loadModel } from '@embedkit/algorithms';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { fileFormatOf } from '../formats.js';
-import { examples, newCommand } from '../new-command.js';
+import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
+import { examples } from '../new-command.js';
 import { formatTable } from '../table.js';
 
 /** Words shown as a sample of the vocabulary. */
 const SAMPLE = 10;
 
 /** Prints what a vector file or fastText model holds: format, vocabulary, dimension, fastText arguments. */
-export async function runInfo(io: CliIo, path: string, options: { readonly json?: boolean }): Promise<void> {
-  const model = await loadModel(path);
+export async function runInfo(
+  io: CliIo,
+  path: string,
+  options: { readonly json?: boolean } & EncodingCliOptions,
+): Promise<void> {
+  const model = await loadModel(path, encodingOf(options));
   const { size: bytes } = await stat(path);
   const { vectors, fastText } = model;
   const firstWords = vectors.keyList().slice(0, SAMPLE);
@@ -58,12 +63,12 @@ export async function runInfo(io: CliIo, path: string, options: { readonly json?
 
 /** `embedkit info VECTORS|MODEL`. */
 export function infoCommand(io: CliIo): Command {
-  return newCommand('info')
+  return newModelCommand('info')
     .summary('format, vocabulary size and dimension of a vector file or model')
     .description(
       'What a vector file or fastText .bin holds: format, vocabulary size, dimension; the header arguments of a fastText model.',
     )
     .argument('<file>', 'vector file (word2vec binary/text, GloVe, .vec) or fastText .bin')
     .addHelpText('after', examples('embedkit info vectors.bin', 'embedkit info model.bin --json'))
-    .action((file: string, options: { json?: boolean }) => runInfo(io, file, options));
+    .action((file: string, options: { json?: boolean } & EncodingCliOptions) => runInfo(io, file, options));
 }

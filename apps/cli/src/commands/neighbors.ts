@@ -2,14 +2,15 @@ import { loadModel, type LoadedModel } from '@embedkit/algorithms';
 import { ExactIndex, mostSimilar, type Neighbor } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
-import { examples, newCommand } from '../new-command.js';
+import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
+import { examples } from '../new-command.js';
 import { positiveInteger } from '../option-parsers.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { wordQuery } from '../word-query.js';
 
 /** Options of {@link runNeighbors}. */
-export interface NeighborsOptions {
+export interface NeighborsOptions extends EncodingCliOptions {
   /** How many neighbours per query. */
   readonly k: number;
   /** Search only the N most frequent words. */
@@ -59,7 +60,7 @@ export async function runNeighbors(
   words: readonly string[],
   options: NeighborsOptions,
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModel(path, encodingOf(options));
   const index = new ExactIndex(model.vectors);
   if (words.length > 0) {
     const results = words.map((word) => answer(model, index, [word], options));
@@ -80,7 +81,7 @@ export async function runNeighbors(
 
 /** `embedkit neighbors VECTORS [WORD…]`. */
 export function neighborsCommand(io: CliIo): Command {
-  return newCommand('neighbors')
+  return newModelCommand('neighbors')
     .summary("nearest neighbours of words (like word2vec's distance)")
     .description(
       "Nearest neighbours by cosine similarity (word2vec's distance, fastText's nn). Without words, reads one query per line from stdin; a line of several words asks for the neighbours of their sum.",

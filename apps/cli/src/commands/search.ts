@@ -3,7 +3,8 @@ import { ConfigError } from '@embedkit/core-math';
 import { type SearchHit, SemanticIndex } from '@embedkit/text-pooling';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
-import { examples, newCommand } from '../new-command.js';
+import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
+import { examples } from '../new-command.js';
 import { positiveInteger } from '../option-parsers.js';
 import { addPoolingOptions, createTextEmbedder, type PoolingCliOptions } from '../pooling-options.js';
 import { promptLoop } from '../prompt.js';
@@ -11,7 +12,7 @@ import { formatScore, formatTable } from '../table.js';
 import { readTextLines } from '../text-lines.js';
 
 /** Options of {@link runSearch}. */
-export interface SearchCommandOptions extends PoolingCliOptions {
+export interface SearchCommandOptions extends PoolingCliOptions, EncodingCliOptions {
   /** The documents, one per line. */
   readonly docs: string;
   /** Results per query. */
@@ -58,7 +59,7 @@ export async function runSearch(
   queries: readonly string[],
   options: SearchCommandOptions,
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModel(path, encodingOf(options));
   const lines = await readTextLines(options.docs, io.stdin);
   const ids: string[] = [];
   const texts: string[] = [];
@@ -101,7 +102,7 @@ export async function runSearch(
 /** `embedkit search VECTORS --docs FILE [QUERY…]`. */
 export function searchCommand(io: CliIo): Command {
   return addPoolingOptions(
-    newCommand('search')
+    newModelCommand('search')
       .summary('semantic search over a file of texts')
       .description(
         'Semantic search over a file of texts (one per line): the lines most similar to each query by cosine similarity of pooled word vectors. Without queries, reads one query per line from stdin.',
