@@ -6,6 +6,7 @@ import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
 import { infoCommand } from './commands/info.js';
 import { neighborsCommand } from './commands/neighbors.js';
+import { phrasesCommand } from './commands/phrases.js';
 import { searchCommand } from './commands/search.js';
 import { similarityCommand } from './commands/similarity.js';
 import { type TrainSetup, trainCommand } from './commands/train.js';
@@ -42,6 +43,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     embedTextCommand(io),
     searchCommand(io),
     infoCommand(io),
+    phrasesCommand(io),
   ]) {
     program.addCommand(command);
   }

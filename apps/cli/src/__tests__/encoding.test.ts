@@ -19,7 +19,9 @@ describe('embedkit --encoding / --unicode-errors', () => {
   it('refuses the file as UTF-8 in one line naming the file and byte (exit 1)', async () => {
     const result = await runCli(['similarity', CP852, 'ji', 'jen']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^embedkit: .*cp852_fasttext\.bin, byte 88: expected entry 1 in UTF-8.*\n$/);
+    expect(result.stderr).toMatch(
+      /^embedkit: .*cp852_fasttext\.bin, byte 88: expected entry 1 in UTF-8.*\n$/,
+    );
   });
 
   it('takes --unicode-errors, and refuses an unknown encoding or policy', async () => {
@@ -27,7 +29,9 @@ describe('embedkit --encoding / --unicode-errors', () => {
     expect((JSON.parse(replaced.stdout) as { firstWords: string[] }).firstWords[1]).toBe('kter\\xec');
     const encoding = await runCli(['neighbors', CP852, 'ji', '--encoding', 'klingon']);
     expect(encoding.code).toBe(1);
-    expect(encoding.stderr).toMatch(/^embedkit: option encoding: got "klingon", expected 'utf-8' or a single-byte/);
+    expect(encoding.stderr).toMatch(
+      /^embedkit: option encoding: got "klingon", expected 'utf-8' or a single-byte/,
+    );
     const policy = await runCli(['info', CP852, '--unicode-errors', 'nope']);
     expect(policy.code).toBe(2);
     expect(policy.stderr).toMatch(/Allowed choices are strict, replace, ignore, backslashreplace/);

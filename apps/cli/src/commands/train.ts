@@ -13,6 +13,7 @@ import {
   throwIfAborted,
   WordVectors,
 } from '@embedkit/core-math';
+import { applyPhraseLayers, learnPhrasePasses } from '@embedkit/corpus';
 import { FastTextModel, fasttextCbow, fasttextSkipgram } from '@embedkit/fasttext-subword';
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
@@ -37,6 +38,8 @@ export interface TrainCommandOptions {
   readonly seed?: number;
   /** JSON summary on stdout. */
   readonly json?: boolean;
+  /** Rounds of phrase detection applied to the corpus before training (gensim's defaults). */
+  readonly phrases?: number;
 }
 
 /** What `train` needs besides the command line. */
@@ -129,7 +132,11 @@ export async function runTrain(
   progress.start();
   let vectors: WordVectors;
   try {
-    const model = await algorithm.train(options.input, algorithmOptions, context);
+    const corpus =
+      options.phrases === undefined
+        ? options.input
+        : applyPhraseLayers(options.input, await learnPhrasePasses(options.input, options.phrases));
+    const model = await algorithm.train(corpus, algorithmOptions, context);
     throwIfAborted(controller.signal, 'training');
     vectors = vectorsOf(model);
     await saveModel(
@@ -204,6 +211,11 @@ export function trainCommand(io: CliIo, setup: TrainSetup): Command {
       '--seed <n>',
       'seed of every random choice (with --threads 1: identical vectors run after run)',
       nonNegativeInteger,
+    )
+    .option(
+      '--phrases <n>',
+      "join phrases first: N rounds of phrase detection with gensim's defaults (see `embedkit phrases`)",
+      positiveInteger,
     )
     .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
     .allowUnknownOption()

@@ -1,0 +1,287 @@
+/**
+ * Phrase detection as gensim 4.2's `Phrases` / `FrozenPhrases` (word2vec's `word2phrase`): count
+ * words and adjacent pairs (with connector words allowed in between), score each pair, and join
+ * pairs that score above a threshold into one token such as `new_york`. Applied to already phrased
+ * text it finds longer phrases.
+ */
+import type { TrainingCorpus } from '@embedkit/core-math';
+import {
+  type PhraseScoring,
+  type PhrasesOptions,
+  type ResolvedPhrasesOptions,
+  resolvePhrasesOptions,
+} from './phrase-options.js';
+import { requireInteger, type SentenceOptions } from './options.js';
+import { IdPhraseCounts, joinPhrase, type PhraseCounts, type StringPhraseCounts } from './phrase-counts.js';
+import { sentencesOf } from './sentences-of.js';
+
+/** The counts a phrase score is computed from. */
+interface PairCounts {
+  readonly a: number;
+  readonly b: number;
+  readonly pair: number;
+}
+
+/** The score of a candidate, as gensim's `original_scorer` / `npmi_scorer` (−∞ for "never"). */
+function scorePair(
+  scoring: PhraseScoring,
+  counts: PairCounts,
+  minCount: number,
+  vocabularySize: number,
+  corpusWords: number,
+): number {
+  if (scoring === 'default') {
+    return ((counts.pair - minCount) / (counts.a * counts.b)) * vocabularySize;
+  }
+  if (counts.pair < minCount) return Number.NEGATIVE_INFINITY;
+  const pa = counts.a / corpusWords;
+  const pb = counts.b / corpusWords;
+  const pab = counts.pair / corpusWords;
+  if (pab >= 1) return Number.NEGATIVE_INFINITY;
+  return Math.log(pab / (pa * pb)) / -Math.log(pab);
+}
+
+/**
+ * Counts one sentence as gensim's `Phrases._learn_vocab`: every non-connector word, and each one
+ * with the last non-connector word before it (and the connector words between) as a candidate.
+ */
+function countSentence<H>(
+  counts: PhraseCounts<H>,
+  sentence: readonly string[],
+  connectorWords: ReadonlySet<string>,
+): void {
+  let start: H | undefined;
+  let between: string[] = [];
+  for (const word of sentence) {
+    if (!connectorWords.has(word)) {
+      const handle = counts.addWord(word);
+      if (start !== undefined) counts.addCandidate(start, between, handle);
+      start = handle;
+      if (between.length > 0) between = [];
+    } else if (start !== undefined) {
+      between.push(word);
+    }
+  }
+}
+
+/**
+ * Phrase statistics learned from sentences (gensim's `Phrases`): word and candidate counts, the
+ * corpus length, and the pruning floor. Learn with {@link Phrases.learn} or
+ * {@link Phrases.addSentence}, then {@link Phrases.freeze} to apply them.
+ */
+export class Phrases {
+  /** The resolved options. */
+  readonly options: ResolvedPhrasesOptions;
+  #counts: IdPhraseCounts | StringPhraseCounts;
+  #corpusWords = 0;
+  /** Entries with counts below this are dropped at the next pruning (gensim's `min_reduce`). */
+  #pruneBelow = 1;
+
+  /** @throws ConfigError for an invalid option */
+  constructor(options: PhrasesOptions = {}) {
+    this.options = resolvePhrasesOptions(options);
+    this.#counts = new IdPhraseCounts(this.options.delimiter);
+  }
+
+  /**
+   * Learns phrase statistics from a corpus (a file path, or an iterable / async iterable of token
+   * arrays), streaming it once.
+   *
+   * @throws ConfigError for an invalid option; IoError / CancelledError while reading
+   */
+  static async learn(
+    corpus: TrainingCorpus,
+    options: PhrasesOptions = {},
+    sentenceOptions: SentenceOptions = {},
+  ): Promise<Phrases> {
+    const phrases = new Phrases(options);
+    for await (const sentence of sentencesOf(corpus, sentenceOptions)) phrases.addSentence(sentence);
+    return phrases;
+  }
+
+  /** Entries counted: words and candidate phrases (gensim's `len(phrases.vocab)`). */
+  get vocabularySize(): number {
+    return this.#counts.size;
+  }
+
+  /** Tokens seen, connector words included (gensim's `corpus_word_count`). */
+  get corpusWords(): number {
+    return this.#corpusWords;
+  }
+
+  /** The count of a word or of a joined candidate such as `new_york` (0 when not counted). */
+  count(token: string): number {
+    return this.#counts.count(token);
+  }
+
+  /** Counts the words and candidate phrases of one sentence, then prunes if the counts grew too many. */
+  addSentence(sentence: readonly string[]): void {
+    const { connectorWords, delimiter, maxVocabSize } = this.options;
+    if (this.#counts instanceof IdPhraseCounts && sentence.some((word) => word.includes(delimiter))) {
+      this.#counts = this.#counts.toStrings();
+    }
+    if (this.#counts instanceof IdPhraseCounts) countSentence(this.#counts, sentence, connectorWords);
+    else countSentence(this.#counts, sentence, connectorWords);
+    this.#corpusWords += sentence.length;
+    if (this.#counts.size > maxVocabSize) this.#counts.prune(this.#pruneBelow++);
+  }
+
+  /**
+   * The score of `a`, then the connector words `between`, then `b` as one phrase; `undefined` when
+   * a count is missing or the score is not above the threshold (gensim's `score_candidate`).
+   */
+  score(a: string, b: string, between: readonly string[] = []): number | undefined {
+    const pair = this.count(joinPhrase(a, between, b, this.options.delimiter));
+    return this.#scoreCounts(this.count(a), this.count(b), pair);
+  }
+
+  #scoreCounts(countA: number, countB: number, pair: number): number | undefined {
+    if (countA <= 0 || countB <= 0 || pair <= 0) return undefined;
+    const { scoring, minCount, threshold } = this.options;
+    const counts = { a: countA, b: countB, pair };
+    const score = scorePair(scoring, counts, minCount, this.#counts.size, this.#corpusWords);
+    return score > threshold ? score : undefined;
+  }
+
+  /** Every counted candidate that scores above the threshold, with its score (gensim's `export_phrases`). */
+  exportPhrases(): Map<string, number> {
+    const { delimiter } = this.options;
+    const phrases = new Map<string, number>();
+    this.#counts.forEachCandidate(({ first, between, last, firstCount, lastCount, count }) => {
+      const score = this.#scoreCounts(firstCount, lastCount, count);
+      if (score !== undefined) phrases.set(joinPhrase(first, between, last, delimiter), score);
+    });
+    return phrases;
+  }
+
+  /** The phrases that pass, ready to apply (gensim's `freeze()`). */
+  freeze(): FrozenPhrases {
+    const { threshold, delimiter, connectorWords } = this.options;
+    return new FrozenPhrases(this.exportPhrases(), { threshold, delimiter, connectorWords });
+  }
+}
+
+/** What {@link FrozenPhrases} needs besides its phrases. */
+export interface FrozenPhrasesSettings {
+  /** Phrases must score above this (default: any score). */
+  readonly threshold?: number;
+  /** Joins the words of a phrase (default `_`). */
+  readonly delimiter?: string;
+  /** Words that may sit inside a phrase (default none). */
+  readonly connectorWords?: Iterable<string>;
+}
+
+/**
+ * A fixed set of phrases with their scores (gensim's `FrozenPhrases`): joins them in sentences,
+ * greedily from the left, one sentence at a time.
+ */
+export class FrozenPhrases {
+  /** Each phrase (words joined by the delimiter) and its score. */
+  readonly phrases: ReadonlyMap<string, number>;
+  readonly #threshold: number;
+  readonly #delimiter: string;
+  readonly #connectorWords: ReadonlySet<string>;
+
+  /** @throws ConfigError for an invalid delimiter or connector words */
+  constructor(phrases: ReadonlyMap<string, number>, settings: FrozenPhrasesSettings = {}) {
+    const resolved = resolvePhrasesOptions({
+      ...(settings.delimiter === undefined ? {} : { delimiter: settings.delimiter }),
+      ...(settings.connectorWords === undefined ? {} : { connectorWords: settings.connectorWords }),
+    });
+    this.phrases = phrases;
+    this.#threshold = settings.threshold ?? Number.NEGATIVE_INFINITY;
+    this.#delimiter = resolved.delimiter;
+    this.#connectorWords = resolved.connectorWords;
+  }
+
+  /**
+   * The sentence with its phrases joined (gensim's `frozen[sentence]`): a word joins the last
+   * non-connector word before it (and the connectors between) when that pair is a phrase; a joined
+   * phrase is not extended further in the same pass.
+   */
+  transform(sentence: readonly string[]): string[] {
+    const out: string[] = [];
+    let start: string | undefined;
+    let between: string[] = [];
+    for (const word of sentence) {
+      if (this.#connectorWords.has(word)) {
+        if (start !== undefined) between.push(word);
+        else out.push(word);
+        continue;
+      }
+      if (start !== undefined) {
+        const phrase = joinPhrase(start, between, word, this.#delimiter);
+        const score = this.phrases.get(phrase);
+        if (score !== undefined && score > this.#threshold) {
+          out.push(phrase);
+          start = undefined;
+        } else {
+          out.push(start, ...between);
+          start = word;
+        }
+        if (between.length > 0) between = [];
+      } else {
+        start = word;
+      }
+    }
+    if (start !== undefined) out.push(start, ...between);
+    return out;
+  }
+
+  /**
+   * A corpus with the phrases joined, streamed sentence by sentence: what any trainer takes as its
+   * corpus. It can be iterated again when `corpus` can (a path, an array).
+   *
+   * @throws ConfigError at once for an invalid corpus or option; IoError while reading a file
+   */
+  apply(corpus: TrainingCorpus, sentenceOptions: SentenceOptions = {}): AsyncIterable<string[]> {
+    const sentences = sentencesOf(corpus, sentenceOptions);
+    const frozen = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const sentence of sentences) yield frozen.transform(sentence);
+      },
+    };
+  }
+}
+
+/**
+ * Learns `passes` rounds of phrases, each from the corpus as the rounds before it join it: one pass
+ * finds two-word phrases, two passes up to four words (`new_york` + `times`). The corpus is
+ * streamed once per pass.
+ *
+ * @throws ConfigError for an invalid option or pass count; IoError / CancelledError while reading
+ */
+export async function learnPhrasePasses(
+  corpus: TrainingCorpus,
+  passes: number,
+  options: PhrasesOptions = {},
+  sentenceOptions: SentenceOptions = {},
+): Promise<FrozenPhrases[]> {
+  requireInteger('passes', passes, 1, 16);
+  const layers: FrozenPhrases[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const phrases = await Phrases.learn(
+      applyPhraseLayers(corpus, layers, sentenceOptions),
+      options,
+      sentenceOptions,
+    );
+    layers.push(phrases.freeze());
+  }
+  return layers;
+}
+
+/**
+ * The corpus with each layer of phrases applied in turn, streamed sentence by sentence (see
+ * {@link FrozenPhrases.apply}); with no layer, its sentences unchanged.
+ */
+export function applyPhraseLayers(
+  corpus: TrainingCorpus,
+  layers: readonly FrozenPhrases[],
+  sentenceOptions: SentenceOptions = {},
+): AsyncIterable<readonly string[]> {
+  return layers.reduce<AsyncIterable<readonly string[]>>(
+    (phrased, layer) => layer.apply(phrased, sentenceOptions),
+    sentencesOf(corpus, sentenceOptions),
+  );
+}
