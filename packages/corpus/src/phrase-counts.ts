@@ -1,24 +1,14 @@
 /**
  * The counts phrase learning keeps — words and candidate phrases, gensim's `Phrases.vocab` — in
- * two representations with the same meaning: {@link IdPhraseCounts} (word ids and a pair table,
- * fast) while no word contains the delimiter, and {@link StringPhraseCounts} (one map keyed by
- * joined strings, exactly gensim's dictionary) once one does, where a word such as `new_york` and
- * the candidate `new york` must share one entry.
+ * two representations with the same meaning: {@link IdPhraseCounts} (word ids and a candidate
+ * table, fast) while no word contains the delimiter, and {@link StringPhraseCounts} (one map keyed
+ * by joined strings, exactly gensim's dictionary) once one does, where a word such as `new_york`
+ * and the candidate `new york` must share one entry.
  */
-import { PairCountTable } from './pair-count-table.js';
+import { CandidateCountTable } from './candidate-count-table.js';
 
-/** A counted candidate phrase: first word, the connector words in between, last word, and the counts. */
-export interface PhraseCandidate {
-  readonly first: string;
-  readonly between: readonly string[];
-  readonly last: string;
-  /** Count of the first word (0 when it was pruned). */
-  readonly firstCount: number;
-  /** Count of the last word (0 when it was pruned). */
-  readonly lastCount: number;
-  /** Count of the candidate. */
-  readonly count: number;
-}
+/** Scores a candidate from its first word's, last word's and own counts; `undefined` when it does not pass. */
+export type CandidateScorer = (firstCount: number, lastCount: number, count: number) => number | undefined;
 
 /** Counts of words and candidate phrases; `H` is how a counted word is referred to. */
 export interface PhraseCounts<H> {
@@ -32,20 +22,17 @@ export interface PhraseCounts<H> {
   prune(floor: number): void;
   /** The count of a word or of a joined candidate (0 when absent). */
   count(token: string): number;
-  /** Calls `visit` with every counted candidate, as gensim finds them: each multi-part entry split at the delimiter. */
-  forEachCandidate(visit: (candidate: PhraseCandidate) => void): void;
+  /**
+   * The joined candidates that `score` passes, with their scores. Candidates are found as gensim
+   * finds them: each counted entry of several parts, split at the delimiter, scored by its first
+   * and last part.
+   */
+  passing(score: CandidateScorer): Map<string, number>;
 }
 
 /** `a`, the connector words between, and `b`, joined with `delimiter`. */
 export function joinPhrase(a: string, between: readonly string[], b: string, delimiter: string): string {
   return between.length === 0 ? a + delimiter + b : a + delimiter + between.join(delimiter) + delimiter + b;
-}
-
-/** The parts of a joined candidate, or `undefined` for a single word. */
-function splitCandidate(token: string, delimiter: string) {
-  const parts = token.split(delimiter);
-  if (parts.length < 2) return undefined;
-  return { first: parts[0]!, between: parts.slice(1, -1), last: parts[parts.length - 1]! };
 }
 
 /** gensim's dictionary itself: every entry keyed by its (joined) string. */
@@ -83,19 +70,22 @@ export class StringPhraseCounts implements PhraseCounts<string> {
     return this.#counts.get(token) ?? 0;
   }
 
-  forEachCandidate(visit: (candidate: PhraseCandidate) => void): void {
+  passing(score: CandidateScorer): Map<string, number> {
+    const phrases = new Map<string, number>();
     for (const [token, count] of this.#counts) {
-      const parts = splitCandidate(token, this.#delimiter);
-      if (parts)
-        visit({ ...parts, firstCount: this.count(parts.first), lastCount: this.count(parts.last), count });
+      const parts = token.split(this.#delimiter);
+      if (parts.length < 2) continue;
+      const passed = score(this.count(parts[0]!), this.count(parts[parts.length - 1]!), count);
+      if (passed !== undefined) phrases.set(token, passed);
     }
+    return phrases;
   }
 }
 
 /**
- * Words by id with their counts, adjacent pairs in a {@link PairCountTable}, and the rare
- * candidates with connector words in a map keyed by their joined string. Valid only while no word
- * contains the delimiter (then every joined string names one entry).
+ * Words by id with their counts, and candidates in a {@link CandidateCountTable} keyed by the ids
+ * of their first word, their run of connector words (0: none) and their last word. Valid only
+ * while no word contains the delimiter (then every joined string names one entry).
  */
 export class IdPhraseCounts implements PhraseCounts<number> {
   readonly #delimiter: string;
@@ -103,15 +93,17 @@ export class IdPhraseCounts implements PhraseCounts<number> {
   readonly #words: string[] = [];
   #wordCounts = new Float64Array(1024);
   #presentWords = 0;
-  readonly #pairs = new PairCountTable();
-  readonly #connected = new Map<string, number>();
+  /** Runs of connector words by their joined string; id 0 is the empty run. */
+  readonly #runIds = new Map<string, number>([['', 0]]);
+  readonly #runs: (readonly string[])[] = [[]];
+  readonly #candidates = new CandidateCountTable();
 
   constructor(delimiter: string) {
     this.#delimiter = delimiter;
   }
 
   get size(): number {
-    return this.#presentWords + this.#pairs.size + this.#connected.size;
+    return this.#presentWords + this.#candidates.size;
   }
 
   addWord(word: string): number {
@@ -126,17 +118,25 @@ export class IdPhraseCounts implements PhraseCounts<number> {
         this.#wordCounts = larger;
       }
     }
-    if (this.#wordCounts[id]!++ === 0) this.#presentWords++;
+    if (this.#wordCounts[id] === 0) this.#presentWords++;
+    this.#wordCounts[id]! += 1;
+    return id;
+  }
+
+  #runId(between: readonly string[]): number {
+    if (between.length === 0) return 0;
+    const key = between.join(this.#delimiter);
+    let id = this.#runIds.get(key);
+    if (id === undefined) {
+      id = this.#runs.length;
+      this.#runIds.set(key, id);
+      this.#runs.push([...between]);
+    }
     return id;
   }
 
   addCandidate(a: number, between: readonly string[], b: number): void {
-    if (between.length === 0) {
-      this.#pairs.increment(a, b);
-      return;
-    }
-    const phrase = joinPhrase(this.#words[a]!, between, this.#words[b]!, this.#delimiter);
-    this.#connected.set(phrase, (this.#connected.get(phrase) ?? 0) + 1);
+    this.#candidates.increment(a, this.#runId(between), b);
   }
 
   prune(floor: number): void {
@@ -147,8 +147,7 @@ export class IdPhraseCounts implements PhraseCounts<number> {
         this.#presentWords--;
       }
     }
-    this.#pairs.prune(floor);
-    for (const [token, count] of this.#connected) if (count < floor) this.#connected.delete(token);
+    this.#candidates.prune(floor);
   }
 
   #wordCount(word: string): number {
@@ -159,28 +158,24 @@ export class IdPhraseCounts implements PhraseCounts<number> {
   count(token: string): number {
     const parts = token.split(this.#delimiter);
     if (parts.length === 1) return this.#wordCount(token);
-    if (parts.length > 2) return this.#connected.get(token) ?? 0;
     const a = this.#ids.get(parts[0]!);
-    const b = this.#ids.get(parts[1]!);
-    return a === undefined || b === undefined ? 0 : this.#pairs.get(a, b);
+    const b = this.#ids.get(parts[parts.length - 1]!);
+    const run = this.#runIds.get(parts.slice(1, -1).join(this.#delimiter));
+    return a === undefined || b === undefined || run === undefined ? 0 : this.#candidates.get(a, run, b);
   }
 
-  forEachCandidate(visit: (candidate: PhraseCandidate) => void): void {
-    const words = this.#words;
-    const wordCounts = this.#wordCounts;
-    this.#pairs.forEach((a, b, count) => {
-      const [firstCount, lastCount] = [wordCounts[a]!, wordCounts[b]!];
-      visit({ first: words[a]!, between: [], last: words[b]!, firstCount, lastCount, count });
+  #phrase(a: number, run: number, b: number): string {
+    return joinPhrase(this.#words[a]!, this.#runs[run]!, this.#words[b]!, this.#delimiter);
+  }
+
+  passing(score: CandidateScorer): Map<string, number> {
+    const phrases = new Map<string, number>();
+    const counts = this.#wordCounts;
+    this.#candidates.forEach((a, run, b, count) => {
+      const passed = score(counts[a]!, counts[b]!, count);
+      if (passed !== undefined) phrases.set(this.#phrase(a, run, b), passed);
     });
-    for (const [token, count] of this.#connected) {
-      const parts = splitCandidate(token, this.#delimiter)!;
-      visit({
-        ...parts,
-        firstCount: this.#wordCount(parts.first),
-        lastCount: this.#wordCount(parts.last),
-        count,
-      });
-    }
+    return phrases;
   }
 
   /** The same counts as one map keyed by joined strings (to continue as {@link StringPhraseCounts}). */
@@ -189,10 +184,9 @@ export class IdPhraseCounts implements PhraseCounts<number> {
     this.#words.forEach((word, id) => {
       if (this.#wordCounts[id]! > 0) counts.set(word, this.#wordCounts[id]!);
     });
-    this.#pairs.forEach((a, b, count) => {
-      counts.set(joinPhrase(this.#words[a]!, [], this.#words[b]!, this.#delimiter), count);
+    this.#candidates.forEach((a, run, b, count) => {
+      counts.set(this.#phrase(a, run, b), count);
     });
-    for (const [token, count] of this.#connected) counts.set(token, count);
     return new StringPhraseCounts(this.#delimiter, counts);
   }
 }

@@ -145,13 +145,9 @@ export class Phrases {
 
   /** Every counted candidate that scores above the threshold, with its score (gensim's `export_phrases`). */
   exportPhrases(): Map<string, number> {
-    const { delimiter } = this.options;
-    const phrases = new Map<string, number>();
-    this.#counts.forEachCandidate(({ first, between, last, firstCount, lastCount, count }) => {
-      const score = this.#scoreCounts(firstCount, lastCount, count);
-      if (score !== undefined) phrases.set(joinPhrase(first, between, last, delimiter), score);
-    });
-    return phrases;
+    return this.#counts.passing((firstCount, lastCount, count) =>
+      this.#scoreCounts(firstCount, lastCount, count),
+    );
   }
 
   /** The phrases that pass, ready to apply (gensim's `freeze()`). */
