@@ -118,6 +118,11 @@ export class IdPhraseCounts implements PhraseCounts<number> {
         this.#wordCounts = larger;
       }
     }
+    return this.addWordId(id);
+  }
+
+  /** Counts one more occurrence of the word {@link IdPhraseCounts.addWord} gave `id`. */
+  addWordId(id: number): number {
     if (this.#wordCounts[id] === 0) this.#presentWords++;
     this.#wordCounts[id]! += 1;
     return id;

@@ -11,7 +11,10 @@ import {
   type ResolvedPhrasesOptions,
   resolvePhrasesOptions,
 } from './phrase-options.js';
-import { requireInteger, type SentenceOptions } from './options.js';
+import { countFileBytes, type TokenSink } from './count-file-bytes.js';
+import { requireInteger, resolveSentenceOptions, type SentenceOptions } from './options.js';
+import { ProgressThrottle } from './progress.js';
+import { whitespaceTokenizer } from './tokenizers.js';
 import { IdPhraseCounts, joinPhrase, type PhraseCounts, type StringPhraseCounts } from './phrase-counts.js';
 import { sentencesOf } from './sentences-of.js';
 
@@ -44,25 +47,31 @@ function scorePair(
 /**
  * Counts one sentence as gensim's `Phrases._learn_vocab`: every non-connector word, and each one
  * with the last non-connector word before it (and the connector words between) as a candidate.
+ * Tokens are strings, or word ids of a byte-counted file (`wordOf` gives their text).
  */
-function countSentence<H>(
+function countSentence<T, H>(
   counts: PhraseCounts<H>,
-  sentence: readonly string[],
-  connectorWords: ReadonlySet<string>,
+  tokens: ArrayLike<T>,
+  isConnector: (token: T) => boolean,
+  handleOf: (token: T) => H,
+  wordOf: (token: T) => string,
 ): void {
   let start: H | undefined;
   let between: string[] = [];
-  for (const word of sentence) {
-    if (!connectorWords.has(word)) {
-      const handle = counts.addWord(word);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isConnector(token)) {
+      const handle = handleOf(token);
       if (start !== undefined) counts.addCandidate(start, between, handle);
       start = handle;
       if (between.length > 0) between = [];
     } else if (start !== undefined) {
-      between.push(word);
+      between.push(wordOf(token));
     }
   }
 }
+
+const same = (word: string): string => word;
 
 /**
  * Phrase statistics learned from sentences (gensim's `Phrases`): word and candidate counts, the
@@ -95,8 +104,90 @@ export class Phrases {
     sentenceOptions: SentenceOptions = {},
   ): Promise<Phrases> {
     const phrases = new Phrases(options);
+    if (
+      typeof corpus === 'string' &&
+      (sentenceOptions.tokenizer ?? whitespaceTokenizer) === whitespaceTokenizer
+    ) {
+      await phrases.#learnFileBytes(corpus, sentenceOptions);
+      return phrases;
+    }
     for await (const sentence of sentencesOf(corpus, sentenceOptions)) phrases.addSentence(sentence);
     return phrases;
+  }
+
+  /**
+   * Counts a whitespace-split file on its bytes ({@link countFileBytes}: the same sentences as
+   * {@link readSentences}, each distinct word decoded once), sentence by sentence.
+   */
+  async #learnFileBytes(path: string, sentenceOptions: SentenceOptions): Promise<void> {
+    const { connectorWords, delimiter } = this.options;
+    let words: readonly string[] = [];
+    /** Per word of the file: its id in the counts (-1: not yet counted), connector and delimiter flags. */
+    let countId = new Int32Array(1024).fill(-1);
+    let flags = new Uint8Array(1024);
+    let known = 0;
+    const CONNECTOR = 1;
+    const HAS_DELIMITER = 2;
+    const sentence: number[] = [];
+    let tokens = 0;
+    const learnSentence = (): void => {
+      for (; known < words.length; known++) {
+        if (known === flags.length) {
+          const larger = new Int32Array(known * 2).fill(-1);
+          larger.set(countId);
+          countId = larger;
+          const largerFlags = new Uint8Array(known * 2);
+          largerFlags.set(flags);
+          flags = largerFlags;
+        }
+        const word = words[known]!;
+        flags[known] =
+          (connectorWords.has(word) ? CONNECTOR : 0) | (word.includes(delimiter) ? HAS_DELIMITER : 0);
+      }
+      const counts = this.#counts;
+      if (counts instanceof IdPhraseCounts && !sentence.some((w) => flags[w]! & HAS_DELIMITER)) {
+        const handleOf = (w: number): number => {
+          const id = countId[w]!;
+          if (id >= 0) return counts.addWordId(id);
+          countId[w] = counts.addWord(words[w]!);
+          return countId[w]!;
+        };
+        countSentence(
+          counts,
+          sentence,
+          (w) => (flags[w]! & CONNECTOR) !== 0,
+          handleOf,
+          (w) => words[w]!,
+        );
+        this.#endSentence(sentence.length);
+      } else {
+        this.addSentence(sentence.map((w) => words[w]!));
+      }
+      sentence.length = 0;
+    };
+    const sink: TokenSink = {
+      begin(list) {
+        words = list;
+      },
+      ids: {
+        push(word) {
+          sentence.push(word);
+          tokens++;
+        },
+        get length() {
+          return tokens;
+        },
+      },
+      starts: { push: learnSentence },
+    };
+    const resolved = resolveSentenceOptions(sentenceOptions);
+    await countFileBytes(
+      path,
+      resolved,
+      Number.POSITIVE_INFINITY,
+      sink,
+      new ProgressThrottle('phrases', 'words', undefined),
+    );
   }
 
   /** Entries counted: words and candidate phrases (gensim's `len(phrases.vocab)`). */
@@ -116,14 +207,24 @@ export class Phrases {
 
   /** Counts the words and candidate phrases of one sentence, then prunes if the counts grew too many. */
   addSentence(sentence: readonly string[]): void {
-    const { connectorWords, delimiter, maxVocabSize } = this.options;
+    const { connectorWords, delimiter } = this.options;
     if (this.#counts instanceof IdPhraseCounts && sentence.some((word) => word.includes(delimiter))) {
       this.#counts = this.#counts.toStrings();
     }
-    if (this.#counts instanceof IdPhraseCounts) countSentence(this.#counts, sentence, connectorWords);
-    else countSentence(this.#counts, sentence, connectorWords);
-    this.#corpusWords += sentence.length;
-    if (this.#counts.size > maxVocabSize) this.#counts.prune(this.#pruneBelow++);
+    const isConnector = (word: string): boolean => connectorWords.has(word);
+    const counts = this.#counts;
+    if (counts instanceof IdPhraseCounts) {
+      countSentence(counts, sentence, isConnector, (word) => counts.addWord(word), same);
+    } else {
+      countSentence(counts, sentence, isConnector, (word) => counts.addWord(word), same);
+    }
+    this.#endSentence(sentence.length);
+  }
+
+  /** Adds a counted sentence's tokens to the corpus length, then prunes if the counts grew too many. */
+  #endSentence(tokens: number): void {
+    this.#corpusWords += tokens;
+    if (this.#counts.size > this.options.maxVocabSize) this.#counts.prune(this.#pruneBelow++);
   }
 
   /**
