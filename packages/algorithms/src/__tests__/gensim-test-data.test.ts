@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, FormatError } from '@embedkit/core-math';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeIf, fixture, hasGensim, REPO_ROOT, runPython } from '#test-utils/fixtures.js';
+import { describeIf, fixture, hasGensim, runRecorder } from '#test-utils/fixtures.js';
 import { loadModel } from '../load-model.js';
 
 /** What gensim 4.2's `load_facebook_vectors` gives (fixtures/gensim-test-data/make-expected.py). */
@@ -97,11 +97,7 @@ describeIf(hasGensim, 'gensim 4.2 (python3-gensim) is needed to re-record the ex
   'gensim-test-data against gensim itself',
   () => {
     it('gensim 4.2 still gives the recorded words and vectors', () => {
-      const live = JSON.parse(
-        runPython(
-          `import os, runpy; os.chdir(${JSON.stringify(REPO_ROOT)}); runpy.run_path('fixtures/gensim-test-data/make-expected.py')`,
-        ),
-      ) as Record<string, Expected>;
+      const live = runRecorder('fixtures/gensim-test-data/make-expected.py') as Record<string, Expected>;
       expect(Object.keys(live)).toEqual(Object.keys(recorded));
       for (const [name, expected] of Object.entries(live)) {
         expect(expected.words).toEqual(recorded[name]!.words);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
-import { describeIf, fixture, hasGensim, REPO_ROOT, runPython } from '#test-utils/fixtures.js';
+import { describeIf, fixture, hasGensim, runRecorder } from '#test-utils/fixtures.js';
 import {
   applyPhraseLayers,
   ENGLISH_CONNECTOR_WORDS,
@@ -79,11 +79,7 @@ describeIf(hasGensim, 'gensim 4.2 (python3-gensim) is needed to re-record the ph
   'Phrases against gensim 4.2 run now',
   () => {
     it('gensim still gives the recorded phrases', () => {
-      const live = JSON.parse(
-        runPython(
-          `import os, runpy; os.chdir(${JSON.stringify(REPO_ROOT)}); runpy.run_path('fixtures/reference/gensim-phrases-lee.py')`,
-        ),
-      ) as Record<string, GensimCase>;
+      const live = runRecorder('fixtures/reference/gensim-phrases-lee.py') as Record<string, GensimCase>;
       expect(live).toEqual(recorded);
     });
   },
