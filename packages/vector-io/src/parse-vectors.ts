@@ -28,7 +28,7 @@ export function parseVectors(bytes: Uint8Array, options: ParseVectorsOptions = {
   const limit = requireLimit(options.limit);
   const requested = requireFormatOrAuto(options.format);
   const decoder = createWordDecoder(options);
-  const format = requested === 'auto' ? sniffFormat(bytes, true, file) : requested;
+  const format = requested === 'auto' ? sniffFormat(bytes, true, file)! : requested;
   const maxLines = needsLineCount(format) ? countLines(bytes, limit) : 0;
   const parser = createParser(format, { file, totalBytes: bytes.length, limit, decoder }, maxLines);
   parser.consume(bytes, true);

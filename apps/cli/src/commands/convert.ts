@@ -1,10 +1,15 @@
-import { loadModel } from '@embedkit/algorithms';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { FILE_FORMATS, type FileFormat, fileFormatOf } from '../formats.js';
-import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
-import { examples } from '../new-command.js';
+import { examples, newCommand } from '../new-command.js';
 import { saveModel } from '../save-model.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /**
  * Converts a vector file or fastText `.bin` to another format (the input's format is detected).
@@ -14,11 +19,11 @@ export async function runConvert(
   io: CliIo,
   input: string,
   output: string,
-  options: { readonly to: FileFormat; readonly json?: boolean } & EncodingCliOptions,
+  options: ModelFileOptions & { readonly to: FileFormat; readonly json?: boolean },
 ): Promise<void> {
   const format = options.to;
-  const model = await loadModel(input, encodingOf(options));
-  await saveModel(output, format, model);
+  const model = await loadModelFile(input, options);
+  await saveModel(output, format, model.embedder);
   const summary = {
     input,
     from: fileFormatOf(model.format),
@@ -37,13 +42,16 @@ export async function runConvert(
 
 /** `embedkit convert IN OUT --to FORMAT`. */
 export function convertCommand(io: CliIo): Command {
-  return newModelCommand('convert')
+  return newCommand('convert')
     .summary('convert between vector formats and fastText .bin/.vec')
     .description(
       `Converts between vector formats (${FILE_FORMATS.join(', ')}); the input format is detected. A fastText .bin converts to any of them; fasttext-bin output needs a fastText .bin input.`,
     )
     .argument('<input>', 'vector file or fastText .bin')
     .argument('<output>', 'file to write (replaced atomically)')
+    .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addOption(new Option('--to <format>', 'output format').choices(FILE_FORMATS).makeOptionMandatory())
     .addHelpText(
       'after',
@@ -53,8 +61,7 @@ export function convertCommand(io: CliIo): Command {
         'embedkit convert glove.txt glove.w2v.bin --to word2vec-bin',
       ),
     )
-    .action(
-      (input: string, output: string, options: { to: FileFormat; json?: boolean } & EncodingCliOptions) =>
-        runConvert(io, input, output, options),
+    .action((input: string, output: string, options: ModelFileOptions & { to: FileFormat; json?: boolean }) =>
+      runConvert(io, input, output, options),
     );
 }

@@ -1,10 +1,8 @@
-import { loadModel } from '@embedkit/algorithms';
 import type { EmbeddingBatch } from '@embedkit/text-pooling';
 import { formatFloat32 } from '@embedkit/vector-io';
 import type { Command } from 'commander';
 import { type CliIo, writeJsonLine, writeLine } from '../cli-io.js';
-import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
-import { examples } from '../new-command.js';
+import { examples, newCommand } from '../new-command.js';
 import {
   addPoolingOptions,
   createTextEmbedder,
@@ -12,9 +10,16 @@ import {
   type PoolingCliOptions,
 } from '../pooling-options.js';
 import { readTextLines, textLines } from '../text-lines.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runEmbedText}. */
-export interface EmbedTextOptions extends PoolingCliOptions, EncodingCliOptions {
+export interface EmbedTextOptions extends PoolingCliOptions, ModelFileOptions {
   /** Texts, one per line (default: stdin). */
   readonly input?: string;
   /** One JSON object per line instead of bare numbers. */
@@ -41,7 +46,7 @@ function writeBatch(io: CliIo, batch: EmbeddingBatch, json: boolean): void {
  * float32). Methods that need fitting are fitted on `--fit`, or on the input itself.
  */
 export async function runEmbedText(io: CliIo, path: string, options: EmbedTextOptions): Promise<void> {
-  const model = await loadModel(path, encodingOf(options));
+  const model = await loadModelFile(path, options);
   const json = options.json === true;
   // A method fitted on the input itself needs the whole input first; otherwise texts are streamed.
   const input =
@@ -60,12 +65,15 @@ export async function runEmbedText(io: CliIo, path: string, options: EmbedTextOp
 /** `embedkit embed-text VECTORS [--input FILE]`. */
 export function embedTextCommand(io: CliIo): Command {
   return addPoolingOptions(
-    newModelCommand('embed-text')
+    newCommand('embed-text')
       .summary('embed texts (one per line) into vectors')
       .description(
         'Embeds texts, one per line, into one vector per line (space-separated numbers, input order): mean, unit-mean (fastText sentence vectors), tfidf, sif (Arora et al. 2017), max, mean-max pooling of word vectors.',
       )
       .argument('<vectors>', 'vector file or fastText .bin (which also embeds unknown words from subwords)')
+      .addOption(modelFormatOption())
+      .addOption(modelEncodingOption())
+      .addOption(modelUnicodeErrorsOption())
       .option('--input <file>', 'texts, one per line (default: stdin)'),
     'the input texts',
   )

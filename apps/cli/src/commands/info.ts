@@ -1,11 +1,16 @@
 import { stat } from 'node:fs/promises';
-import { loadModel } from '@embedkit/algorithms';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { fileFormatOf } from '../formats.js';
-import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
-import { examples } from '../new-command.js';
+import { examples, newCommand } from '../new-command.js';
 import { formatTable } from '../table.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Words shown as a sample of the vocabulary. */
 const SAMPLE = 10;
@@ -14,9 +19,9 @@ const SAMPLE = 10;
 export async function runInfo(
   io: CliIo,
   path: string,
-  options: { readonly json?: boolean } & EncodingCliOptions,
+  options: ModelFileOptions & { readonly json?: boolean },
 ): Promise<void> {
-  const model = await loadModel(path, encodingOf(options));
+  const model = await loadModelFile(path, options);
   const { size: bytes } = await stat(path);
   const { vectors, fastText } = model;
   const firstWords = vectors.keyList().slice(0, SAMPLE);
@@ -63,12 +68,15 @@ export async function runInfo(
 
 /** `embedkit info VECTORS|MODEL`. */
 export function infoCommand(io: CliIo): Command {
-  return newModelCommand('info')
+  return newCommand('info')
     .summary('format, vocabulary size and dimension of a vector file or model')
     .description(
       'What a vector file or fastText .bin holds: format, vocabulary size, dimension; the header arguments of a fastText model.',
     )
     .argument('<file>', 'vector file (word2vec binary/text, GloVe, .vec) or fastText .bin')
+    .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText('after', examples('embedkit info vectors.bin', 'embedkit info model.bin --json'))
-    .action((file: string, options: { json?: boolean } & EncodingCliOptions) => runInfo(io, file, options));
+    .action((file: string, options: ModelFileOptions & { json?: boolean }) => runInfo(io, file, options));
 }

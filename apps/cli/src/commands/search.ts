@@ -1,18 +1,23 @@
-import { loadModel } from '@embedkit/algorithms';
 import { ConfigError } from '@embedkit/core-math';
 import { type SearchHit, SemanticIndex } from '@embedkit/text-pooling';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
-import { encodingOf, newModelCommand, type EncodingCliOptions } from '../encoding-options.js';
-import { examples } from '../new-command.js';
+import { examples, newCommand } from '../new-command.js';
 import { positiveInteger } from '../option-parsers.js';
 import { addPoolingOptions, createTextEmbedder, type PoolingCliOptions } from '../pooling-options.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { readTextLines } from '../text-lines.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runSearch}. */
-export interface SearchCommandOptions extends PoolingCliOptions, EncodingCliOptions {
+export interface SearchCommandOptions extends PoolingCliOptions, ModelFileOptions {
   /** The documents, one per line. */
   readonly docs: string;
   /** Results per query. */
@@ -59,7 +64,7 @@ export async function runSearch(
   queries: readonly string[],
   options: SearchCommandOptions,
 ): Promise<void> {
-  const model = await loadModel(path, encodingOf(options));
+  const model = await loadModelFile(path, options);
   const lines = await readTextLines(options.docs, io.stdin);
   const ids: string[] = [];
   const texts: string[] = [];
@@ -102,13 +107,16 @@ export async function runSearch(
 /** `embedkit search VECTORS --docs FILE [QUERY…]`. */
 export function searchCommand(io: CliIo): Command {
   return addPoolingOptions(
-    newModelCommand('search')
+    newCommand('search')
       .summary('semantic search over a file of texts')
       .description(
         'Semantic search over a file of texts (one per line): the lines most similar to each query by cosine similarity of pooled word vectors. Without queries, reads one query per line from stdin.',
       )
       .argument('<vectors>', 'vector file or fastText .bin')
       .argument('[queries...]', 'queries (quote each one)')
+      .addOption(modelFormatOption())
+      .addOption(modelEncodingOption())
+      .addOption(modelUnicodeErrorsOption())
       .requiredOption('--docs <file>', 'the texts to search, one per line (blank lines are skipped)')
       .option('-k <n>', 'results per query', positiveInteger, 5),
     'the documents',
