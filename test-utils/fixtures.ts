@@ -65,3 +65,16 @@ export function runPython(code: string, args: string[] = []): string {
 export function evalSet(name: string): string {
   return join(EVAL_DIR, name);
 }
+
+/**
+ * Runs a script that records reference values (a path from the repository root, e.g.
+ * `fixtures/reference/gensim-phrases-lee.py`) from the repository root under `/usr/bin/python3`,
+ * and parses the JSON it prints.
+ */
+export function runRecorder(script: string): unknown {
+  return JSON.parse(
+    runPython(
+      `import os, runpy; os.chdir(${JSON.stringify(REPO_ROOT)}); runpy.run_path(${JSON.stringify(script)})`,
+    ),
+  );
+}

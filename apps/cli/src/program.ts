@@ -6,6 +6,7 @@ import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
 import { infoCommand } from './commands/info.js';
 import { neighborsCommand } from './commands/neighbors.js';
+import { phrasesCommand } from './commands/phrases.js';
 import { searchCommand } from './commands/search.js';
 import { similarityCommand } from './commands/similarity.js';
 import { type TrainSetup, trainCommand } from './commands/train.js';
@@ -48,6 +49,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     doesntMatchCommand(io),
     wmdCommand(io),
     wordVectorsCommand(io),
+    phrasesCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -1,9 +1,15 @@
 import { ConfigError, type Embedder, IoError, openRegularFile, type WordVectors } from '@embedkit/core-math';
-import { FASTTEXT_MAGIC, type FastTextModel, readFastTextBin } from '@embedkit/fasttext-subword';
+import {
+  FASTTEXT_SNIFF_BYTES,
+  type FastTextModel,
+  looksLikeFastTextBin,
+  readFastTextBin,
+} from '@embedkit/fasttext-subword';
 import {
   detectFormat,
   isVectorFormat,
   readVectors,
+  type TextEncodingOptions,
   VECTOR_FORMATS,
   type VectorFormat,
 } from '@embedkit/vector-io';
@@ -20,12 +26,12 @@ export interface LoadedModel {
   readonly fastText?: FastTextModel;
 }
 
-async function startsWithFastTextMagic(path: string): Promise<boolean> {
+async function isFastTextBin(path: string): Promise<boolean> {
   const { handle } = await openRegularFile(path);
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readInt32LE(0) === FASTTEXT_MAGIC;
+    const head = new Uint8Array(FASTTEXT_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return looksLikeFastTextBin(head.subarray(0, bytesRead));
   } catch (cause) {
     throw new IoError(path, `cannot read the file: ${(cause as Error).message}`, cause);
   } finally {
@@ -33,11 +39,11 @@ async function startsWithFastTextMagic(path: string): Promise<boolean> {
   }
 }
 
-/** Options of {@link loadModel}. */
-export interface LoadModelOptions {
+/** Options of {@link loadModel}: the words' encoding and error policy apply to every format. */
+export interface LoadModelOptions extends TextEncodingOptions {
   /**
-   * The file's format; `'auto'` (the default) recognises a fastText `.bin` by its magic number and
-   * detects the vector formats from the content.
+   * The file's format; `'auto'` (the default) recognises a fastText `.bin` by its magic number (or
+   * the header of the older layout without one) and detects the vector formats from the content.
    */
   readonly format?: VectorFormat | 'fasttext-bin' | 'auto';
   /** Read only the first `limit` vectors (vector formats only). */
@@ -47,9 +53,9 @@ export interface LoadModelOptions {
 }
 
 /**
- * Loads any model file embedkit reads: a fastText `.bin` (recognised by its magic number), or a
- * word2vec text / binary, GloVe or `.vec` file (format detected from the content), unless
- * `options.format` names the format.
+ * Loads any model file embedkit reads: a fastText `.bin` (recognised by its magic number, or by
+ * the header of the older layout without one), or a word2vec text / binary, GloVe or `.vec` file
+ * (format detected from the content), unless `options.format` names the format.
  *
  * @throws FormatError when the file is malformed; IoError when it cannot be read or is not a
  *   regular file; ConfigError for an unknown format
@@ -63,11 +69,15 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
       `'auto', 'fasttext-bin' or one of ${VECTOR_FORMATS.join(', ')}`,
     );
   }
-  if (requested === 'fasttext-bin' || (requested === 'auto' && (await startsWithFastTextMagic(path)))) {
-    const fastText = await readFastTextBin(path, signal ? { signal } : {});
+  const encoding = {
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.unicodeErrors === undefined ? {} : { unicodeErrors: options.unicodeErrors }),
+  };
+  if (requested === 'fasttext-bin' || (requested === 'auto' && (await isFastTextBin(path)))) {
+    const fastText = await readFastTextBin(path, { ...encoding, ...(signal ? { signal } : {}) });
     return { format: 'fasttext-bin', embedder: fastText, vectors: fastText.wordVectors, fastText };
   }
   const format = requested === 'auto' ? await detectFormat(path) : requested;
-  const vectors = await readVectors(path, { format, limit, signal });
+  const vectors = await readVectors(path, { format, limit, signal, ...encoding });
   return { format, embedder: vectors, vectors };
 }

@@ -9,7 +9,12 @@ export { FastTextModel } from './fasttext-model.js';
 export type { ReadFastTextBinOptions } from './fasttext-bin-read.js';
 export { parseFastTextBin, readFastTextBin } from './fasttext-bin-read.js';
 export { serializeFastTextBin, writeFastTextBin } from './fasttext-bin-write.js';
-export { FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
+export {
+  FASTTEXT_MAGIC,
+  FASTTEXT_SNIFF_BYTES,
+  FASTTEXT_VERSION,
+  looksLikeFastTextBin,
+} from './bin-layout.js';
 export { readFastTextVec, writeFastTextVec } from './fasttext-vec.js';
 export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
 export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';

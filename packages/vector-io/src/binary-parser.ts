@@ -10,7 +10,6 @@ import { MAX_WORD_BYTES } from './record-limits.js';
 import { byteOrderMarkLength, NEWLINE, SPACE, trimLineEnd } from './text-line.js';
 import type { ParserInput, VectorParser } from './vector-parser.js';
 import { VectorTable } from './vector-table.js';
-import { decodeWord } from './word-codec.js';
 
 const FLOAT_BYTES = 4;
 
@@ -108,12 +107,12 @@ export class BinaryVectorParser implements VectorParser {
         if (space === -1) this.#searchedTo = this.#consumed + bytes.length;
         break;
       }
-      const word = decodeWord(bytes, wordStart, space);
+      const word = this.#input.decoder.decode(bytes, wordStart, space);
       if (word === undefined) {
         throw new FormatError(
           { file: this.#input.file, offset: this.#consumed + wordStart },
-          'a word in valid UTF-8',
-          `invalid UTF-8 in ${describeBytes(bytes, wordStart, space)}`,
+          `a word in valid ${this.#input.decoder.encoding}`,
+          `invalid ${this.#input.decoder.encoding} in ${describeBytes(bytes, wordStart, space)}`,
         );
       }
       const offset = table.nextOffset;

@@ -20,7 +20,6 @@ import {
 } from './text-line.js';
 import type { ParserInput, VectorParser } from './vector-parser.js';
 import { VectorTable } from './vector-table.js';
-import { decodeWord } from './word-codec.js';
 
 /** Options of a {@link TextVectorParser}. */
 export interface TextParserInput extends ParserInput {
@@ -142,12 +141,12 @@ export class TextVectorParser implements VectorParser {
       throw new IoError(this.#input.file, 'the file changed while it was being read');
     }
     this.#readValues(bytes, space, end, table);
-    const word = decodeWord(bytes, start, space);
+    const word = this.#input.decoder.decode(bytes, start, space);
     if (word === undefined) {
       throw new FormatError(
         this.#location(),
-        'a word in valid UTF-8',
-        `invalid UTF-8 in ${describeBytes(bytes, start, space)}`,
+        `a word in valid ${this.#input.decoder.encoding}`,
+        `invalid ${this.#input.decoder.encoding} in ${describeBytes(bytes, start, space)}`,
       );
     }
     table.commit(word);

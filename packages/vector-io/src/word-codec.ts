@@ -1,37 +1,7 @@
-/**
- * Words as bytes: strict UTF-8 decoding (gensim's `unicode_errors='strict'` default), with a fast
- * path for plain ASCII words, and the checks a writer makes before putting a word in a file.
- */
+/** The checks a writer makes before putting a word in a file. */
 import { ConfigError } from '@embedkit/core-math';
 import { MAX_WORD_BYTES } from './record-limits.js';
 import type { VectorFormat } from './vector-format.js';
-
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Longest ASCII word decoded through `String.fromCharCode` rather than the `TextDecoder`. */
-const SHORT_WORD = 64;
-
-/**
- * Decodes `bytes[start, end)` as strict UTF-8. Returns `undefined` when the bytes are not valid
- * UTF-8 (the caller reports where).
- */
-export function decodeWord(bytes: Uint8Array, start: number, end: number): string | undefined {
-  if (end - start <= SHORT_WORD) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (bytes[i]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  }
-  try {
-    return strictDecoder.decode(bytes.subarray(start, end));
-  } catch {
-    return undefined;
-  }
-}
 
 /** The longest part of a refused word an error message quotes. */
 const MAX_SHOWN = 40;

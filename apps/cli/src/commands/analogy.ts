@@ -8,7 +8,13 @@ import { positiveInteger } from '../option-parsers.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { wordQuery } from '../word-query.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** The analogy methods, as spelled on the command line. */
 export type AnalogyMethodName = '3cosadd' | '3cosmul';
@@ -91,6 +97,8 @@ export function analogyCommand(io: CliIo): Command {
     )
     .argument('<vectors>', 'vector file or fastText .bin')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .argument('[words...]', 'A B C')
     .option('-k <n>', 'answers to show', positiveInteger, 5)
     .addOption(

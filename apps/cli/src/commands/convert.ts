@@ -3,7 +3,13 @@ import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { FILE_FORMATS, type FileFormat, fileFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { saveModel } from '../save-model.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /**
  * Converts a vector file or fastText `.bin` to another format (the input's format is detected).
@@ -44,6 +50,8 @@ export function convertCommand(io: CliIo): Command {
     .argument('<input>', 'vector file or fastText .bin')
     .argument('<output>', 'file to write (replaced atomically)')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addOption(new Option('--to <format>', 'output format').choices(FILE_FORMATS).makeOptionMandatory())
     .addHelpText(
       'after',

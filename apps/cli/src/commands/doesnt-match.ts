@@ -3,7 +3,13 @@ import { doesntMatch, rankByCentrality } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 import { vectorsOfWords } from '../word-query.js';
 
 /**
@@ -37,6 +43,8 @@ export function doesntMatchCommand(io: CliIo): Command {
     .argument('<vectors>', 'vector file or fastText .bin')
     .argument('<words...>', 'at least two words')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText(
       'after',
       examples(

@@ -10,7 +10,13 @@ import {
   type PoolingCliOptions,
 } from '../pooling-options.js';
 import { readTextLines, textLines } from '../text-lines.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runEmbedText}. */
 export interface EmbedTextOptions extends PoolingCliOptions, ModelFileOptions {
@@ -66,6 +72,8 @@ export function embedTextCommand(io: CliIo): Command {
       )
       .argument('<vectors>', 'vector file or fastText .bin (which also embeds unknown words from subwords)')
       .addOption(modelFormatOption())
+      .addOption(modelEncodingOption())
+      .addOption(modelUnicodeErrorsOption())
       .option('--input <file>', 'texts, one per line (default: stdin)'),
     'the input texts',
   )

@@ -11,7 +11,13 @@ import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import { positiveInteger, repeatable } from '../option-parsers.js';
 import { formatScore, formatTable } from '../table.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** gensim's default `restrict_vocab`. */
 const DEFAULT_RESTRICT_VOCAB = 300_000;
@@ -123,6 +129,8 @@ export function evalCommand(io: CliIo): Command {
     )
     .argument('<vectors>', 'vector file or fastText .bin (its in-vocabulary vectors are evaluated)')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .option('--analogy <file>', 'analogy set, e.g. questions-words.txt (repeatable)', repeatable)
     .option('--similarity <file>', 'word-similarity set, e.g. wordsim353.tsv (repeatable)', repeatable)
     .option(

@@ -4,7 +4,13 @@ import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { fileFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { formatTable } from '../table.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Words shown as a sample of the vocabulary. */
 const SAMPLE = 10;
@@ -69,6 +75,8 @@ export function infoCommand(io: CliIo): Command {
     )
     .argument('<file>', 'vector file (word2vec binary/text, GloVe, .vec) or fastText .bin')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText('after', examples('embedkit info vectors.bin', 'embedkit info model.bin --json'))
     .action((file: string, options: ModelFileOptions & { json?: boolean }) => runInfo(io, file, options));
 }

@@ -7,7 +7,13 @@ import { positiveInteger } from '../option-parsers.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { wordQuery } from '../word-query.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runNeighbors}. */
 export interface NeighborsOptions extends ModelFileOptions {
@@ -88,6 +94,8 @@ export function neighborsCommand(io: CliIo): Command {
     )
     .argument('<vectors>', 'vector file or fastText .bin (any format embedkit reads)')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .argument('[words...]', 'words to look up (a fastText .bin also answers words outside its vocabulary)')
     .option('-k <n>', 'neighbours per word', positiveInteger, 10)
     .option('--restrict-vocab <n>', 'search only the N most frequent words', positiveInteger)

@@ -8,7 +8,13 @@ import { addPoolingOptions, createTextEmbedder, type PoolingCliOptions } from '.
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { readTextLines } from '../text-lines.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runSearch}. */
 export interface SearchCommandOptions extends PoolingCliOptions, ModelFileOptions {
@@ -109,6 +115,8 @@ export function searchCommand(io: CliIo): Command {
       .argument('<vectors>', 'vector file or fastText .bin')
       .argument('[queries...]', 'queries (quote each one)')
       .addOption(modelFormatOption())
+      .addOption(modelEncodingOption())
+      .addOption(modelUnicodeErrorsOption())
       .requiredOption('--docs <file>', 'the texts to search, one per line (blank lines are skipped)')
       .option('-k <n>', 'results per query', positiveInteger, 5),
     'the documents',

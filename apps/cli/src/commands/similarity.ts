@@ -3,7 +3,13 @@ import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import { wordVector } from '../word-query.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Prints the cosine similarity of two words. */
 export async function runSimilarity(
@@ -28,6 +34,8 @@ export function similarityCommand(io: CliIo): Command {
     .argument('<word1>', 'first word')
     .argument('<word2>', 'second word')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText(
       'after',
       examples(

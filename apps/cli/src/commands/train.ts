@@ -13,6 +13,7 @@ import {
   throwIfAborted,
   type Embedder,
 } from '@embedkit/core-math';
+import { applyPhraseLayers, learnPhrasePasses } from '@embedkit/corpus';
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
@@ -36,6 +37,8 @@ export interface TrainCommandOptions {
   readonly seed?: number;
   /** JSON summary on stdout. */
   readonly json?: boolean;
+  /** Rounds of phrase detection applied to the corpus before training (gensim's defaults). */
+  readonly phrases?: number;
 }
 
 /** What `train` needs besides the command line. */
@@ -119,7 +122,11 @@ export async function runTrain(
   progress.start();
   let model: Embedder;
   try {
-    model = await algorithm.train(options.input, algorithmOptions, context);
+    const corpus =
+      options.phrases === undefined
+        ? options.input
+        : applyPhraseLayers(options.input, await learnPhrasePasses(options.input, options.phrases));
+    model = await algorithm.train(corpus, algorithmOptions, context);
     throwIfAborted(controller.signal, 'training');
     await saveModel(options.output, format, model, controller.signal);
   } catch (error) {
@@ -188,6 +195,11 @@ export function trainCommand(io: CliIo, setup: TrainSetup): Command {
       '--seed <n>',
       'seed of every random choice (with --threads 1: identical vectors run after run)',
       nonNegativeInteger,
+    )
+    .option(
+      '--phrases <n>',
+      "join phrases first: N rounds of phrase detection with gensim's defaults (see `embedkit phrases`)",
+      positiveInteger,
     )
     .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
     .allowUnknownOption()

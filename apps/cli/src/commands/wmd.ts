@@ -2,7 +2,13 @@ import { wmDistance } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 import { addTokenizerOptions, cliTokens, type TokenizerCliOptions } from '../pooling-options.js';
 import { vectorsOfWords } from '../word-query.js';
 
@@ -50,6 +56,8 @@ export function wmdCommand(io: CliIo): Command {
     .argument('<text1>', 'first text')
     .argument('<text2>', 'second text')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .option('--no-normalize', 'use the word vectors as they are, not scaled to unit length');
   return addTokenizerOptions(command)
     .addHelpText(

@@ -2,7 +2,13 @@ import { printedWordVector } from '@embedkit/fasttext-subword';
 import type { Command } from 'commander';
 import { type CliIo, writeJsonLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
-import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 import { textLines } from '../text-lines.js';
 
 /** What separates words for C++'s `std::cin >> word`: the C locale's white space. */
@@ -40,6 +46,8 @@ export function wordVectorsCommand(io: CliIo): Command {
     )
     .argument('<model>', 'fastText .bin (or any vector file embedkit reads)')
     .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText(
       'after',
       examples(
