@@ -68,7 +68,7 @@ export function evalSet(name: string): string {
 
 /**
  * Runs a script that records reference values (a path from the repository root, e.g.
- * `fixtures/reference/gensim-phrases-lee.py`) from the repository root under `/usr/bin/python3`,
+ * `fixtures/scripts/gensim_phrases_lee.py`) from the repository root under `/usr/bin/python3`,
  * and parses the JSON it prints.
  */
 export function runRecorder(script: string): unknown {

@@ -7,7 +7,7 @@ import { fixture } from '#test-utils/fixtures.js';
 import { requireBuiltCli, runCli } from './built-cli.js';
 
 const CORPUS = fixture('corpora', 'lee_background.cor');
-/** gensim 4.2's phrases on the same corpus with its defaults (fixtures/reference/gensim-phrases-lee.py). */
+/** gensim 4.2's phrases on the same corpus with its defaults (fixtures/scripts/gensim_phrases_lee.py). */
 const GENSIM = JSON.parse(readFileSync(fixture('reference', 'gensim-phrases-lee.json'), 'utf8')) as {
   default: { passes: [{ phrases: Record<string, number> }]; transformed: string[][] };
 };

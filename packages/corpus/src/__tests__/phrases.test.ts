@@ -12,7 +12,7 @@ import {
   readSentences,
 } from '../index.js';
 
-/** What gensim 4.2 gives on lee_background.cor (fixtures/reference/gensim-phrases-lee.py). */
+/** What gensim 4.2 gives on lee_background.cor (fixtures/scripts/gensim_phrases_lee.py). */
 interface GensimPass {
   readonly args: Record<string, unknown>;
   readonly vocabularySize: number;
@@ -79,7 +79,7 @@ describeIf(hasGensim, 'gensim 4.2 (python3-gensim) is needed to re-record the ph
   'Phrases against gensim 4.2 run now',
   () => {
     it('gensim still gives the recorded phrases', () => {
-      const live = runRecorder('fixtures/reference/gensim-phrases-lee.py') as Record<string, GensimCase>;
+      const live = runRecorder('fixtures/scripts/gensim_phrases_lee.py') as Record<string, GensimCase>;
       expect(live).toEqual(recorded);
     });
   },
