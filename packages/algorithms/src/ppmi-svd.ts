@@ -7,7 +7,7 @@ import {
   WordVectors,
   throwIfAborted,
 } from '@embedkit/core-math';
-import { Vocabulary, encodeCorpus } from '@embedkit/corpus';
+import { encodeCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /**
@@ -186,13 +186,20 @@ export async function trainPpmiSvd(
   const options: PpmiSvdOptions = { ...DEFAULTS, ...partial };
   validate(options);
   const { signal, onProgress } = context;
-  const vocabulary = await Vocabulary.build(corpus, {
-    minCount: options.minCount,
-    ...(options.maxVocab > 0 ? { maxVocab: options.maxVocab } : {}),
-    ...(signal ? { signal } : {}),
-  });
-  onProgress?.({ phase: 'cooccurrence', fraction: 0.1 });
-  const encoded = await encodeCorpus(corpus, vocabulary, signal ? { signal } : {});
+  // Read twice (vocabulary, then ids): a pipe is copied once first.
+  const { vocabulary, encoded } = await withReplayableCorpus(
+    corpus,
+    signal ? { signal } : {},
+    async (replayable) => {
+      const built = await Vocabulary.build(replayable, {
+        minCount: options.minCount,
+        ...(options.maxVocab > 0 ? { maxVocab: options.maxVocab } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      onProgress?.({ phase: 'cooccurrence', fraction: 0.1 });
+      return { vocabulary: built, encoded: await encodeCorpus(replayable, built, signal ? { signal } : {}) };
+    },
+  );
   const size = vocabulary.size;
   const matrix = countCooccurrences(encoded.ids, encoded.sentenceStarts, size, options.window, signal);
   toPpmi(matrix, options.cdsAlpha, options.shift);

@@ -19,3 +19,5 @@ export type {
 export { DEFAULT_MIN_COUNT, Vocabulary } from './vocabulary.js';
 export type { EncodeCorpusOptions, EncodedCorpus } from './encode-corpus.js';
 export { encodeCorpus } from './encode-corpus.js';
+export type { ReplayableCorpusOptions } from './replayable-corpus.js';
+export { withReplayableCorpus } from './replayable-corpus.js';

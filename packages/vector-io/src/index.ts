@@ -15,3 +15,5 @@ export type { WriteVectorsOptions } from './write-vectors.js';
 export { writeVectors } from './write-vectors.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export { formatFloat32 } from './float32-format.js';
+export type { CheckOutputPathOptions } from './output-path.js';
+export { checkOutputPath } from './output-path.js';

@@ -1,0 +1,94 @@
+import type { Stats } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isatty } from 'node:tty';
+import { IoError, isEmbeddingError, type TrainingCorpus, throwIfAborted } from '@embedkit/core-math';
+import { DEFAULT_CHUNK_SIZE } from './options.js';
+import { fileChunks } from './read-sentences.js';
+
+/** Options of {@link withReplayableCorpus}. */
+export interface ReplayableCorpusOptions {
+  /** Where the copy of a pipe goes (a new folder inside it). Default: the system's temporary folder. */
+  readonly tmpDir?: string;
+  /** Stops copying; the call then throws `CancelledError` (and removes the copy). */
+  readonly signal?: AbortSignal;
+}
+
+/** How a corpus path can be read: again and again, once (copied first), or not at all. */
+type PathKind = 'file' | 'stream' | 'refused';
+
+async function isTerminal(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (handle === undefined) return false;
+  try {
+    return isatty(handle.fd);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function kindOf(path: string, stats: Stats): Promise<PathKind> {
+  if (stats.isFIFO() || stats.isSocket()) return 'stream';
+  if (stats.isCharacterDevice()) return (await isTerminal(path)) ? 'stream' : 'refused';
+  if (stats.isBlockDevice()) return 'refused';
+  // A regular file; a directory or a missing file fails in the reader with its own message.
+  return 'file';
+}
+
+async function copyOnce(path: string, copy: string, signal: AbortSignal | undefined): Promise<void> {
+  const output = await open(copy, 'wx');
+  try {
+    for await (const chunk of fileChunks(path, DEFAULT_CHUNK_SIZE)) {
+      throwIfAborted(signal, `reading ${path}`);
+      await output.writeFile(chunk);
+    }
+  } catch (error) {
+    if (isEmbeddingError(error)) throw error;
+    throw new IoError(copy, `cannot copy the corpus ${path}: ${(error as Error).message}`, error);
+  } finally {
+    await output.close();
+  }
+}
+
+/**
+ * Runs `train` on `corpus` made safe to read several times, as every trainer reads its corpus (a
+ * vocabulary pass, then one pass per epoch or a counting pass).
+ *
+ * A path that can only be read once — a pipe (`/dev/stdin` fed by `cat`, a FIFO, a shell's
+ * `<(...)`), a socket or a terminal — is read once into a temporary file (in a new folder of
+ * `tmpDir`), and `train` gets that file's path; the folder is removed when `train` settles, whether
+ * it returns, fails or is cancelled. A regular file, an array or any other corpus is passed as
+ * it is. A device that is none of these (`/dev/zero`, a disk) is refused.
+ *
+ * @throws IoError when the corpus is a device that is not a terminal, or cannot be read or copied
+ * @throws CancelledError when `signal` aborts while copying
+ */
+export async function withReplayableCorpus<T>(
+  corpus: TrainingCorpus,
+  options: ReplayableCorpusOptions,
+  train: (corpus: TrainingCorpus) => Promise<T>,
+): Promise<T> {
+  if (typeof corpus !== 'string') return train(corpus);
+  const stats = await stat(corpus).catch(() => undefined);
+  const kind = stats === undefined ? 'file' : await kindOf(corpus, stats);
+  if (kind === 'file') return train(corpus);
+  if (kind === 'refused') {
+    throw new IoError(corpus, 'is a device, not a corpus: give a text file, a pipe or a terminal');
+  }
+  const parent = options.tmpDir ?? tmpdir();
+  const folder = await mkdtemp(join(parent, 'embedkit-corpus-')).catch((error: unknown) => {
+    throw new IoError(
+      parent,
+      `cannot create a folder for the copy of ${corpus} (read once, as it is a pipe): ${(error as Error).message}`,
+      error,
+    );
+  });
+  try {
+    const copy = join(folder, 'corpus.txt');
+    await copyOnce(corpus, copy, options.signal);
+    return await train(copy);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
