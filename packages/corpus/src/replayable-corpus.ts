@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,10 +36,32 @@ async function kindOf(path: string, stats: Stats): Promise<PathKind> {
   return 'file';
 }
 
-async function copyOnce(path: string, copy: string, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * The descriptor a path such as `/dev/stdin` or `/proc/self/fd/3` names, when it is a socket (as a
+ * parent process's pipes often are): such a path cannot be opened again, its descriptor is read.
+ */
+function socketDescriptor(path: string, stats: Stats): number | undefined {
+  if (!stats.isSocket()) return undefined;
+  if (path === '/dev/stdin') return 0;
+  const match = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d+)$/.exec(path);
+  return match === null ? undefined : Number(match[1]);
+}
+
+function chunksOf(path: string, stats: Stats): AsyncIterable<Uint8Array> {
+  const fd = socketDescriptor(path, stats);
+  if (fd === undefined) return fileChunks(path, DEFAULT_CHUNK_SIZE);
+  return createReadStream('', { fd, autoClose: false, highWaterMark: DEFAULT_CHUNK_SIZE });
+}
+
+async function copyOnce(
+  path: string,
+  stats: Stats,
+  copy: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const output = await open(copy, 'wx');
   try {
-    for await (const chunk of fileChunks(path, DEFAULT_CHUNK_SIZE)) {
+    for await (const chunk of chunksOf(path, stats)) {
       throwIfAborted(signal, `reading ${path}`);
       await output.writeFile(chunk);
     }
@@ -56,7 +78,7 @@ async function copyOnce(path: string, copy: string, signal: AbortSignal | undefi
  * vocabulary pass, then one pass per epoch or a counting pass).
  *
  * A path that can only be read once — a pipe (`/dev/stdin` fed by `cat`, a FIFO, a shell's
- * `<(...)`), a socket or a terminal — is read once into a temporary file (in a new folder of
+ * `<(...)`), a socket (`/dev/stdin` of a process started by Node) or a terminal — is read once into a temporary file (in a new folder of
  * `tmpDir`), and `train` gets that file's path; the folder is removed when `train` settles, whether
  * it returns, fails or is cancelled. A regular file, an array or any other corpus is passed as
  * it is. A device that is none of these (`/dev/zero`, a disk) is refused.
@@ -72,7 +94,7 @@ export async function withReplayableCorpus<T>(
   if (typeof corpus !== 'string') return train(corpus);
   const stats = await stat(corpus).catch(() => undefined);
   const kind = stats === undefined ? 'file' : await kindOf(corpus, stats);
-  if (kind === 'file') return train(corpus);
+  if (stats === undefined || kind === 'file') return train(corpus);
   if (kind === 'refused') {
     throw new IoError(corpus, 'is a device, not a corpus: give a text file, a pipe or a terminal');
   }
@@ -86,7 +108,7 @@ export async function withReplayableCorpus<T>(
   });
   try {
     const copy = join(folder, 'corpus.txt');
-    await copyOnce(corpus, copy, options.signal);
+    await copyOnce(corpus, stats, copy, options.signal);
     return await train(copy);
   } finally {
     await rm(folder, { recursive: true, force: true });
