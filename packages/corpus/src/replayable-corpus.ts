@@ -1,11 +1,12 @@
-import { createReadStream, type Stats } from 'node:fs';
+import { open as openCallback, rmSync, type Stats } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isatty } from 'node:tty';
+import { addAbortSignal, type Readable } from 'node:stream';
+import { isatty, ReadStream } from 'node:tty';
+import { promisify } from 'node:util';
 import { IoError, isEmbeddingError, type TrainingCorpus, throwIfAborted } from '@embedkit/core-math';
-import { DEFAULT_CHUNK_SIZE } from './options.js';
-import { fileChunks } from './read-sentences.js';
 
 /** Options of {@link withReplayableCorpus}. */
 export interface ReplayableCorpusOptions {
@@ -47,10 +48,15 @@ function socketDescriptor(path: string, stats: Stats): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-function chunksOf(path: string, stats: Stats): AsyncIterable<Uint8Array> {
-  const fd = socketDescriptor(path, stats);
-  if (fd === undefined) return fileChunks(path, DEFAULT_CHUNK_SIZE);
-  return createReadStream('', { fd, autoClose: false, highWaterMark: DEFAULT_CHUNK_SIZE });
+const openDescriptor = promisify(openCallback);
+
+/**
+ * A pipe, socket or terminal read through the event loop, never by a thread blocked in `read`: a
+ * signal can then stop the copy while it waits for data, and the process can exit.
+ */
+async function streamOf(path: string, stats: Stats): Promise<Readable> {
+  const fd = socketDescriptor(path, stats) ?? (await openDescriptor(path, 'r'));
+  return isatty(fd) ? new ReadStream(fd) : new Socket({ fd, readable: true, writable: false });
 }
 
 async function copyOnce(
@@ -60,15 +66,18 @@ async function copyOnce(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const output = await open(copy, 'wx');
+  let input: Readable | undefined;
   try {
-    for await (const chunk of chunksOf(path, stats)) {
-      throwIfAborted(signal, `reading ${path}`);
-      await output.writeFile(chunk);
-    }
+    input = await streamOf(path, stats);
+    if (signal !== undefined) addAbortSignal(signal, input);
+    for await (const chunk of input) await output.writeFile(chunk as Uint8Array);
+    throwIfAborted(signal, `reading ${path}`);
   } catch (error) {
+    throwIfAborted(signal, `reading ${path}`);
     if (isEmbeddingError(error)) throw error;
-    throw new IoError(copy, `cannot copy the corpus ${path}: ${(error as Error).message}`, error);
+    throw new IoError(path, `cannot read the corpus: ${(error as Error).message}`, error);
   } finally {
+    input?.destroy();
     await output.close();
   }
 }
@@ -80,7 +89,7 @@ async function copyOnce(
  * A path that can only be read once — a pipe (`/dev/stdin` fed by `cat`, a FIFO, a shell's
  * `<(...)`), a socket (`/dev/stdin` of a process started by Node) or a terminal — is read once into a temporary file (in a new folder of
  * `tmpDir`), and `train` gets that file's path; the folder is removed when `train` settles, whether
- * it returns, fails or is cancelled. A regular file, an array or any other corpus is passed as
+ * it returns, fails or is cancelled, or when the process exits meanwhile. A regular file, an array or any other corpus is passed as
  * it is. A device that is none of these (`/dev/zero`, a disk) is refused.
  *
  * @throws IoError when the corpus is a device that is not a terminal, or cannot be read or copied
@@ -106,11 +115,16 @@ export async function withReplayableCorpus<T>(
       error,
     );
   });
+  // Opening a FIFO waits for its writer in a thread that cannot be interrupted: when the process is
+  // ended meanwhile (a second Ctrl-C), the folder is removed on the way out.
+  const removeAtExit = (): void => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', removeAtExit);
   try {
     const copy = join(folder, 'corpus.txt');
     await copyOnce(corpus, stats, copy, options.signal);
     return await train(copy);
   } finally {
+    process.off('exit', removeAtExit);
     await rm(folder, { recursive: true, force: true });
   }
 }

@@ -154,6 +154,23 @@ describe('a corpus read from a pipe (issue 15, item 1)', () => {
     expect(await leftovers()).toEqual([]);
   });
 
+  it('Ctrl-C while the pipe has no data yet cancels at once (130), removing the copy', async () => {
+    const fifo = inDir('stalled.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // A writer that sends one line and then keeps the pipe open: the read waits.
+    const writer = spawn('sh', ['-c', 'exec 3>"$1"; echo "a b c" >&3; exec sleep 60', 'sh', fifo]);
+    const args = ['train', 'word2vec-skipgram', '--input', fifo, '--output', inDir('stalled.txt')];
+    const child = start(args);
+    const result = finished(child);
+    while (!(await readdir(temporaryFolder)).some((name) => name.startsWith('embedkit-corpus-'))) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGINT');
+    expect((await result).code).toBe(130);
+    writer.kill();
+    expect(await leftovers()).toEqual([]);
+  });
+
   it('refuses a device that never ends, before training', async () => {
     const result = await run([
       'train',
