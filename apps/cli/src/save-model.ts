@@ -1,27 +1,23 @@
-import { UsageError } from '@embedkit/bench';
-import { IoError, type WordVectors } from '@embedkit/core-math';
-import { type FastTextModel, serializeFastTextBin, writeFastTextBin } from '@embedkit/fasttext-subword';
+import { type Embedder, IoError, isSavableModel, WordVectors } from '@embedkit/core-math';
 import { checkOutputPath, serializeVectors, writeVectors } from '@embedkit/vector-io';
 import type { CliIo } from './cli-io.js';
-import { type FileFormat, STDOUT, vectorFormatOf } from './formats.js';
+import { FILE_FORMATS, type FileFormat, STDOUT, vectorFormatOf } from './formats.js';
+import { UsageError } from './usage-error.js';
 
-/** What can be saved: word vectors, and the fastText model they come from when there is one. */
-export interface SavableModel {
-  /** The in-vocabulary vectors. */
-  readonly vectors: WordVectors;
-  /** The fastText model (needed for `fasttext-bin`). */
-  readonly fastText?: FastTextModel | undefined;
+/** A model's word vectors: itself, the `wordVectors` it exposes (fastText), or a copy of every key's vector. */
+function vectorsOf(model: Embedder): WordVectors {
+  if (model instanceof WordVectors) return model;
+  const { wordVectors } = model as { wordVectors?: unknown };
+  return wordVectors instanceof WordVectors ? wordVectors : WordVectors.fromEmbedder(model);
 }
-
-/** Formats whose files are bytes, not text: not written to a terminal. */
-const BINARY_FORMATS: ReadonlySet<FileFormat> = new Set(['word2vec-bin', 'fasttext-bin']);
 
 /**
  * Checks, before any long work, that `format` can be written to `output`: `-` (standard output)
- * takes every format except a binary one when standard output is a terminal; a file must pass
- * {@link checkOutputPath} (not a device, FIFO or directory, not one of `inputs`, writable).
+ * takes the vector formats (`word2vec-bin` only when standard output is not a terminal); a file
+ * must pass {@link checkOutputPath} (not a device, FIFO or directory, not one of `inputs`,
+ * writable).
  *
- * @throws UsageError for a binary format to a terminal; IoError for a refused file
+ * @throws UsageError for a format standard output cannot take; IoError for a refused file
  */
 export async function checkOutput(
   io: CliIo,
@@ -33,20 +29,16 @@ export async function checkOutput(
     await checkOutputPath(output, { inputs });
     return;
   }
-  if (BINARY_FORMATS.has(format) && (io.stdout as { isTTY?: boolean }).isTTY === true) {
+  if (vectorFormatOf(format) === undefined) {
     throw new UsageError(
-      `--format ${format} is binary and standard output is a terminal: redirect it (> file, | command) or choose word2vec-txt, vec or glove`,
+      `--output - (standard output) takes the vector formats, not ${format}: give a file name`,
     );
   }
-}
-
-function fastTextOf(model: SavableModel): FastTextModel {
-  if (model.fastText === undefined) {
+  if (format === 'word2vec-bin' && (io.stdout as { isTTY?: boolean }).isTTY === true) {
     throw new UsageError(
-      'fasttext-bin holds a fastText model (subword rows and training arguments); only fasttext-skipgram, fasttext-cbow or a fastText .bin input can be written in it',
+      'word2vec-bin is binary and standard output is a terminal: redirect it (> file, | command) or choose word2vec-txt, vec or glove',
     );
   }
-  return model.fastText;
 }
 
 function writeToStream(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
@@ -59,30 +51,30 @@ function writeToStream(stream: NodeJS.WritableStream, bytes: Uint8Array): Promis
 }
 
 /**
- * Writes `model` to `path` in `format`: a file is written to a temporary file renamed into place, so
- * a failed or cancelled save leaves no partial file and an existing file as it was; `-` writes to
- * standard output.
- *
- * @throws UsageError for `fasttext-bin` without a fastText model; IoError when the file cannot be
- *   written; CancelledError when `signal` aborts
+ * Writes `model` to `path` in `format` (to a temporary file renamed into place, so a failed or
+ * cancelled save leaves no partial file and an existing file as it was; `-`: to standard output):
+ * its word vectors for a vector format, otherwise the model saves itself when it declares
+ * `format` ({@link SavableModel}).
+ * @throws UsageError when `format` is neither a vector format nor one the model saves itself in
+ * @throws IoError when the file cannot be written; CancelledError when `signal` aborts
  */
 export async function saveModel(
   io: CliIo,
   path: string,
   format: FileFormat,
-  model: SavableModel,
+  model: Embedder,
   signal?: AbortSignal,
 ): Promise<void> {
   const vectorFormat = vectorFormatOf(format);
-  if (path === STDOUT) {
-    const bytes =
-      vectorFormat === undefined
-        ? serializeFastTextBin(fastTextOf(model))
-        : serializeVectors(model.vectors, vectorFormat);
-    await writeToStream(io.stdout, bytes);
-  } else if (vectorFormat === undefined) {
-    await writeFastTextBin(path, fastTextOf(model), signal ? { signal } : {});
-  } else {
-    await writeVectors(path, model.vectors, { format: vectorFormat, ...(signal ? { signal } : {}) });
+  if (vectorFormat !== undefined) {
+    if (path === STDOUT) await writeToStream(io.stdout, serializeVectors(vectorsOf(model), vectorFormat));
+    else await writeVectors(path, vectorsOf(model), { format: vectorFormat, ...(signal ? { signal } : {}) });
+    return;
   }
+  const own = isSavableModel(model) ? model.savableFormats : [];
+  if (!isSavableModel(model) || !own.includes(format)) {
+    const writable = FILE_FORMATS.filter((name) => vectorFormatOf(name) !== undefined || own.includes(name));
+    throw new UsageError(`${format} cannot hold this model; it can be written as ${writable.join(', ')}`);
+  }
+  await model.save(path, format, signal ? { signal } : {});
 }

@@ -22,7 +22,7 @@ export async function runConvert(
   await checkOutput(io, output, format, [input]);
   const model = await cancellableBySignals(async (signal) => {
     const loaded = await loadModel(input);
-    await saveModel(io, output, format, loaded, signal);
+    await saveModel(io, output, format, loaded.embedder, signal);
     return loaded;
   });
   const summary = {

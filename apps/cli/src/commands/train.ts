@@ -1,27 +1,26 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { ProgressDisplay, TrainProgress, UsageError } from '@embedkit/bench';
 import {
   type AlgorithmRegistry,
   ConfigError,
-  type Embedder,
   type EmbeddingAlgorithm,
   IoError,
   isEmbeddingError,
   type TrainContext,
   throwIfAborted,
-  WordVectors,
+  type Embedder,
 } from '@embedkit/core-math';
 import { withReplayableCorpus } from '@embedkit/corpus';
-import { FastTextModel, fasttextCbow, fasttextSkipgram } from '@embedkit/fasttext-subword';
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { FILE_FORMATS, type FileFormat, formatForPath, STDOUT } from '../formats.js';
+import { FILE_FORMATS, type FileFormat, formatForPath, STDOUT, vectorFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
+import { ProgressDisplay, TrainProgress } from '../progress.js';
 import { checkOutput, saveModel } from '../save-model.js';
 import { cancellableBySignals } from '../signals.js';
+import { UsageError } from '../usage-error.js';
 
 /** The options `train` itself takes (the algorithm's options come as extra tokens). */
 export interface TrainCommandOptions {
@@ -43,8 +42,6 @@ export interface TrainCommandOptions {
 export interface TrainSetup {
   /** Built-in algorithms and those of the `--plugin` modules. */
   readonly registry: AlgorithmRegistry;
-  /** Ids registered by plug-ins (which may return fastText models). */
-  readonly pluginIds: ReadonlySet<string>;
 }
 
 async function requireReadable(path: string): Promise<void> {
@@ -57,12 +54,6 @@ async function requireReadable(path: string): Promise<void> {
       error,
     );
   }
-}
-
-function vectorsOf(model: Embedder): WordVectors {
-  if (model instanceof WordVectors) return model;
-  const { wordVectors } = model as { wordVectors?: unknown };
-  return wordVectors instanceof WordVectors ? wordVectors : WordVectors.fromEmbedder(model);
 }
 
 /** A trainer's ConfigError about an option given on the command line, renamed to its `--kebab-case` flag. */
@@ -96,13 +87,12 @@ export async function runTrain(
     throw new UsageError(`unknown algorithm ${algorithmId}; registered: ${setup.registry.ids().join(', ')}`);
   }
   const algorithmOptions = parseAlgorithmOptions(algorithm, extra);
-  const fastTextCapable =
-    algorithm === (fasttextSkipgram as object) ||
-    algorithm === (fasttextCbow as object) ||
-    setup.pluginIds.has(algorithm.id);
-  const format = options.format ?? formatForPath(options.output, fastTextCapable);
-  if (format === 'fasttext-bin' && !fastTextCapable) {
-    throw new UsageError(`--format fasttext-bin holds fastText models; ${algorithm.id} does not make one`);
+  const modelFormats = algorithm.modelFormats ?? [];
+  const format = options.format ?? formatForPath(options.output, modelFormats.includes('fasttext-bin'));
+  if (vectorFormatOf(format) === undefined && !modelFormats.includes(format)) {
+    throw new UsageError(
+      `--format ${format} cannot hold what ${algorithm.id} trains; it saves word vectors${modelFormats.map((name) => ` or ${name}`).join('')}`,
+    );
   }
   await requireReadable(options.input);
   await checkOutput(io, options.output, format, [options.input]);
@@ -110,9 +100,9 @@ export async function runTrain(
   const progress = new TrainProgress(new ProgressDisplay(io.stderr), algorithm.id);
   const started = performance.now();
   progress.start();
-  let vectors: WordVectors;
+  let model: Embedder;
   try {
-    vectors = await cancellableBySignals(async (signal) => {
+    model = await cancellableBySignals(async (signal) => {
       const context: TrainContext = {
         signal,
         onProgress: progress.report,
@@ -120,13 +110,11 @@ export async function runTrain(
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
       };
       // A plug-in reads the corpus as it likes: give it one that can be read again, as the built-ins do.
-      const model = await withReplayableCorpus(options.input, { signal }, (corpus) =>
+      const trained = await withReplayableCorpus(options.input, { signal }, (corpus) =>
         algorithm.train(corpus, algorithmOptions, context),
       );
       throwIfAborted(signal, 'training');
-      const trained = vectorsOf(model);
-      const fastText = model instanceof FastTextModel ? model : undefined;
-      await saveModel(io, options.output, format, { vectors: trained, fastText }, signal);
+      await saveModel(io, options.output, format, trained, signal);
       return trained;
     });
   } catch (error) {
@@ -142,8 +130,8 @@ export async function runTrain(
     input: options.input,
     output: options.output,
     format,
-    vocabulary: vectors.size,
-    dim: vectors.dim,
+    vocabulary: model.size,
+    dim: model.dim,
     seconds,
     options: algorithmOptions,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
@@ -155,7 +143,7 @@ export async function runTrain(
   else
     writeLine(
       report,
-      `wrote ${vectors.size} vectors of dimension ${vectors.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
+      `wrote ${model.size} vectors of dimension ${model.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
     );
 }
 
@@ -190,7 +178,7 @@ export function trainCommand(io: CliIo, setup: TrainSetup): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for fastText and word2vec-bin otherwise; other names word2vec-bin)',
+        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for an algorithm whose models save as fasttext-bin and word2vec-bin otherwise; other names word2vec-bin)',
       ).choices(FILE_FORMATS),
     )
     .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
