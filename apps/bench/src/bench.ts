@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkOptions, createRegistry, loadModel } from '@embedkit/algorithms';
 import { readSentences } from '@embedkit/corpus';
@@ -12,6 +11,7 @@ import type { BenchOptions } from './options.js';
 import { PEER_ALGOS, peerUnavailable, runPeer } from './peers.js';
 import { ProgressDisplay } from '@embedkit/cli';
 import { machineInfo } from './machine.js';
+import { makeDirectories } from './make-directories.js';
 import { renderMarkdown } from './report-markdown.js';
 import { renderSvg } from './report-svg.js';
 import type { BenchReport, ModelRow } from './results.js';
@@ -74,7 +74,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   if (options.frequencies !== undefined) requireFile(options.frequencies, 'frequency table');
 
   const out = resolve(options.out);
-  await mkdir(join(out, 'vectors'), { recursive: true });
+  await makeDirectories(join(out, 'vectors'));
   let corpusPath: string;
   let corpusName: string;
   if (options.corpus === undefined) {
@@ -235,7 +235,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   await writeFileAtomic(join(out, 'report.md'), [utf8.encode(renderMarkdown(report))]);
   await writeFileAtomic(join(out, 'report.svg'), [utf8.encode(renderSvg(report))]);
   if (options.reportCopy !== undefined) {
-    await mkdir(dirname(resolve(options.reportCopy)), { recursive: true });
+    await makeDirectories(dirname(resolve(options.reportCopy)));
     await writeFileAtomic(resolve(options.reportCopy), [utf8.encode(renderMarkdown(report))]);
   }
   return report;

@@ -1,4 +1,5 @@
 export type { Embedder } from './embedder.js';
+export { isEmbedder } from './embedder.js';
 export { WordVectors } from './word-vectors.js';
 export type {
   CommonTrainOptions,
@@ -22,6 +23,8 @@ export {
   isEmbeddingError,
   throwIfAborted,
 } from './errors.js';
+export type { OpenedRegularFile } from './regular-file.js';
+export { openRegularFile } from './regular-file.js';
 export type { VectorKernels } from './kernels.js';
 export { tsKernels } from './kernels.js';
 export {

@@ -1,9 +1,9 @@
-import { loadModel } from '@embedkit/algorithms';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { FILE_FORMATS, type FileFormat, fileFormatOf, STDOUT } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { checkOutput, saveModel } from '../save-model.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 import { cancellableBySignals } from '../signals.js';
 
 /**
@@ -16,12 +16,12 @@ export async function runConvert(
   io: CliIo,
   input: string,
   output: string,
-  options: { readonly to: FileFormat; readonly json?: boolean },
+  options: ModelFileOptions & { readonly to: FileFormat; readonly json?: boolean },
 ): Promise<void> {
   const format = options.to;
   await checkOutput(io, output, format, [input]);
   const model = await cancellableBySignals(async (signal) => {
-    const loaded = await loadModel(input);
+    const loaded = await loadModelFile(input, options);
     await saveModel(io, output, format, loaded.embedder, signal);
     return loaded;
   });
@@ -52,6 +52,7 @@ export function convertCommand(io: CliIo): Command {
     )
     .argument('<input>', 'vector file or fastText .bin')
     .argument('<output>', 'file to write (replaced atomically; never the input), or - for standard output')
+    .addOption(modelFormatOption())
     .addOption(new Option('--to <format>', 'output format').choices(FILE_FORMATS).makeOptionMandatory())
     .addHelpText(
       'after',
@@ -61,7 +62,7 @@ export function convertCommand(io: CliIo): Command {
         'embedkit convert glove.txt glove.w2v.bin --to word2vec-bin',
       ),
     )
-    .action((input: string, output: string, options: { to: FileFormat; json?: boolean }) =>
+    .action((input: string, output: string, options: ModelFileOptions & { to: FileFormat; json?: boolean }) =>
       runConvert(io, input, output, options),
     );
 }

@@ -1,9 +1,9 @@
-import { loadModel } from '@embedkit/algorithms';
 import { UsageError } from '../usage-error.js';
 import { doesntMatch, rankByCentrality } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 import { vectorsOfWords } from '../word-query.js';
 
 /**
@@ -14,10 +14,10 @@ export async function runDoesntMatch(
   io: CliIo,
   path: string,
   words: readonly string[],
-  options: { readonly json?: boolean },
+  options: ModelFileOptions & { readonly json?: boolean },
 ): Promise<void> {
   if (words.length < 2) throw new UsageError(`doesnt-match takes at least two words, got ${words.length}`);
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const vectors = vectorsOfWords(model, words);
   const odd = doesntMatch(vectors, words);
   const unknown = words.filter((word) => !vectors.has(word));
@@ -36,6 +36,7 @@ export function doesntMatchCommand(io: CliIo): Command {
     )
     .argument('<vectors>', 'vector file or fastText .bin')
     .argument('<words...>', 'at least two words')
+    .addOption(modelFormatOption())
     .addHelpText(
       'after',
       examples(
@@ -43,7 +44,7 @@ export function doesntMatchCommand(io: CliIo): Command {
         'embedkit doesnt-match vectors.bin paris berlin london banana --json',
       ),
     )
-    .action((vectors: string, words: string[], options: { json?: boolean }) =>
+    .action((vectors: string, words: string[], options: ModelFileOptions & { json?: boolean }) =>
       runDoesntMatch(io, vectors, words, options),
     );
 }

@@ -118,7 +118,7 @@ export async function runTrain(
       return trained;
     });
   } catch (error) {
-    progress.finish(
+    progress.finishIfShown(
       isEmbeddingError(error, 'CANCELLED') ? `cancelled, ${options.output} not written` : 'failed',
     );
     throw withFlagName(error, algorithmOptions);

@@ -1,13 +1,13 @@
-import { loadModel } from '@embedkit/algorithms';
 import { wmDistance } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 import { addTokenizerOptions, cliTokens, type TokenizerCliOptions } from '../pooling-options.js';
 import { vectorsOfWords } from '../word-query.js';
 
 /** Options of {@link runWmd}. */
-export interface WmdCliOptions extends TokenizerCliOptions {
+export interface WmdCliOptions extends TokenizerCliOptions, ModelFileOptions {
   /** Unit-length word vectors (gensim's `norm=True`); `--no-normalize` uses them as they are. */
   readonly normalize: boolean;
   /** JSON output. */
@@ -25,7 +25,7 @@ export async function runWmd(
   text2: string,
   options: WmdCliOptions,
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const tokens1 = cliTokens(text1, options);
   const tokens2 = cliTokens(text2, options);
   const vectors = vectorsOfWords(model, [...tokens1, ...tokens2]);
@@ -49,6 +49,7 @@ export function wmdCommand(io: CliIo): Command {
     .argument('<vectors>', 'vector file or fastText .bin')
     .argument('<text1>', 'first text')
     .argument('<text2>', 'second text')
+    .addOption(modelFormatOption())
     .option('--no-normalize', 'use the word vectors as they are, not scaled to unit length');
   return addTokenizerOptions(command)
     .addHelpText(

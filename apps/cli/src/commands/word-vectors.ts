@@ -1,8 +1,8 @@
-import { loadModel } from '@embedkit/algorithms';
 import { printedWordVector } from '@embedkit/fasttext-subword';
 import type { Command } from 'commander';
 import { type CliIo, writeJsonLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 import { textLines } from '../text-lines.js';
 
 /** What separates words for C++'s `std::cin >> word`: the C locale's white space. */
@@ -17,9 +17,9 @@ const C_WHITESPACE = /[ \t\n\v\f\r]+/;
 export async function runWordVectors(
   io: CliIo,
   path: string,
-  options: { readonly json?: boolean },
+  options: ModelFileOptions & { readonly json?: boolean },
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const dim = model.vectors.dim;
   for await (const line of textLines(undefined, io.stdin)) {
     for (const word of line.split(C_WHITESPACE)) {
@@ -39,6 +39,7 @@ export function wordVectorsCommand(io: CliIo): Command {
       "Reads words from stdin and prints 'word v1 ... vd' for each, byte for byte as fastText's print-word-vectors does (5 significant digits). A fastText .bin answers words outside its vocabulary from subwords; an unknown word prints zeros.",
     )
     .argument('<model>', 'fastText .bin (or any vector file embedkit reads)')
+    .addOption(modelFormatOption())
     .addHelpText(
       'after',
       examples(
@@ -46,5 +47,7 @@ export function wordVectorsCommand(io: CliIo): Command {
         'embedkit word-vectors model.bin < queries.txt > vectors.txt',
       ),
     )
-    .action((model: string, options: { json?: boolean }) => runWordVectors(io, model, options));
+    .action((model: string, options: ModelFileOptions & { json?: boolean }) =>
+      runWordVectors(io, model, options),
+    );
 }
