@@ -4,6 +4,9 @@ import type { VectorFormat } from '@embedkit/vector-io';
 /** The file formats `train --format` and `convert --to` write, spelled as on the command line. */
 export type FileFormat = 'word2vec-bin' | 'word2vec-txt' | 'glove' | 'fasttext-bin' | 'vec';
 
+/** The output name that means standard output. */
+export const STDOUT = '-';
+
 /** Every {@link FileFormat}. */
 export const FILE_FORMATS: readonly FileFormat[] = [
   'word2vec-bin',
@@ -37,9 +40,11 @@ export function fileFormatOf(format: VectorFormat | 'fasttext-bin'): FileFormat 
 /**
  * The format `train` writes when `--format` is not given, from the output's extension: `.vec` ->
  * `vec`, `.txt` -> `word2vec-txt`, `.bin` -> `fasttext-bin` for a fastText model and
- * `word2vec-bin` otherwise; any other name -> `word2vec-bin`.
+ * `word2vec-bin` otherwise; `-` (standard output) -> `word2vec-txt`; any other name ->
+ * `word2vec-bin`.
  */
 export function formatForPath(path: string, fastText: boolean): FileFormat {
+  if (path === STDOUT) return 'word2vec-txt';
   switch (extname(path).toLowerCase()) {
     case '.vec':
       return 'vec';

@@ -7,7 +7,7 @@ import {
   WordVectors,
   throwIfAborted,
 } from '@embedkit/core-math';
-import { Vocabulary, encodeCorpus } from '@embedkit/corpus';
+import { encodeCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /**
@@ -186,22 +186,29 @@ export async function trainPpmiSvd(
   const options: PpmiSvdOptions = { ...DEFAULTS, ...partial };
   validate(options);
   const { signal, onProgress } = context;
-  const vocabulary = await Vocabulary.build(corpus, {
-    minCount: options.minCount,
-    ...(options.maxVocab > 0 ? { maxVocab: options.maxVocab } : {}),
-    ...(signal ? { signal } : {}),
-  });
+  // Read twice (vocabulary, then ids): a pipe is copied once first.
+  const { vocabulary, encoded } = await withReplayableCorpus(
+    corpus,
+    signal ? { signal } : {},
+    async (replayable) => {
+      const built = await Vocabulary.build(replayable, {
+        minCount: options.minCount,
+        ...(options.maxVocab > 0 ? { maxVocab: options.maxVocab } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      if (options.dim > built.size) {
+        // The SVD has at most one dimension per word: the rest would be zero columns.
+        throw new ConfigError(
+          'dim',
+          options.dim,
+          `at most ${built.size}, the vocabulary size (PPMI-SVD gives at most one dimension per word)`,
+        );
+      }
+      onProgress?.({ phase: 'cooccurrence', fraction: 0.1 });
+      return { vocabulary: built, encoded: await encodeCorpus(replayable, built, signal ? { signal } : {}) };
+    },
+  );
   const size = vocabulary.size;
-  if (options.dim > size) {
-    // The SVD has at most one dimension per word: the rest would be zero columns.
-    throw new ConfigError(
-      'dim',
-      options.dim,
-      `at most ${size}, the vocabulary size (PPMI-SVD gives at most one dimension per word)`,
-    );
-  }
-  onProgress?.({ phase: 'cooccurrence', fraction: 0.1 });
-  const encoded = await encodeCorpus(corpus, vocabulary, signal ? { signal } : {});
   const matrix = countCooccurrences(encoded.ids, encoded.sentenceStarts, size, options.window, signal);
   toPpmi(matrix, options.cdsAlpha, options.shift);
   onProgress?.({ phase: 'svd', fraction: 0.4 });

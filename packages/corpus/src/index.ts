@@ -23,3 +23,5 @@ export type { PhraseScoring, PhrasesOptions, ResolvedPhrasesOptions } from './ph
 export { ENGLISH_CONNECTOR_WORDS, PHRASES_DEFAULTS, resolvePhrasesOptions } from './phrase-options.js';
 export type { FrozenPhrasesSettings } from './phrases.js';
 export { applyPhraseLayers, FrozenPhrases, learnPhrasePasses, Phrases } from './phrases.js';
+export type { ReplayableCorpusOptions } from './replayable-corpus.js';
+export { withReplayableCorpus } from './replayable-corpus.js';

@@ -242,12 +242,12 @@ export class FastTextModel implements SavableModel {
    * written from {@link FastTextModel.wordVectors}.
    *
    * @throws ConfigError when `format` is not `fasttext-bin`; CancelledError when `options.signal`
-   *   is aborted before writing; IoError when the file cannot be written
+   *   is aborted (the write then leaves an existing file as it was); IoError when the file cannot be written
    */
   async save(path: string, format: string, options: SaveOptions = {}): Promise<void> {
     if (!this.savableFormats.includes(format)) throw new ConfigError('format', format, 'fasttext-bin');
     throwIfAborted(options.signal, 'saving');
-    await writeFastTextBin(path, this);
+    await writeFastTextBin(path, this, options.signal ? { signal: options.signal } : {});
   }
 }
 

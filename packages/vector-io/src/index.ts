@@ -17,3 +17,5 @@ export { writeFileAtomic } from './write-file-atomic.js';
 export { formatFloat32 } from './float32-format.js';
 export type { TextEncodingOptions, UnicodeErrors, WordDecoder } from './word-decoding.js';
 export { createWordDecoder, UNICODE_ERRORS } from './word-decoding.js';
+export type { CheckOutputPathOptions } from './output-path.js';
+export { checkOutputPath } from './output-path.js';

@@ -9,7 +9,7 @@ import {
   isEmbeddingError,
   releaseArray,
 } from '@embedkit/core-math';
-import { type EncodedCorpus, Vocabulary } from '@embedkit/corpus';
+import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
 import { buildHuffmanTree } from './huffman-tree.js';
@@ -204,12 +204,15 @@ export class Word2VecModel implements Embedder {
       epochs: options.epochs ?? this.options.epochs,
     });
     if (context.seed !== undefined) this.#random = new Random(resolveRunSettings(context).seed);
-    const counted = corpus === this.#countedCorpus;
-    const encoded = counted ? this.#encodedCorpus : undefined;
-    this.#encodedCorpus = undefined;
-    return this.#run(corpus, { epochs, lr, minLr }, context, {
-      tokens: counted ? this.vocabulary.totalCount : undefined,
-      encoded,
+    const signal = context.signal === undefined ? {} : { signal: context.signal };
+    return withReplayableCorpus(corpus, signal, (replayable) => {
+      const counted = replayable === this.#countedCorpus;
+      const encoded = counted ? this.#encodedCorpus : undefined;
+      this.#encodedCorpus = undefined;
+      return this.#run(replayable, { epochs, lr, minLr }, context, {
+        tokens: counted ? this.vocabulary.totalCount : undefined,
+        encoded,
+      });
     });
   }
 
@@ -428,19 +431,22 @@ export async function trainWord2Vec(
   const resolved = resolveWord2VecOptions(options);
   const { seed } = resolveRunSettings(context);
   assertReiterable(corpus);
-  const { vocabulary, encoded } = await Vocabulary.buildAndEncode(corpus, {
-    minCount: resolved.minCount,
-    maxSentenceLength: resolved.maxSentenceLength,
-    maxEncodedTokens: resolved.maxInMemoryTokens,
-    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
-    ...(context.signal === undefined ? {} : { signal: context.signal }),
-    ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
+  const signal = context.signal === undefined ? {} : { signal: context.signal };
+  return withReplayableCorpus(corpus, signal, async (replayable) => {
+    const { vocabulary, encoded } = await Vocabulary.buildAndEncode(replayable, {
+      minCount: resolved.minCount,
+      maxSentenceLength: resolved.maxSentenceLength,
+      maxEncodedTokens: resolved.maxInMemoryTokens,
+      ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+      ...signal,
+      ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
+    });
+    const model = Word2VecModel.initialize(vocabulary, resolved, {
+      ...(seed === undefined ? {} : { seed }),
+      countedCorpus: replayable,
+      ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
+    });
+    await model.train(replayable, {}, { ...context, seed: undefined });
+    return model;
   });
-  const model = Word2VecModel.initialize(vocabulary, resolved, {
-    ...(seed === undefined ? {} : { seed }),
-    countedCorpus: corpus,
-    ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
-  });
-  await model.train(corpus, {}, { ...context, seed: undefined });
-  return model;
 }

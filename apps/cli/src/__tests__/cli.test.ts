@@ -262,7 +262,7 @@ describe('embedkit train (built CLI, lee_background.cor)', () => {
     const result = await run;
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/cancelled, .*interrupted\.bin not written/);
-    expect(result.stderr).toMatch(/^embedkit: .*cancelled$/m);
+    expect(result.stderr).toMatch(/^embedkit: .*cancelled \(SIGINT\)$/m);
     expect((await readdir(dir)).filter((name) => name.includes('interrupted'))).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { FILE_FORMATS, type FileFormat, fileFormatOf } from '../formats.js';
+import { FILE_FORMATS, type FileFormat, fileFormatOf, STDOUT } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
-import { saveModel } from '../save-model.js';
+import { checkOutput, saveModel } from '../save-model.js';
 import {
   loadModelFile,
   type ModelFileOptions,
@@ -10,10 +10,13 @@ import {
   modelFormatOption,
   modelUnicodeErrorsOption,
 } from '../model-file.js';
+import { cancellableBySignals } from '../signals.js';
 
 /**
  * Converts a vector file or fastText `.bin` to another format (the input's format is detected).
- * `fasttext-bin` output needs a fastText `.bin` input.
+ * `fasttext-bin` output needs a fastText `.bin` input. The output is checked first (not the input
+ * itself, not a device; `-` is standard output); Ctrl-C, SIGTERM or SIGHUP cancels the write and
+ * leaves an existing output as it was.
  */
 export async function runConvert(
   io: CliIo,
@@ -22,8 +25,12 @@ export async function runConvert(
   options: ModelFileOptions & { readonly to: FileFormat; readonly json?: boolean },
 ): Promise<void> {
   const format = options.to;
-  const model = await loadModelFile(input, options);
-  await saveModel(output, format, model.embedder);
+  await checkOutput(io, output, format, [input]);
+  const model = await cancellableBySignals(async (signal) => {
+    const loaded = await loadModelFile(input, options);
+    await saveModel(io, output, format, loaded.embedder, signal);
+    return loaded;
+  });
   const summary = {
     input,
     from: fileFormatOf(model.format),
@@ -32,10 +39,12 @@ export async function runConvert(
     vocabulary: model.vectors.size,
     dim: model.vectors.dim,
   };
-  if (options.json) writeJson(io.stdout, summary);
+  // With `-` as the output the vectors went to stdout: the summary goes to stderr.
+  const report = output === STDOUT ? io.stderr : io.stdout;
+  if (options.json) writeJson(report, summary);
   else
     writeLine(
-      io.stdout,
+      report,
       `${input} (${summary.from}) -> ${output} (${format}): ${summary.vocabulary} vectors of dimension ${summary.dim}`,
     );
 }
@@ -48,7 +57,7 @@ export function convertCommand(io: CliIo): Command {
       `Converts between vector formats (${FILE_FORMATS.join(', ')}); the input format is detected. A fastText .bin converts to any of them; fasttext-bin output needs a fastText .bin input.`,
     )
     .argument('<input>', 'vector file or fastText .bin')
-    .argument('<output>', 'file to write (replaced atomically)')
+    .argument('<output>', 'file to write (replaced atomically; never the input), or - for standard output')
     .addOption(modelFormatOption())
     .addOption(modelEncodingOption())
     .addOption(modelUnicodeErrorsOption())

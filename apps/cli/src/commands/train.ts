@@ -1,8 +1,5 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { ProgressDisplay, TrainProgress } from '../progress.js';
-import { UsageError } from '../usage-error.js';
 import {
   type AlgorithmRegistry,
   ConfigError,
@@ -13,15 +10,17 @@ import {
   throwIfAborted,
   type Embedder,
 } from '@embedkit/core-math';
-import { applyPhraseLayers, learnPhrasePasses } from '@embedkit/corpus';
+import { applyPhraseLayers, learnPhrasePasses, withReplayableCorpus } from '@embedkit/corpus';
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
-import { FILE_FORMATS, type FileFormat, formatForPath, vectorFormatOf } from '../formats.js';
+import { FILE_FORMATS, type FileFormat, formatForPath, STDOUT, vectorFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
-import { saveModel } from '../save-model.js';
+import { ProgressDisplay, TrainProgress } from '../progress.js';
+import { checkOutput, saveModel } from '../save-model.js';
+import { cancellableBySignals } from '../signals.js';
+import { UsageError } from '../usage-error.js';
 
 /** The options `train` itself takes (the algorithm's options come as extra tokens). */
 export interface TrainCommandOptions {
@@ -47,13 +46,13 @@ export interface TrainSetup {
   readonly registry: AlgorithmRegistry;
 }
 
-async function requireAccess(path: string, mode: number, what: string): Promise<void> {
+async function requireReadable(path: string): Promise<void> {
   try {
-    await access(path, mode);
+    await access(path, constants.R_OK);
   } catch (error) {
     throw new IoError(
       path,
-      `cannot ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot read the corpus: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       error,
     );
   }
@@ -65,22 +64,13 @@ function withFlagName(error: unknown, given: Readonly<Record<string, unknown>>):
   return new ConfigError(`--${kebabCase(error.option)}`, error.value, error.allowed);
 }
 
-/** Runs `onInterrupt` on the first Ctrl-C; a second Ctrl-C exits at once. */
-function onCtrlC(onInterrupt: () => void): () => void {
-  let interrupted = false;
-  const handler = (): void => {
-    if (interrupted) process.exit(EXIT.interrupted);
-    interrupted = true;
-    onInterrupt();
-  };
-  process.on('SIGINT', handler);
-  return () => process.off('SIGINT', handler);
-}
-
 /**
  * Trains `algorithmId` on `--input` with the algorithm options in `extra` (`--kebab-name value`),
- * shows progress on stderr, and writes the vectors (or the fastText model) to `--output`. Ctrl-C
- * aborts the training signal: nothing is written and the command fails with `CancelledError`.
+ * shows progress on stderr, and writes the vectors (or the fastText model) to `--output` (`-`:
+ * standard output, the summary then going to stderr). The output is checked before training
+ * ({@link checkOutput}); a corpus that is a pipe is read once into a temporary file. Ctrl-C,
+ * SIGTERM or SIGHUP, in training or while writing, cancels: an existing output is left as it was,
+ * temporary files are removed, and the command fails with an `InterruptedError` (exit 130, 143, 129).
  */
 export async function runTrain(
   io: CliIo,
@@ -106,36 +96,41 @@ export async function runTrain(
       `--format ${format} cannot hold what ${algorithm.id} trains; it saves word vectors${modelFormats.map((name) => ` or ${name}`).join('')}`,
     );
   }
-  await requireAccess(options.input, constants.R_OK, 'read the corpus');
-  await requireAccess(dirname(resolve(options.output)), constants.W_OK, 'write into the output folder');
+  await requireReadable(options.input);
+  await checkOutput(io, options.output, format, [options.input]);
 
-  const controller = new AbortController();
   const progress = new TrainProgress(new ProgressDisplay(io.stderr), algorithm.id);
-  const context: TrainContext = {
-    signal: controller.signal,
-    onProgress: progress.report,
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  };
   const started = performance.now();
-  const stopListening = onCtrlC(() => controller.abort());
   progress.start();
   let model: Embedder;
   try {
-    const corpus =
-      options.phrases === undefined
-        ? options.input
-        : applyPhraseLayers(options.input, await learnPhrasePasses(options.input, options.phrases));
-    model = await algorithm.train(corpus, algorithmOptions, context);
-    throwIfAborted(controller.signal, 'training');
-    await saveModel(options.output, format, model, controller.signal);
+    model = await cancellableBySignals(async (signal) => {
+      const context: TrainContext = {
+        signal,
+        onProgress: progress.report,
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      };
+      // A plug-in reads the corpus as it likes: give it one that can be read again, as the built-ins do.
+      // Phrases are learned from, and applied to, that same re-readable corpus.
+      const trained = await withReplayableCorpus(options.input, { signal }, async (corpus) =>
+        algorithm.train(
+          options.phrases === undefined
+            ? corpus
+            : applyPhraseLayers(corpus, await learnPhrasePasses(corpus, options.phrases)),
+          algorithmOptions,
+          context,
+        ),
+      );
+      throwIfAborted(signal, 'training');
+      await saveModel(io, options.output, format, trained, signal);
+      return trained;
+    });
   } catch (error) {
     progress.finishIfShown(
       isEmbeddingError(error, 'CANCELLED') ? `cancelled, ${options.output} not written` : 'failed',
     );
     throw withFlagName(error, algorithmOptions);
-  } finally {
-    stopListening();
   }
   const seconds = (performance.now() - started) / 1000;
   progress.finish(`done in ${seconds.toFixed(1)} s`);
@@ -151,10 +146,12 @@ export async function runTrain(
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
-  if (options.json) writeJson(io.stdout, summary);
+  // With --output - the vectors went to stdout: the summary goes to stderr.
+  const report = options.output === STDOUT ? io.stderr : io.stdout;
+  if (options.json) writeJson(report, summary);
   else
     writeLine(
-      io.stdout,
+      report,
       `wrote ${model.size} vectors of dimension ${model.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
     );
 }
@@ -179,11 +176,14 @@ export function trainCommand(io: CliIo, setup: TrainSetup): Command {
   return newCommand('train')
     .summary('train word vectors with a registered algorithm')
     .description(
-      'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. Ctrl-C stops cleanly and writes nothing.',
+      'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. The output is checked before training: an existing file is replaced atomically, never the corpus itself or a device, FIFO or directory; - writes to stdout. The corpus may be a pipe (/dev/stdin, a FIFO): it is read once into a temporary file. Ctrl-C, SIGTERM or SIGHUP stops cleanly, removes temporary files and leaves an existing output as it was (exit 130, 143, 129).',
     )
     .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
-    .requiredOption('--input <file>', 'corpus: one sentence per line, whitespace-separated tokens')
-    .requiredOption('--output <file>', 'file to write (replaced atomically)')
+    .requiredOption(
+      '--input <file>',
+      'corpus: one sentence per line, whitespace-separated tokens (a pipe such as /dev/stdin is read once into a temporary file)',
+    )
+    .requiredOption('--output <file>', 'file to write (replaced atomically), or - for standard output')
     .addOption(
       new Option(
         '--format <format>',
