@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { kernels } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import {
   type FastTextModel,
   readFastTextBin,

@@ -1,10 +1,5 @@
-import {
-  ConfigError,
-  DimensionMismatchError,
-  type Embedder,
-  kernels,
-  WordVectors,
-} from '@embedkit/core-math';
+import { ConfigError, DimensionMismatchError, type Embedder, WordVectors } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import type { FastTextArgs } from './fasttext-args.js';
 import { buildInputRowTable, type InputRowTable } from './subword-table.js';
 import { SubwordIndexer } from './subwords.js';

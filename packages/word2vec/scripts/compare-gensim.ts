@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kernels } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { trainWord2Vec } from '../src/index.js';
 
 const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');

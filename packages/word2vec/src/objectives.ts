@@ -1,10 +1,5 @@
-import {
-  ConfigError,
-  NoiseDistribution,
-  type Random,
-  type SigmoidTable,
-  type VectorKernels,
-} from '@embedkit/core-math';
+import { ConfigError, type Random } from '@embedkit/core-math';
+import { NoiseDistribution, type SigmoidTable, type VectorKernels } from '@embedkit/core-math/kernels';
 import type { HuffmanTree } from './huffman-tree.js';
 
 /** Negative sampling (Mikolov et al. 2013b): the target against `negative` words drawn from noise. */

@@ -3,6 +3,9 @@ import {
   ConfigError,
   NumericError,
   type TrainingProgress,
+  throwIfAborted,
+} from '@embedkit/core-math';
+import {
   type SentenceTables,
   allocateFloat32,
   allocateInt32,
@@ -10,8 +13,7 @@ import {
   inKernelMemory,
   kernelMemory,
   releaseArray,
-  throwIfAborted,
-} from '@embedkit/core-math';
+} from '@embedkit/core-math/kernels';
 import { validateInputEncoder } from './input-encoder.js';
 import { validateObjective } from './objectives.js';
 import { isShared } from './shared-arrays.js';

@@ -1,4 +1,4 @@
-import { allocateFloat32 } from '@embedkit/core-math';
+import { allocateFloat32 } from '@embedkit/core-math/kernels';
 
 /**
  * Typed arrays in shared memory: what the weights and the encoded corpus must live in for worker

@@ -1,15 +1,13 @@
+import { ConfigError, NumericError, Random } from '@embedkit/core-math';
 import {
-  ConfigError,
   NoiseDistribution,
-  NumericError,
-  Random,
   SentenceKernel,
   type SentenceTables,
   SigmoidTable,
   type VectorKernels,
   createSentenceTables,
   kernels,
-} from '@embedkit/core-math';
+} from '@embedkit/core-math/kernels';
 import type { InputEncoder } from './input-encoder.js';
 import { type Objective, type ObjectiveSetup, createObjective } from './objectives.js';
 
