@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import { loadModel } from '@embedkit/algorithms';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { fileFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { formatTable } from '../table.js';
 
@@ -18,7 +17,7 @@ export async function runInfo(io: CliIo, path: string, options: { readonly json?
   const info = {
     file: path,
     bytes,
-    format: fileFormatOf(model.format),
+    format: model.format,
     vocabulary: vectors.size,
     dim: vectors.dim,
     firstWords,

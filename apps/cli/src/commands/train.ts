@@ -18,7 +18,13 @@ import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { FILE_FORMATS, type FileFormat, formatForPath } from '../formats.js';
+import {
+  describeFormatAliases,
+  FILE_FORMATS,
+  type FileFormat,
+  formatForPath,
+  parseFileFormat,
+} from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
 import { saveModel } from '../save-model.js';
@@ -196,8 +202,10 @@ export function trainCommand(io: CliIo, setup: TrainSetup): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for fastText and word2vec-bin otherwise; other names word2vec-bin)',
-      ).choices(FILE_FORMATS),
+        `output format (default from the extension: .vec fasttext-vec, .txt word2vec-text, .bin fasttext-bin for fastText and word2vec-binary otherwise; other names word2vec-binary; aliases ${describeFormatAliases()})`,
+      )
+        .choices(FILE_FORMATS)
+        .argParser(parseFileFormat),
     )
     .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
     .option(
