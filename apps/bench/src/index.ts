@@ -9,7 +9,7 @@ export {
   UsageError,
   parseOverride,
 } from './options.js';
-export { ProgressDisplay, TrainProgress, describeProgress } from './progress.js';
+export { ProgressDisplay, TrainProgress, describeProgress, takesCursorControl } from './progress.js';
 export { renderMarkdown } from './report-markdown.js';
 export { renderSvg } from './report-svg.js';
 export type {

@@ -199,7 +199,16 @@ describe('embedkit train (built CLI, lee_background.cor)', () => {
       /fasttext-bin .*word2vec-cbow/,
     );
     expectOneLineError(
-      await runCli(['train', 'word2vec-cbow', '--input', CORPUS, '--output', inDir('x.bin'), '--format', 'bin']),
+      await runCli([
+        'train',
+        'word2vec-cbow',
+        '--input',
+        CORPUS,
+        '--output',
+        inDir('x.bin'),
+        '--format',
+        'bin',
+      ]),
       2,
       /argument 'bin' is invalid\. Allowed formats are word2vec-text, .* \(aliases: word2vec-bin = word2vec-binary/,
     );
@@ -531,7 +540,9 @@ describe('embedkit on the reference models (built CLI)', () => {
       previous = inDir(file);
     }
     for (const file of ['rt.bin', 'rt2.bin']) {
-      expect(Buffer.compare(await readFile(inDir(file)), await readFile(REFERENCE('w2v-lee-sg.bin')))).toBe(0);
+      expect(Buffer.compare(await readFile(inDir(file)), await readFile(REFERENCE('w2v-lee-sg.bin')))).toBe(
+        0,
+      );
     }
   });
 
