@@ -184,34 +184,28 @@ describe('embedkit train (built CLI, lee_background.cor)', () => {
       2,
       /glove does not take --negative; it takes --dim, --window/,
     );
-    expectOneLineError(
-      await runCli([
-        'train',
-        'word2vec-cbow',
-        '--input',
-        CORPUS,
-        '--output',
-        inDir('x.bin'),
-        '--format',
-        'fasttext-bin',
-      ]),
-      2,
-      /fasttext-bin .*word2vec-cbow/,
-    );
-    expectOneLineError(
-      await runCli([
-        'train',
-        'word2vec-cbow',
-        '--input',
-        CORPUS,
-        '--output',
-        inDir('x.bin'),
-        '--format',
+    for (const [format, message] of [
+      ['fasttext-bin', /fasttext-bin .*word2vec-cbow/],
+      [
         'bin',
-      ]),
-      2,
-      /argument 'bin' is invalid\. Allowed formats are word2vec-text, .* \(aliases: word2vec-bin = word2vec-binary/,
-    );
+        /argument 'bin' is invalid\. Allowed formats are word2vec-text, .* \(aliases: word2vec-bin = word2vec-binary/,
+      ],
+    ] as const) {
+      expectOneLineError(
+        await runCli([
+          'train',
+          'word2vec-cbow',
+          '--input',
+          CORPUS,
+          '--output',
+          inDir('x.bin'),
+          '--format',
+          format,
+        ]),
+        2,
+        message,
+      );
+    }
     expectOneLineError(
       await runCli([
         'train',
