@@ -111,6 +111,27 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
   });
 });
 
+describe('embedkit train: usage errors in the order of the command line', () => {
+  it('asks for the algorithm first, then for the files', async () => {
+    for (const [args, message] of [
+      [['train'], "embedkit: missing required argument 'algorithm'\n"],
+      [['train', '--input', 'corpus.txt'], "embedkit: missing required argument 'algorithm'\n"],
+      [
+        ['train', 'glove'],
+        'embedkit: train needs --input FILE and --output FILE: embedkit train ALGORITHM --input FILE --output FILE [options]\n',
+      ],
+      [
+        ['train', 'glove', '--input', 'corpus.txt'],
+        'embedkit: train needs --output FILE: embedkit train ALGORITHM --input FILE --output FILE [options]\n',
+      ],
+    ] as const) {
+      const result = await runCli(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(message);
+    }
+  });
+});
+
 interface AnalogyAnswer {
   readonly word: string;
   readonly score: number;

@@ -189,44 +189,65 @@ function algorithmsHelp(registry: AlgorithmRegistry): string {
   return `\nAlgorithms (ids as registered; --plugin adds more):\n${blocks.join('\n')}\n`;
 }
 
+/**
+ * The options with `--input` and `--output`, which `train` requires.
+ * @throws UsageError naming the missing ones and the command's shape
+ */
+function withFiles(options: Partial<TrainCommandOptions>): TrainCommandOptions {
+  const { input, output } = options;
+  if (input === undefined || output === undefined) {
+    const missing = [
+      ...(input === undefined ? ['--input FILE'] : []),
+      ...(output === undefined ? ['--output FILE'] : []),
+    ];
+    throw new UsageError(
+      `train needs ${missing.join(' and ')}: embedkit train ALGORITHM --input FILE --output FILE [options]`,
+    );
+  }
+  return { ...options, input, output };
+}
+
 /** `embedkit train ALGORITHM --input FILE --output FILE [--format F] [algorithm options]`. */
 export function trainCommand(io: CliIo, setup: TrainSetup): Command {
-  return newCommand('train')
-    .summary('train word vectors with a registered algorithm')
-    .description(
-      'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. Ctrl-C stops cleanly and writes nothing.',
-    )
-    .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
-    .requiredOption('--input <file>', 'corpus: one sentence per line, whitespace-separated tokens')
-    .requiredOption('--output <file>', 'file to write (replaced atomically)')
-    .addOption(
-      new Option(
-        '--format <format>',
-        `output format (default from the extension: .vec fasttext-vec, .txt word2vec-text, .bin fasttext-bin for fastText and word2vec-binary otherwise; other names word2vec-binary; aliases ${describeFormatAliases()})`,
+  return (
+    newCommand('train')
+      .summary('train word vectors with a registered algorithm')
+      .description(
+        'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. Ctrl-C stops cleanly and writes nothing.',
       )
-        .choices(FILE_FORMATS)
-        .argParser(parseFileFormat),
-    )
-    .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
-    .option(
-      '--seed <n>',
-      'seed of every random choice (with --threads 1: identical vectors run after run)',
-      nonNegativeInteger,
-    )
-    .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .addHelpText('after', algorithmsHelp(setup.registry))
-    .addHelpText(
-      'after',
-      examples(
-        'embedkit train word2vec-skipgram --input corpus.txt --output vectors.bin --dim 100 --epochs 5',
-        'embedkit train fasttext-skipgram --input corpus.txt --output model.bin --minn 3 --maxn 6   # fastText .bin',
-        'embedkit train glove --input corpus.txt --output glove.txt --format glove --x-max 10 --threads 2',
-        'embedkit train my-algo --plugin ./my-algo.mjs --input corpus.txt --output my.vec',
-      ),
-    )
-    .action((algorithmId: string, options: TrainCommandOptions, command: Command) =>
-      runTrain(io, setup, algorithmId, command.args.slice(1), options),
-    );
+      .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
+      // Checked in the action (withFiles), so that a missing algorithm is reported before them.
+      .option('--input <file>', 'corpus: one sentence per line, whitespace-separated tokens (required)')
+      .option('--output <file>', 'file to write, replaced atomically (required)')
+      .addOption(
+        new Option(
+          '--format <format>',
+          `output format (default from the extension: .vec fasttext-vec, .txt word2vec-text, .bin fasttext-bin for fastText and word2vec-binary otherwise; other names word2vec-binary; aliases ${describeFormatAliases()})`,
+        )
+          .choices(FILE_FORMATS)
+          .argParser(parseFileFormat),
+      )
+      .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
+      .option(
+        '--seed <n>',
+        'seed of every random choice (with --threads 1: identical vectors run after run)',
+        nonNegativeInteger,
+      )
+      .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .addHelpText('after', algorithmsHelp(setup.registry))
+      .addHelpText(
+        'after',
+        examples(
+          'embedkit train word2vec-skipgram --input corpus.txt --output vectors.bin --dim 100 --epochs 5',
+          'embedkit train fasttext-skipgram --input corpus.txt --output model.bin --minn 3 --maxn 6   # fastText .bin',
+          'embedkit train glove --input corpus.txt --output glove.txt --format glove --x-max 10 --threads 2',
+          'embedkit train my-algo --plugin ./my-algo.mjs --input corpus.txt --output my.vec',
+        ),
+      )
+      .action((algorithmId: string, options: Partial<TrainCommandOptions>, command: Command) =>
+        runTrain(io, setup, algorithmId, command.args.slice(1), withFiles(options)),
+      )
+  );
 }
