@@ -7,9 +7,10 @@ import { readWordFrequencies } from '@embedkit/text-pooling';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { prepareDefaultCorpus } from './default-corpus.js';
 import { type EvaluationPlan, evaluateVectors } from './evaluate.js';
-import { type BenchOptions, UsageError } from './options.js';
+import { UsageError } from '@embedkit/cli';
+import type { BenchOptions } from './options.js';
 import { PEER_ALGOS, peerUnavailable, runPeer } from './peers.js';
-import { ProgressDisplay } from './progress.js';
+import { ProgressDisplay } from '@embedkit/cli';
 import { machineInfo } from './machine.js';
 import { renderMarkdown } from './report-markdown.js';
 import { renderSvg } from './report-svg.js';
@@ -164,7 +165,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
 
   let sts: EvaluationPlan['sts'];
   if (options.sts !== undefined) {
-    const file = join(options.sts, 'sts-test.csv');
+    const file = options.sts;
     requireFile(file, 'STS Benchmark test split');
     const table = options.frequencies;
     if (table === undefined) note('STS without a --frequencies table: SIF pooling is left out');

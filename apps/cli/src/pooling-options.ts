@@ -1,5 +1,6 @@
 import type { LoadedModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { unicodeWordTokenizer, whitespaceTokenizer } from '@embedkit/corpus';
+import { UsageError } from './usage-error.js';
 import {
   POOLING_METHODS,
   type PoolingMethod,
@@ -16,33 +17,25 @@ const CLI_POOLING_METHODS: readonly PoolingMethod[] = POOLING_METHODS.filter(
   (method) => method !== 'weighted',
 );
 
-/** The pooling options of `embed-text` and `search`, as commander parses them. */
-export interface PoolingCliOptions {
-  /** The pooling method. */
-  readonly method: PoolingMethod;
-  /** A file of texts (one per line) that `tfidf` and `sif` are fitted on. */
-  readonly fit?: string;
-  /** A `word count` table for SIF's word probabilities. */
-  readonly frequencies?: string;
+/** How texts are cut into tokens: `--tokenizer` and `--lowercase`, as commander parses them. */
+export interface TokenizerCliOptions {
   /** How texts are cut into tokens. */
   readonly tokenizer: 'whitespace' | 'unicode-word';
   /**
-   * Lower-case texts first: `true` for `--lowercase`, `false` for `--no-lowercase`, undefined (the
-   * default) to lower-case exactly when the vocabulary has no upper-case word.
+   * Lower-case texts first: `true` for `--lowercase`, `false` for `--no-lowercase`; undefined when
+   * neither is given (embed-text and search then lower-case exactly when the vocabulary has no
+   * upper-case word).
    */
   readonly lowercase?: boolean;
 }
 
-/** Adds `--method`, `--fit`, `--frequencies`, `--tokenizer` and `--[no-]lowercase` to a command. */
-export function addPoolingOptions(command: Command, fitDefault: string): Command {
-  return command
-    .addOption(
-      new Option('--method <method>', 'how word vectors become a text vector')
-        .choices(CLI_POOLING_METHODS)
-        .default('mean'),
-    )
-    .option('--fit <file>', `texts (one per line) that tfidf and sif are fitted on (default: ${fitDefault})`)
-    .option('--frequencies <file>', 'sif: "word count" lines giving p(w), e.g. enwiki_vocab_min200.txt')
+/**
+ * Adds `--tokenizer` and `--lowercase` to a command; with `automaticLowercase` (embed-text,
+ * search), also `--no-lowercase`, and the help says that texts are lower-cased by default when the
+ * vocabulary has no upper-case word.
+ */
+export function addTokenizerOptions(command: Command, automaticLowercase = false): Command {
+  command
     .addOption(
       new Option(
         '--tokenizer <name>',
@@ -53,9 +46,16 @@ export function addPoolingOptions(command: Command, fitDefault: string): Command
     )
     .option(
       '--lowercase',
-      'lower-case texts before tokenizing (the default when the vocabulary has no upper-case word)',
-    )
-    .option('--no-lowercase', 'keep the case of the texts even when the vocabulary is all lower case');
+      automaticLowercase
+        ? 'lower-case texts before tokenizing (the default when the vocabulary has no upper-case word)'
+        : 'lower-case texts before tokenizing (for lower-case vectors)',
+    );
+  return automaticLowercase
+    ? command.option(
+        '--no-lowercase',
+        'keep the case of the texts even when the vocabulary is all lower case',
+      )
+    : command;
 }
 
 /** A command's text embedder and the coverage of the texts it embeds. */
@@ -64,6 +64,35 @@ export interface TextEmbedderSetup {
   readonly textEmbedder: TextEmbedder;
   /** Counts the tokens the texts have and how many the vocabulary lacks (feed it the texts). */
   readonly coverage: TokenCoverage;
+}
+
+/** The tokens of `text` under the `--tokenizer` and `--lowercase` options. */
+export function cliTokens(text: string, options: TokenizerCliOptions): string[] {
+  const input = options.lowercase === true ? text.toLowerCase() : text;
+  return options.tokenizer === 'unicode-word' ? unicodeWordTokenizer()(input) : whitespaceTokenizer(input);
+}
+
+/** The pooling options of `embed-text` and `search`, as commander parses them. */
+export interface PoolingCliOptions extends TokenizerCliOptions {
+  /** The pooling method. */
+  readonly method: PoolingMethod;
+  /** A file of texts (one per line) that `tfidf` and `sif` are fitted on. */
+  readonly fit?: string;
+  /** A `word count` table for SIF's word probabilities. */
+  readonly frequencies?: string;
+}
+
+/** Adds `--method`, `--fit`, `--frequencies`, `--tokenizer` and `--[no-]lowercase` to a command. */
+export function addPoolingOptions(command: Command, fitDefault: string): Command {
+  command
+    .addOption(
+      new Option('--method <method>', 'how word vectors become a text vector')
+        .choices(CLI_POOLING_METHODS)
+        .default('mean'),
+    )
+    .option('--fit <file>', `texts (one per line) that tfidf and sif are fitted on (default: ${fitDefault})`)
+    .option('--frequencies <file>', 'sif: "word count" lines giving p(w), e.g. enwiki_vocab_min200.txt');
+  return addTokenizerOptions(command, true);
 }
 
 /** Whether `method` must be fitted on a collection before it embeds. */

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
-import { UsageError, takesCursorControl } from '@embedkit/bench';
+import { takesCursorControl } from './progress.js';
+import { UsageError } from './usage-error.js';
 import { isEmbeddingError } from '@embedkit/core-math';
 import type { CliIo } from './cli-io.js';
 

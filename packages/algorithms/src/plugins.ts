@@ -1,22 +1,22 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   type AlgorithmRegistry,
   ConfigError,
   type EmbeddingAlgorithm,
   isEmbeddingAlgorithm,
 } from '@embedkit/core-math';
+import { pluginSpecifier } from './plugin-resolution.js';
 
 /**
  * Loads a plug-in module and registers every `EmbeddingAlgorithm` it exports: named exports,
  * the default export, or arrays of algorithms in either.
  *
- * @param path - a file path (relative to the working directory) or a package name
+ * @param path - a file path (relative to the working directory) or a package name, looked up in the
+ *   working directory's `node_modules` first ({@link pluginSpecifier})
  * @returns the ids it registered
  * @throws ConfigError when the module cannot be loaded or exports no algorithm
  */
 export async function loadPlugin(path: string, registry: AlgorithmRegistry): Promise<string[]> {
-  const specifier = /^[./]|^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(resolve(path)).href : path;
+  const specifier = pluginSpecifier(path);
   let module: Record<string, unknown>;
   try {
     module = (await import(specifier)) as Record<string, unknown>;

@@ -36,3 +36,7 @@ export { topK } from './top-k.js';
 export { mean, pearson, rankAverage, spearman, variance } from './statistics.js';
 export type { PrincipalComponentsOptions } from './principal-components.js';
 export { principalComponents } from './principal-components.js';
+export type { TransportPlan } from './transport.js';
+export { solveTransport } from './transport.js';
+export type { SavableModel, SaveOptions } from './savable-model.js';
+export { isSavableModel } from './savable-model.js';

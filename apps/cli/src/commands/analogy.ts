@@ -1,6 +1,6 @@
 import { loadModel, type LoadedModel } from '@embedkit/algorithms';
 import { mostSimilar, mostSimilarCosmul } from '@embedkit/similarity';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';

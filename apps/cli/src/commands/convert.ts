@@ -17,7 +17,7 @@ export async function runConvert(
 ): Promise<void> {
   const format = options.to;
   const model = await loadModel(input);
-  await saveModel(output, format, model);
+  await saveModel(output, format, model.embedder);
   const summary = {
     input,
     from: model.format,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { loadModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import {
   type AnalogyEvaluation,
   evaluateWordAnalogies,

@@ -27,7 +27,9 @@ describe('@embedkit/fasttext-subword', () => {
       | 'fastTextHashBytes'
       | 'fasttextCbow'
       | 'fasttextSkipgram'
+      | 'formatGeneral'
       | 'parseFastTextBin'
+      | 'printedWordVector'
       | 'readFastTextBin'
       | 'readFastTextVec'
       | 'resolveFastTextOptions'
@@ -79,6 +81,15 @@ describe('@embedkit/fasttext-subword', () => {
         model: root.FastTextModel,
         options?: { readonly signal?: AbortSignal | undefined },
       ) => Promise<void>
+    >();
+  });
+
+  test("fastText's print-word-vectors lines", () => {
+    expectTypeOf<typeof root.printedWordVector>().toEqualTypeOf<
+      (word: string, vector: ArrayLike<number>) => string
+    >();
+    expectTypeOf<typeof root.formatGeneral>().toEqualTypeOf<
+      (value: number, significant?: number) => string
     >();
   });
 
