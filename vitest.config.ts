@@ -28,6 +28,8 @@ export default defineConfig({
         name,
         root: `${group}/${name}`,
         include: ['src/**/*.test.ts'],
+        // Type tests (`*.test-d.ts`, expectTypeOf) pin each package's public surface; tsc checks them.
+        typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
       },
     })),
   },

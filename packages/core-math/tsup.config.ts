@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../tsup.base.js';
 
-export default libraryConfig();
+// `@embedkit/core-math/kernels` is a second public entry: dist/kernels.js / .cjs / .d.ts.
+export default libraryConfig([], { kernels: 'src/kernels-entry.ts' });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { analogyCommand } from './commands/analogy.js';
+import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
@@ -34,6 +35,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
         'embedkit neighbors vectors.bin king',
         'embedkit eval vectors.bin --analogy questions-words.txt --similarity wordsim353.tsv',
         'embedkit <command> --help',
+        'source <(embedkit completion bash)   # completion: bash, zsh or fish',
       ),
     );
   for (const command of [
@@ -53,6 +55,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
   ]) {
     program.addCommand(command);
   }
+  program.addCommand(completionCommand(io, program, new Map([['train', setup.registry.ids()]])));
   const output = {
     writeOut: (text: string) => io.stdout.write(text),
     writeErr: (text: string) => io.stderr.write(text),

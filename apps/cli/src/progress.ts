@@ -13,8 +13,19 @@ export function formatEta(seconds: unknown, options: cliProgress.Options, roundT
 }
 
 /**
- * Live progress of one job at a time: a bar on a terminal, plain periodic lines otherwise (so logs
- * hold no control characters).
+ * Whether `stream` is a terminal that understands cursor control: a TTY whose `TERM` is not `dumb`
+ * (Emacs shells, some CI runners and editors' consoles set `TERM=dumb` and show escapes as text).
+ */
+export function takesCursorControl(
+  stream: { readonly isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/**
+ * Live progress of one job at a time: a bar on a terminal that takes cursor control, plain
+ * periodic lines otherwise (a pipe, a file, `TERM=dumb`, CI), so logs hold no control characters.
  */
 export class ProgressDisplay {
   readonly #stream: NodeJS.WriteStream;
@@ -25,7 +36,7 @@ export class ProgressDisplay {
 
   constructor(stream: NodeJS.WriteStream = process.stderr) {
     this.#stream = stream;
-    this.#interactive = stream.isTTY === true && process.env.CI !== 'true';
+    this.#interactive = takesCursorControl(stream) && process.env.CI !== 'true';
   }
 
   /** Starts showing a job. */

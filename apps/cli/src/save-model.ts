@@ -13,7 +13,7 @@ function vectorsOf(model: Embedder): WordVectors {
 
 /**
  * Checks, before any long work, that `format` can be written to `output`: `-` (standard output)
- * takes the vector formats (`word2vec-bin` only when standard output is not a terminal); a file
+ * takes the vector formats (`word2vec-binary` only when standard output is not a terminal); a file
  * must pass {@link checkOutputPath} (not a device, FIFO or directory, not one of `inputs`,
  * writable).
  *
@@ -34,9 +34,9 @@ export async function checkOutput(
       `--output - (standard output) takes the vector formats, not ${format}: give a file name`,
     );
   }
-  if (format === 'word2vec-bin' && (io.stdout as { isTTY?: boolean }).isTTY === true) {
+  if (format === 'word2vec-binary' && (io.stdout as { isTTY?: boolean }).isTTY === true) {
     throw new UsageError(
-      'word2vec-bin is binary and standard output is a terminal: redirect it (> file, | command) or choose word2vec-txt, vec or glove',
+      'word2vec-binary is binary and standard output is a terminal: redirect it (> file, | command) or choose word2vec-text, fasttext-vec or glove',
     );
   }
 }

@@ -16,7 +16,7 @@ import {
   tsKernels,
   useKernels,
   wasmKernels,
-} from '../src/index.js';
+} from '../src/kernels-entry.js';
 
 const { values } = parseArgs({
   options: {

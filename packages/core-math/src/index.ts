@@ -1,3 +1,9 @@
+/**
+ * @embedkit/core-math — the contracts every package shares (`Embedder`, `WordVectors`,
+ * `EmbeddingAlgorithm` and its registry), the typed errors, a seeded random source, and the vector
+ * maths users call: cosine, norms, top-k, statistics, principal components. The numeric kernels
+ * the trainers run on (TypeScript and WebAssembly) are in `@embedkit/core-math/kernels`.
+ */
 export type { Embedder } from './embedder.js';
 export { isEmbedder } from './embedder.js';
 export { WordVectors } from './word-vectors.js';
@@ -25,27 +31,8 @@ export {
 } from './errors.js';
 export type { OpenedRegularFile } from './regular-file.js';
 export { openRegularFile } from './regular-file.js';
-export type { VectorKernels } from './kernels.js';
-export { tsKernels } from './kernels.js';
-export {
-  attachKernels,
-  kernelMemory,
-  kernels,
-  kernelsName,
-  useKernels,
-  wasmKernels,
-} from './kernel-selection.js';
-export { allocateFloat32, allocateInt32, inKernelMemory, releaseArray } from './kernel-arrays.js';
-export type { KernelMemory } from './wasm-runtime.js';
-export { wasmKernelsSupported } from './wasm-runtime.js';
 export type { RandomState } from './random.js';
 export { Random } from './random.js';
-export { SigmoidTable } from './sigmoid-table.js';
-export { NoiseDistribution } from './noise-distribution.js';
-export type { SentenceKernelSetup, SentenceTables } from './sentence-kernel.js';
-export { SentenceKernel, createSentenceTables, createSentenceWorkspace } from './sentence-kernel.js';
-export type { GloveKernelSetup } from './glove-kernel.js';
-export { GLOVE_ENTRY_SLOTS, GloveKernel } from './glove-kernel.js';
 export { cosine, norm, normalizeInPlace, normalizeRows } from './vector-ops.js';
 export type { TopKOptions, TopKResult } from './top-k.js';
 export { topK } from './top-k.js';

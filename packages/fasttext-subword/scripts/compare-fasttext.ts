@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { kernels } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
 import {
   type FastTextModel,

@@ -1,12 +1,12 @@
 import {
   ConfigError,
   DimensionMismatchError,
-  kernels,
   type SavableModel,
   type SaveOptions,
   throwIfAborted,
   WordVectors,
 } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import type { FastTextArgs } from './fasttext-args.js';
 import { writeFastTextBin } from './fasttext-bin-write.js';
 import { buildInputRowTable, type InputRowTable } from './subword-table.js';

@@ -1,10 +1,5 @@
-import {
-  ConfigError,
-  Random,
-  releaseArray,
-  type TrainContext,
-  type TrainingCorpus,
-} from '@embedkit/core-math';
+import { ConfigError, Random, type TrainContext, type TrainingCorpus } from '@embedkit/core-math';
+import { releaseArray } from '@embedkit/core-math/kernels';
 import { encodeCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import {
   buildHuffmanTree,
@@ -14,7 +9,7 @@ import {
   runEngine,
   shareInt32Array,
   sharedFloat32Array,
-} from '@embedkit/word2vec';
+} from '@embedkit/word2vec/engine';
 import { MAX_FLOAT32_LENGTH } from './array-limits.js';
 import type { FastTextArgs } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';

@@ -1,4 +1,5 @@
-import { type Random, allocateFloat32, releaseArray } from '@embedkit/core-math';
+import type { Random } from '@embedkit/core-math';
+import { allocateFloat32, releaseArray } from '@embedkit/core-math/kernels';
 import type { GloveOutput } from './options.js';
 
 /**

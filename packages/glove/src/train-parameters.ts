@@ -1,12 +1,12 @@
 import type { TrainingProgress } from '@embedkit/core-math';
+import { Random } from '@embedkit/core-math';
 import {
   GloveKernel,
-  Random,
   allocateFloat32,
   allocateInt32,
   kernelMemory,
   releaseArray,
-} from '@embedkit/core-math';
+} from '@embedkit/core-math/kernels';
 import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
 import { createParameters, outputVectors, releaseParameters } from './glove-parameters.js';
 import type { ResolvedGloveOptions } from './options.js';

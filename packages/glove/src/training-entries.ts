@@ -1,5 +1,5 @@
 import type { Random } from '@embedkit/core-math';
-import { GLOVE_ENTRY_SLOTS, allocateInt32 } from '@embedkit/core-math';
+import { GLOVE_ENTRY_SLOTS, allocateInt32 } from '@embedkit/core-math/kernels';
 import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
 
 /**

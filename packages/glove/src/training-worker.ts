@@ -5,7 +5,7 @@
  * reports the cost of its blocks.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { GLOVE_ENTRY_SLOTS, GloveKernel, attachKernels } from '@embedkit/core-math';
+import { GLOVE_ENTRY_SLOTS, GloveKernel, attachKernels } from '@embedkit/core-math/kernels';
 import type { EpochRequest, EpochResult, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;

@@ -1,4 +1,4 @@
-import type { KernelMemory } from '@embedkit/core-math';
+import type { KernelMemory } from '@embedkit/core-math/kernels';
 
 /** What a training worker thread is started with: the shared arrays. */
 export interface WorkerSetup {

@@ -1,4 +1,5 @@
-import { allocateFloat32, allocateInt32, releaseArray, throwIfAborted, topK } from '@embedkit/core-math';
+import { throwIfAborted, topK } from '@embedkit/core-math';
+import { allocateFloat32, allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
 
 /**
  * Scores every query of a batch against one block of rows at a time: the search walks the rows

@@ -1,4 +1,5 @@
-import { ConfigError, FormatError, kernels, pearson, spearman, type WordVectors } from '@embedkit/core-math';
+import { ConfigError, FormatError, pearson, spearman, type WordVectors } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { evaluationVocabulary } from './evaluation-vocabulary.js';
 import { restrictedRows } from './term-search.js';
 import { loadText } from './text-source.js';

@@ -1,12 +1,5 @@
-import {
-  allocateFloat32,
-  cosine,
-  DimensionMismatchError,
-  kernels,
-  normalizeInPlace,
-  releaseArray,
-  type WordVectors,
-} from '@embedkit/core-math';
+import { cosine, DimensionMismatchError, normalizeInPlace, type WordVectors } from '@embedkit/core-math';
+import { allocateFloat32, kernels, releaseArray } from '@embedkit/core-math/kernels';
 
 function checkSameLength(a: Float32Array, b: Float32Array): void {
   if (a.length !== b.length) throw new DimensionMismatchError(a.length, b.length, 'second vector');

@@ -1,10 +1,5 @@
-import {
-  allocateFloat32,
-  inKernelMemory,
-  kernels,
-  releaseArray,
-  type WordVectors,
-} from '@embedkit/core-math';
+import type { WordVectors } from '@embedkit/core-math';
+import { allocateFloat32, inKernelMemory, kernels, releaseArray } from '@embedkit/core-math/kernels';
 import { type BlockScorer, cacheBlockRows } from './blocked-top-k.js';
 
 /**

@@ -1,10 +1,5 @@
-import {
-  allocateFloat32,
-  ConfigError,
-  DimensionMismatchError,
-  releaseArray,
-  type WordVectors,
-} from '@embedkit/core-math';
+import { ConfigError, DimensionMismatchError, type WordVectors } from '@embedkit/core-math';
+import { allocateFloat32, releaseArray } from '@embedkit/core-math/kernels';
 import { type BatchTopK, blockedTopK, cacheBlockRows } from './blocked-top-k.js';
 import { type AnalogyMethod, type TermQuery, TermScorer } from './term-scorer.js';
 

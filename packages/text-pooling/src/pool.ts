@@ -1,4 +1,4 @@
-import { kernels } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import type { TokenRows } from './token-rows.js';
 
 /**

@@ -4,10 +4,10 @@ import {
   type Embedder,
   FormatError,
   NumericError,
-  kernels,
   principalComponents,
   throwIfAborted,
 } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import type { Tokenizer } from '@embedkit/corpus';
 import { DocumentFrequencies, type DocumentFrequenciesState } from './document-frequencies.js';
 import {

@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { kernels } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
 import { trainWord2Vec } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { SentenceKernel } from '@embedkit/core-math';
+import type { SentenceKernel } from '@embedkit/core-math/kernels';
 import { SYNC_WORDS, type TrainingState } from './training-state.js';
 import type { SharedChunks } from './worker-protocol.js';
 

@@ -3,7 +3,8 @@
  * encoded corpus it is sent, updating the shared weights in place (Hogwild).
  */
 import { parentPort } from 'node:worker_threads';
-import { attachKernels, isEmbeddingError } from '@embedkit/core-math';
+import { isEmbeddingError } from '@embedkit/core-math';
+import { attachKernels } from '@embedkit/core-math/kernels';
 import { trainChunks, trainSentences } from './engine.js';
 import { TrainingState, threadRandom } from './training-state.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';

@@ -7,8 +7,8 @@ import {
   type TrainingCorpus,
   WordVectors,
   isEmbeddingError,
-  releaseArray,
 } from '@embedkit/core-math';
+import { releaseArray } from '@embedkit/core-math/kernels';
 import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';

@@ -1,4 +1,4 @@
-import type { KernelMemory } from '@embedkit/core-math';
+import type { KernelMemory } from '@embedkit/core-math/kernels';
 import type {
   EngineSetup,
   LearningRateSchedule,

@@ -62,7 +62,7 @@ describe('embedkit train with plug-ins (built CLI)', () => {
     const result = await trainRandomIndexing(output, '--dim', '16');
     expect(result.stderr).not.toMatch(/^embedkit: /m);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\(word2vec-bin\)/);
+    expect(result.stdout).toMatch(/\(word2vec-binary\)/);
     expect(await detectFormat(output)).toBe('word2vec-binary');
     const vectors = await readVectors(output);
     expect(vectors.dim).toBe(16);

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { FILE_FORMATS, type FileFormat, fileFormatOf, STDOUT } from '../formats.js';
+import { describeFormatAliases, FILE_FORMATS, type FileFormat, parseFileFormat, STDOUT } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { checkOutput, saveModel } from '../save-model.js';
 import {
@@ -33,7 +33,7 @@ export async function runConvert(
   });
   const summary = {
     input,
-    from: fileFormatOf(model.format),
+    from: model.format,
     output,
     to: format,
     vocabulary: model.vectors.size,
@@ -54,20 +54,25 @@ export function convertCommand(io: CliIo): Command {
   return newCommand('convert')
     .summary('convert between vector formats and fastText .bin/.vec')
     .description(
-      `Converts between vector formats (${FILE_FORMATS.join(', ')}); the input format is detected. A fastText .bin converts to any of them; fasttext-bin output needs a fastText .bin input.`,
+      `Converts between vector formats (${FILE_FORMATS.join(', ')}; aliases ${describeFormatAliases()}); the input format is detected. A fastText .bin converts to any of them; fasttext-bin output needs a fastText .bin input.`,
     )
     .argument('<input>', 'vector file or fastText .bin')
     .argument('<output>', 'file to write (replaced atomically; never the input), or - for standard output')
     .addOption(modelFormatOption())
     .addOption(modelEncodingOption())
     .addOption(modelUnicodeErrorsOption())
-    .addOption(new Option('--to <format>', 'output format').choices(FILE_FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--to <format>', 'output format')
+        .choices(FILE_FORMATS)
+        .argParser(parseFileFormat)
+        .makeOptionMandatory(),
+    )
     .addHelpText(
       'after',
       examples(
-        'embedkit convert vectors.bin vectors.txt --to word2vec-txt',
-        'embedkit convert model.bin model.vec --to vec               # fastText .bin -> .vec',
-        'embedkit convert glove.txt glove.w2v.bin --to word2vec-bin',
+        'embedkit convert vectors.bin vectors.txt --to word2vec-text',
+        'embedkit convert model.bin model.vec --to fasttext-vec      # fastText .bin -> .vec',
+        'embedkit convert glove.txt glove.w2v.bin --to word2vec-binary',
       ),
     )
     .action((input: string, output: string, options: ModelFileOptions & { to: FileFormat; json?: boolean }) =>

@@ -1,7 +1,7 @@
 import type { EmbeddingBatch } from '@embedkit/text-pooling';
 import { formatFloat32 } from '@embedkit/vector-io';
 import type { Command } from 'commander';
-import { type CliIo, writeJsonLine, writeLine } from '../cli-io.js';
+import { type CliIo, writeJsonLine, writeLine, writeNote } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import {
   addPoolingOptions,
@@ -43,7 +43,8 @@ function writeBatch(io: CliIo, batch: EmbeddingBatch, json: boolean): void {
 /**
  * Embeds texts read one per line (from `--input` or stdin) and writes one vector per line, in
  * input order, as space-separated numbers (the shortest decimals that read back to the same
- * float32). Methods that need fitting are fitted on `--fit`, or on the input itself.
+ * float32). Methods that need fitting are fitted on `--fit`, or on the input itself. Warns on
+ * stderr when more than half the input's tokens are out of the vocabulary.
  */
 export async function runEmbedText(io: CliIo, path: string, options: EmbedTextOptions): Promise<void> {
   const model = await loadModelFile(path, options);
@@ -53,13 +54,16 @@ export async function runEmbedText(io: CliIo, path: string, options: EmbedTextOp
     needsFit(options.method) && options.fit === undefined
       ? await readTextLines(options.input, io.stdin)
       : undefined;
-  const textEmbedder = await createTextEmbedder(
+  const { textEmbedder, coverage } = await createTextEmbedder(
     model,
     options,
     async () => input ?? readTextLines(options.fit, io.stdin),
+    (note) => writeNote(io.stderr, note),
   );
-  const texts = input ?? textLines(options.input, io.stdin);
+  const texts = coverage.counted(input ?? textLines(options.input, io.stdin));
   for await (const batch of textEmbedder.embedStream(texts)) writeBatch(io, batch, json);
+  const warning = coverage.warning();
+  if (warning !== undefined) writeNote(io.stderr, warning);
 }
 
 /** `embedkit embed-text VECTORS [--input FILE]`. */

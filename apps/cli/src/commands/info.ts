@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { fileFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { formatTable } from '../table.js';
 import {
@@ -28,7 +27,7 @@ export async function runInfo(
   const info = {
     file: path,
     bytes,
-    format: fileFormatOf(model.format),
+    format: model.format,
     vocabulary: vectors.size,
     dim: vectors.dim,
     firstWords,

@@ -14,7 +14,15 @@ import { applyPhraseLayers, learnPhrasePasses, withReplayableCorpus } from '@emb
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { FILE_FORMATS, type FileFormat, formatForPath, STDOUT, vectorFormatOf } from '../formats.js';
+import {
+  describeFormatAliases,
+  FILE_FORMATS,
+  type FileFormat,
+  formatForPath,
+  parseFileFormat,
+  STDOUT,
+  vectorFormatOf,
+} from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
 import { ProgressDisplay, TrainProgress } from '../progress.js';
@@ -171,50 +179,73 @@ function algorithmsHelp(registry: AlgorithmRegistry): string {
   return `\nAlgorithms (ids as registered; --plugin adds more):\n${blocks.join('\n')}\n`;
 }
 
+/**
+ * The options with `--input` and `--output`, which `train` requires.
+ * @throws UsageError naming the missing ones and the command's shape
+ */
+function withFiles(options: Partial<TrainCommandOptions>): TrainCommandOptions {
+  const { input, output } = options;
+  if (input === undefined || output === undefined) {
+    const missing = [
+      ...(input === undefined ? ['--input FILE'] : []),
+      ...(output === undefined ? ['--output FILE'] : []),
+    ];
+    throw new UsageError(
+      `train needs ${missing.join(' and ')}: embedkit train ALGORITHM --input FILE --output FILE [options]`,
+    );
+  }
+  return { ...options, input, output };
+}
+
 /** `embedkit train ALGORITHM --input FILE --output FILE [--format F] [algorithm options]`. */
 export function trainCommand(io: CliIo, setup: TrainSetup): Command {
-  return newCommand('train')
-    .summary('train word vectors with a registered algorithm')
-    .description(
-      'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. The output is checked before training: an existing file is replaced atomically, never the corpus itself or a device, FIFO or directory; - writes to stdout. The corpus may be a pipe (/dev/stdin, a FIFO): it is read once into a temporary file. Ctrl-C, SIGTERM or SIGHUP stops cleanly, removes temporary files and leaves an existing output as it was (exit 130, 143, 129).',
-    )
-    .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
-    .requiredOption(
-      '--input <file>',
-      'corpus: one sentence per line, whitespace-separated tokens (a pipe such as /dev/stdin is read once into a temporary file)',
-    )
-    .requiredOption('--output <file>', 'file to write (replaced atomically), or - for standard output')
-    .addOption(
-      new Option(
-        '--format <format>',
-        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for an algorithm whose models save as fasttext-bin and word2vec-bin otherwise; other names word2vec-bin)',
-      ).choices(FILE_FORMATS),
-    )
-    .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
-    .option(
-      '--seed <n>',
-      'seed of every random choice (with --threads 1: identical vectors run after run)',
-      nonNegativeInteger,
-    )
-    .option(
-      '--phrases <n>',
-      "join phrases first: N rounds of phrase detection with gensim's defaults (see `embedkit phrases`)",
-      positiveInteger,
-    )
-    .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .addHelpText('after', algorithmsHelp(setup.registry))
-    .addHelpText(
-      'after',
-      examples(
-        'embedkit train word2vec-skipgram --input corpus.txt --output vectors.bin --dim 100 --epochs 5',
-        'embedkit train fasttext-skipgram --input corpus.txt --output model.bin --minn 3 --maxn 6   # fastText .bin',
-        'embedkit train glove --input corpus.txt --output glove.txt --format glove --x-max 10 --threads 2',
-        'embedkit train my-algo --plugin ./my-algo.mjs --input corpus.txt --output my.vec',
-      ),
-    )
-    .action((algorithmId: string, options: TrainCommandOptions, command: Command) =>
-      runTrain(io, setup, algorithmId, command.args.slice(1), options),
-    );
+  return (
+    newCommand('train')
+      .summary('train word vectors with a registered algorithm')
+      .description(
+        'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. The output is checked before training: an existing file is replaced atomically, never the corpus itself or a device, FIFO or directory; - writes to stdout. The corpus may be a pipe (/dev/stdin, a FIFO): it is read once into a temporary file. Ctrl-C, SIGTERM or SIGHUP stops cleanly, removes temporary files and leaves an existing output as it was (exit 130, 143, 129).',
+      )
+      .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
+      // Checked in the action (withFiles), so that a missing algorithm is reported before them.
+      .option(
+        '--input <file>',
+        'corpus: one sentence per line, whitespace-separated tokens (required; a pipe such as /dev/stdin is read once into a temporary file)',
+      )
+      .option('--output <file>', 'file to write, replaced atomically, or - for standard output (required)')
+      .addOption(
+        new Option(
+          '--format <format>',
+          `output format (default from the extension: .vec fasttext-vec, .txt word2vec-text, .bin fasttext-bin for an algorithm whose models save as fasttext-bin and word2vec-binary otherwise; other names word2vec-binary; aliases ${describeFormatAliases()})`,
+        )
+          .choices(FILE_FORMATS)
+          .argParser(parseFileFormat),
+      )
+      .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
+      .option(
+        '--seed <n>',
+        'seed of every random choice (with --threads 1: identical vectors run after run)',
+        nonNegativeInteger,
+      )
+      .option(
+        '--phrases <n>',
+        "join phrases first: N rounds of phrase detection with gensim's defaults (see `embedkit phrases`)",
+        positiveInteger,
+      )
+      .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .addHelpText('after', algorithmsHelp(setup.registry))
+      .addHelpText(
+        'after',
+        examples(
+          'embedkit train word2vec-skipgram --input corpus.txt --output vectors.bin --dim 100 --epochs 5',
+          'embedkit train fasttext-skipgram --input corpus.txt --output model.bin --minn 3 --maxn 6   # fastText .bin',
+          'embedkit train glove --input corpus.txt --output glove.txt --format glove --x-max 10 --threads 2',
+          'embedkit train my-algo --plugin ./my-algo.mjs --input corpus.txt --output my.vec',
+        ),
+      )
+      .action((algorithmId: string, options: Partial<TrainCommandOptions>, command: Command) =>
+        runTrain(io, setup, algorithmId, command.args.slice(1), withFiles(options)),
+      )
+  );
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../index.js';
 import {
-  ConfigError,
   GLOVE_ENTRY_SLOTS,
   GloveKernel,
   type GloveKernelSetup,
@@ -10,7 +10,7 @@ import {
   releaseArray,
   useKernels,
   wasmKernels,
-} from '../index.js';
+} from '../kernels-entry.js';
 
 // Whatever EMBEDKIT_KERNELS says, arrays from allocate* are in the Wasm memory here; plain typed
 // arrays run the TypeScript reference.

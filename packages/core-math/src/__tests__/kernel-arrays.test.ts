@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../index.js';
 import {
-  ConfigError,
   allocateFloat32,
   allocateInt32,
   inKernelMemory,
@@ -9,7 +9,7 @@ import {
   tsKernels,
   useKernels,
   wasmKernels,
-} from '../index.js';
+} from '../kernels-entry.js';
 
 describe('allocateFloat32 / allocateInt32 with the Wasm kernels', () => {
   beforeEach(() => useKernels(wasmKernels()));

@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemory } from '../wasm-runtime.js';
 
-/** A fresh copy of the package (its selection not made yet), loaded with EMBEDKIT_KERNELS = `value`. */
+/**
+ * A fresh copy of the package's root and `/kernels` entries (the selection not made yet), loaded
+ * with EMBEDKIT_KERNELS = `value`.
+ */
 async function freshPackage(value: string | undefined) {
   vi.resetModules();
   if (value === undefined) vi.stubEnv('EMBEDKIT_KERNELS', undefined);
   else vi.stubEnv('EMBEDKIT_KERNELS', value);
-  return import('../index.js');
+  const [root, kernelsEntry] = await Promise.all([import('../index.js'), import('../kernels-entry.js')]);
+  return { ...root, ...kernelsEntry };
 }
 
 describe('kernel selection at start-up', () => {

@@ -10,7 +10,7 @@ import {
   tsKernels,
   useKernels,
   wasmKernels,
-} from '../index.js';
+} from '../kernels-entry.js';
 import type { KernelWorkerData, KernelWorkerReport } from './fixtures/kernel-worker.js';
 
 /** Runs fixtures/kernel-worker.ts (through tsx, since Node 20 does not load TypeScript itself). */

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { norm } from '../index.js';
 import {
   SigmoidTable,
   type VectorKernels,
   kernels,
   kernelsName,
-  norm,
   tsKernels,
   useKernels,
-} from '../index.js';
+} from '../kernels-entry.js';
 
 const value = fc.float({ min: -100, max: 100, noNaN: true, noDefaultInfinity: true });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, NoiseDistribution, Random } from '../index.js';
+import { ConfigError, Random } from '../index.js';
+import { NoiseDistribution } from '../kernels-entry.js';
 
 const TWO_POW_32 = 2 ** 32;
 

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
-import {
-  ConfigError,
-  DimensionMismatchError,
-  NumericError,
-  Random,
-  principalComponents,
-  tsKernels,
-} from '../index.js';
+import { ConfigError, DimensionMismatchError, NumericError, Random, principalComponents } from '../index.js';
+import { tsKernels } from '../kernels-entry.js';
 
 /**
  * Rows = latent factors with scales 8, 4, 2, 1 mixed into `dim` dimensions, plus small noise and a

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, Random } from '../index.js';
 import {
-  ConfigError,
   NoiseDistribution,
-  Random,
   SentenceKernel,
   type SentenceKernelSetup,
   SigmoidTable,
@@ -14,7 +13,7 @@ import {
   tsKernels,
   useKernels,
   wasmKernels,
-} from '../index.js';
+} from '../kernels-entry.js';
 
 // Whatever EMBEDKIT_KERNELS says, these tests run the Wasm kernels (the sentence kernel needs them).
 const wasm = wasmKernels();

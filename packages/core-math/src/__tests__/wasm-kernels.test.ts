@@ -10,7 +10,7 @@ import {
   tsKernels,
   useKernels,
   wasmKernels,
-} from '../index.js';
+} from '../kernels-entry.js';
 
 // Whatever EMBEDKIT_KERNELS says, these tests run (and allocate for) the Wasm kernels.
 const wasm = wasmKernels();

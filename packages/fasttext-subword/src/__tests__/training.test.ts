@@ -2,13 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
-import {
-  AlgorithmRegistry,
-  CancelledError,
-  ConfigError,
-  kernels,
-  type TrainingProgress,
-} from '@embedkit/core-math';
+import { AlgorithmRegistry, CancelledError, ConfigError, type TrainingProgress } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FASTTEXT_DEFAULTS,

@@ -1,4 +1,5 @@
-import { Random, inKernelMemory, kernelsName } from '@embedkit/core-math';
+import { Random } from '@embedkit/core-math';
+import { inKernelMemory, kernelsName } from '@embedkit/core-math/kernels';
 import { describe, expect, it } from 'vitest';
 import type { GloveParameters } from '../glove-parameters.js';
 import { createParameters, outputVectors, releaseParameters } from '../glove-parameters.js';

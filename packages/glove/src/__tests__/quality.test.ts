@@ -1,4 +1,5 @@
-import { kernels, topK } from '@embedkit/core-math';
+import { topK } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { fixture } from '#test-utils/fixtures.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GloveModel } from '../index.js';

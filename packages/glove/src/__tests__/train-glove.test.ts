@@ -1,7 +1,6 @@
 import type { TrainingProgress } from '@embedkit/core-math';
+import { CancelledError, cosine } from '@embedkit/core-math';
 import {
-  CancelledError,
-  cosine,
   kernelMemory,
   kernels,
   kernelsName,
@@ -9,7 +8,7 @@ import {
   useKernels,
   wasmKernels,
   wasmKernelsSupported,
-} from '@embedkit/core-math';
+} from '@embedkit/core-math/kernels';
 import { describe, expect, it } from 'vitest';
 import { GloveModel, glove, trainGlove } from '../index.js';
 import { topicCorpus } from './topic-corpus.js';

@@ -1,4 +1,5 @@
-import { Random, WordVectors, kernels } from '@embedkit/core-math';
+import { Random, WordVectors } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { TextEmbedder } from '../index.js';

@@ -1,4 +1,5 @@
-import { NumericError, Random, SigmoidTable, kernels } from '@embedkit/core-math';
+import { NumericError, Random } from '@embedkit/core-math';
+import { SigmoidTable, kernels } from '@embedkit/core-math/kernels';
 import { describe, expect, it } from 'vitest';
 import { trainSentences } from '../engine.js';
 import { type HuffmanTree, buildHuffmanTree } from '../huffman-tree.js';

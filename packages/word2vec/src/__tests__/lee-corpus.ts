@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type WordVectors, cosine, kernels, topK } from '@embedkit/core-math';
+import { type WordVectors, cosine, topK } from '@embedkit/core-math';
+import { kernels } from '@embedkit/core-math/kernels';
 import { unicodeWordTokenizer } from '@embedkit/corpus';
 import { fixture } from '#test-utils/fixtures.js';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { FormatError, IoError } from '@embedkit/core-math';
 import { readVectors } from '@embedkit/vector-io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_MAGIC, Word2VecModel, trainWord2Vec } from '../index.js';
+import { Word2VecModel, trainWord2Vec } from '../index.js';
+import { MODEL_MAGIC } from '../model-file.js';
 import { leeSentences } from './lee-corpus.js';
 
 function bytes(array: Float32Array | null): Buffer {

@@ -4,9 +4,9 @@ import {
   CBOW_DEFAULTS,
   SKIPGRAM_DEFAULTS,
   type Word2VecOptionsInput,
-  resolveRunSettings,
   resolveWord2VecOptions,
 } from '../index.js';
+import { resolveRunSettings } from '../engine-entry.js';
 
 describe('resolveWord2VecOptions', () => {
   it('applies the documented defaults (skip-gram unless model says cbow)', () => {

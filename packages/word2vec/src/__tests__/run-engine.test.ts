@@ -1,4 +1,5 @@
-import { ConfigError, allocateFloat32 } from '@embedkit/core-math';
+import { ConfigError } from '@embedkit/core-math';
+import { allocateFloat32 } from '@embedkit/core-math/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,7 +8,7 @@ import {
   buildHuffmanTree,
   runEngine,
   sharedFloat32Array,
-} from '../index.js';
+} from '../engine-entry.js';
 import { chunkStarts } from '../run-engine.js';
 import { SYNC_WORDS } from '../training-state.js';
 

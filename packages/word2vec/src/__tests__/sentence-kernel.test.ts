@@ -1,5 +1,5 @@
+import { Random } from '@embedkit/core-math';
 import {
-  Random,
   allocateFloat32,
   allocateInt32,
   createSentenceWorkspace,
@@ -7,7 +7,7 @@ import {
   tsKernels,
   useKernels,
   wasmKernels,
-} from '@embedkit/core-math';
+} from '@embedkit/core-math/kernels';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { trainSentences } from '../engine.js';
