@@ -17,6 +17,8 @@ export {
 } from './options.js';
 export type { ContinueTrainingOptions, TrainingReport } from './word2vec-model.js';
 export { Word2VecModel, trainWord2Vec } from './word2vec-model.js';
+export type { IdSequences } from './train-on-ids.js';
+export { trainWord2VecOnIds } from './train-on-ids.js';
 export type { StoredMatrix } from './model-file.js';
 export { MODEL_MAGIC } from './model-file.js';
 // The engine, for trainers that bring their own input encoder (fastText's subwords).
