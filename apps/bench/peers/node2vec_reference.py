@@ -5,8 +5,9 @@ networkx reads the edge list, the walks are simulated as the node2vec reference 
 and for every edge precomputed, then `walks_per_node` rounds over the shuffled nodes; gensim's
 Word2Vec (skip-gram, negative sampling, min_count 0) is trained on the walks.
 
-Usage: python3 node2vec_reference.py '<json spec>' with keys edges, weighted, directed, p, q,
-walkLength, walksPerNode, dim, window, epochs, negative, sample, lr, minLr, threads, seed, output.
+Usage: python3 node2vec_reference.py '<json spec>' with keys edges, directed, p, q, walkLength,
+walksPerNode, dim, window, epochs, negative, sample, lr, minLr, threads, seed, output, and optionally
+walksOnly (stop after the walks and print their time and peak memory).
 Prints one JSON line on stdout: {"walk_seconds", "train_seconds", "peak_rss_mb", "walk_rss_mb",
 "nodes", "walks", "version"}; writes the vectors in word2vec binary format to `output`.
 """
@@ -102,6 +103,10 @@ for _ in range(spec["walksPerNode"]):
         walks.append(walk)
 walk_seconds = time.perf_counter() - started
 walk_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+if spec.get("walksOnly"):
+    # Memory and time of the walks alone (docs/graph.md): no training, no vectors.
+    print(json.dumps({"walk_seconds": walk_seconds, "walk_rss_mb": walk_rss_mb, "walks": len(walks)}))
+    sys.exit(0)
 
 model = Word2Vec(
     sentences=walks,
