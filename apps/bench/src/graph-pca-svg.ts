@@ -23,7 +23,7 @@ export function renderPcaSvg(vectors: Embedder, labels: ReadonlyMap<string, stri
     }),
   );
   const classes = [...new Set(nodes.map((node) => labels.get(node)!))].sort();
-  const [size, margin] = [480, 40];
+  const [size, margin] = [520, 40];
   const range = (axis: number): [number, number] => {
     const values = points.map((point) => point[axis]!);
     return [Math.min(...values), Math.max(...values)];
@@ -35,7 +35,7 @@ export function renderPcaSvg(vectors: Embedder, labels: ReadonlyMap<string, stri
     `<text x="12" y="22" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
     ...classes.map(
       (label, i) =>
-        `<circle cx="${size - 150}" cy="${20 + 16 * i}" r="5" fill="${PALETTE[i % PALETTE.length]}"/><text x="${size - 140}" y="${24 + 16 * i}" font-size="12">${escapeXml(label)}</text>`,
+        `<circle cx="${size - 110}" cy="${size + 26 + 16 * i}" r="5" fill="${PALETTE[i % PALETTE.length]}"/><text x="${size - 100}" y="${size + 30 + 16 * i}" font-size="12">${escapeXml(label)}</text>`,
     ),
   ];
   nodes.forEach((node, i) => {
@@ -47,12 +47,12 @@ export function renderPcaSvg(vectors: Embedder, labels: ReadonlyMap<string, stri
       `<text x="${x}" y="${y}" dx="7" dy="4" font-size="10" fill="#333">${escapeXml(node)}</text>`,
     );
   });
-  const height = size + 40;
+  const height = size + 40 + 16 * classes.length;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${height}" viewBox="0 0 ${size} ${height}" font-family="Helvetica, Arial, sans-serif">`,
     '<rect width="100%" height="100%" fill="white"/>',
     ...parts,
-    `<text x="${size / 2}" y="${height - 6}" font-size="11" text-anchor="middle" fill="#555">first principal component →</text>`,
+    `<text x="${margin}" y="${size + 30}" font-size="11" fill="#555">x: first principal component, y: second</text>`,
     '</svg>',
     '',
   ].join('\n');
