@@ -50,6 +50,7 @@ export function renderPcaSvg(vectors: Embedder, labels: ReadonlyMap<string, stri
   const height = size + 40 + 16 * classes.length;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${height}" viewBox="0 0 ${size} ${height}" font-family="Helvetica, Arial, sans-serif">`,
+    `<title>${escapeXml(title)}</title>`,
     '<rect width="100%" height="100%" fill="white"/>',
     ...parts,
     `<text x="${margin}" y="${size + 30}" font-size="11" fill="#555">x: first principal component, y: second</text>`,
