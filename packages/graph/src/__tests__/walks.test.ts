@@ -75,7 +75,8 @@ describe('generateWalks', () => {
 
   it('gives the same walks with 1 and 2 worker threads', async () => {
     const { graph } = stochasticBlockModel({ nodes: 2000, blocks: 4, pIn: 0.01, pOut: 0.001, seed: 1 });
-    const options = { walkLength: 100, walksPerNode: 10, q: 0.5 };
+    // 1,997 nodes with an edge × 10 × 120 steps: above the 2 million steps from which workers run.
+    const options = { walkLength: 120, walksPerNode: 10, q: 0.5 };
     const one = await generateWalks(graph, options, { seed: 4, threads: 1 });
     const two = await generateWalks(graph, options, { seed: 4, threads: 2 });
     expect(two.ids.length).toBe(one.ids.length);
