@@ -11,7 +11,7 @@ import {
   writeEdgeList,
 } from '@embedkit/graph';
 import { prepareDefaultCorpus } from './default-corpus.js';
-import { UsageError } from './options.js';
+import { UsageError } from '@embedkit/cli';
 
 /** One graph of the graph task, with its edge list on disk and its node labels when it has some. */
 export interface BenchGraph {

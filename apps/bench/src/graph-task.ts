@@ -14,7 +14,7 @@ import { type BenchGraph, loadBenchGraphs } from './graph-data.js';
 import { renderPcaSvg } from './graph-pca-svg.js';
 import { type BenchMachine, machineInfo } from './machine.js';
 import { PYTHON, peerScript, peerUnavailable } from './peers.js';
-import { ProgressDisplay } from './progress.js';
+import { ProgressDisplay } from '@embedkit/cli';
 import { runProcess } from './run-process.js';
 import { trainOurs } from './train-ours.js';
 

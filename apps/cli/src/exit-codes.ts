@@ -1,4 +1,4 @@
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from './usage-error.js';
 import { isEmbeddingError } from '@embedkit/core-math';
 import { CommanderError } from 'commander';
 

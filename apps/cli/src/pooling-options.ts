@@ -1,5 +1,6 @@
 import type { LoadedModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { unicodeWordTokenizer, whitespaceTokenizer } from '@embedkit/corpus';
+import { UsageError } from './usage-error.js';
 import {
   POOLING_METHODS,
   type PoolingMethod,
@@ -15,30 +16,17 @@ const CLI_POOLING_METHODS: readonly PoolingMethod[] = POOLING_METHODS.filter(
   (method) => method !== 'weighted',
 );
 
-/** The pooling options of `embed-text` and `search`, as commander parses them. */
-export interface PoolingCliOptions {
-  /** The pooling method. */
-  readonly method: PoolingMethod;
-  /** A file of texts (one per line) that `tfidf` and `sif` are fitted on. */
-  readonly fit?: string;
-  /** A `word count` table for SIF's word probabilities. */
-  readonly frequencies?: string;
+/** How texts are cut into tokens: `--tokenizer` and `--lowercase`, as commander parses them. */
+export interface TokenizerCliOptions {
   /** How texts are cut into tokens. */
   readonly tokenizer: 'whitespace' | 'unicode-word';
   /** Lower-case texts first. */
   readonly lowercase?: boolean;
 }
 
-/** Adds `--method`, `--fit`, `--frequencies`, `--tokenizer` and `--lowercase` to a command. */
-export function addPoolingOptions(command: Command, fitDefault: string): Command {
+/** Adds `--tokenizer` and `--lowercase` to a command. */
+export function addTokenizerOptions(command: Command): Command {
   return command
-    .addOption(
-      new Option('--method <method>', 'how word vectors become a text vector')
-        .choices(CLI_POOLING_METHODS)
-        .default('mean'),
-    )
-    .option('--fit <file>', `texts (one per line) that tfidf and sif are fitted on (default: ${fitDefault})`)
-    .option('--frequencies <file>', 'sif: "word count" lines giving p(w), e.g. enwiki_vocab_min200.txt')
     .addOption(
       new Option(
         '--tokenizer <name>',
@@ -48,6 +36,35 @@ export function addPoolingOptions(command: Command, fitDefault: string): Command
         .default('whitespace'),
     )
     .option('--lowercase', 'lower-case texts before tokenizing (for lower-case vectors)');
+}
+
+/** The tokens of `text` under the `--tokenizer` and `--lowercase` options. */
+export function cliTokens(text: string, options: TokenizerCliOptions): string[] {
+  const input = options.lowercase === true ? text.toLowerCase() : text;
+  return options.tokenizer === 'unicode-word' ? unicodeWordTokenizer()(input) : whitespaceTokenizer(input);
+}
+
+/** The pooling options of `embed-text` and `search`, as commander parses them. */
+export interface PoolingCliOptions extends TokenizerCliOptions {
+  /** The pooling method. */
+  readonly method: PoolingMethod;
+  /** A file of texts (one per line) that `tfidf` and `sif` are fitted on. */
+  readonly fit?: string;
+  /** A `word count` table for SIF's word probabilities. */
+  readonly frequencies?: string;
+}
+
+/** Adds `--method`, `--fit`, `--frequencies`, `--tokenizer` and `--lowercase` to a command. */
+export function addPoolingOptions(command: Command, fitDefault: string): Command {
+  command
+    .addOption(
+      new Option('--method <method>', 'how word vectors become a text vector')
+        .choices(CLI_POOLING_METHODS)
+        .default('mean'),
+    )
+    .option('--fit <file>', `texts (one per line) that tfidf and sif are fitted on (default: ${fitDefault})`)
+    .option('--frequencies <file>', 'sif: "word count" lines giving p(w), e.g. enwiki_vocab_min200.txt');
+  return addTokenizerOptions(command);
 }
 
 /** Whether `method` must be fitted on a collection before it embeds. */

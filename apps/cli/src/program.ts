@@ -9,6 +9,9 @@ import { neighborsCommand } from './commands/neighbors.js';
 import { searchCommand } from './commands/search.js';
 import { similarityCommand } from './commands/similarity.js';
 import { type TrainSetup, trainCommand } from './commands/train.js';
+import { doesntMatchCommand } from './commands/doesnt-match.js';
+import { wmdCommand } from './commands/wmd.js';
+import { wordVectorsCommand } from './commands/word-vectors.js';
 import { examples } from './new-command.js';
 
 /**
@@ -42,6 +45,9 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     embedTextCommand(io),
     searchCommand(io),
     infoCommand(io),
+    doesntMatchCommand(io),
+    wmdCommand(io),
+    wordVectorsCommand(io),
   ]) {
     program.addCommand(command);
   }

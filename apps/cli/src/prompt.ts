@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from './usage-error.js';
 import { isEmbeddingError } from '@embedkit/core-math';
 import type { CliIo } from './cli-io.js';
 

@@ -1,4 +1,5 @@
 export type { Embedder } from './embedder.js';
+export { isEmbedder } from './embedder.js';
 export { WordVectors } from './word-vectors.js';
 export type {
   CommonTrainOptions,
@@ -22,6 +23,8 @@ export {
   isEmbeddingError,
   throwIfAborted,
 } from './errors.js';
+export type { OpenedRegularFile } from './regular-file.js';
+export { openRegularFile } from './regular-file.js';
 export type { VectorKernels } from './kernels.js';
 export { tsKernels } from './kernels.js';
 export {
@@ -49,3 +52,7 @@ export { topK } from './top-k.js';
 export { mean, pearson, rankAverage, spearman, variance } from './statistics.js';
 export type { PrincipalComponentsOptions } from './principal-components.js';
 export { principalComponents } from './principal-components.js';
+export type { TransportPlan } from './transport.js';
+export { solveTransport } from './transport.js';
+export type { SavableModel, SaveOptions } from './savable-model.js';
+export { isSavableModel } from './savable-model.js';

@@ -1,5 +1,4 @@
-import { open } from 'node:fs/promises';
-import { IoError, throwIfAborted } from '@embedkit/core-math';
+import { IoError, openRegularFile, throwIfAborted } from '@embedkit/core-math';
 import { MAX_FLOAT32_LENGTH } from './array-limits.js';
 import { ByteReader, type ByteSource, memorySource } from './byte-reader.js';
 import {
@@ -36,19 +35,16 @@ export async function readFastTextBin(
   path: string,
   options: ReadFastTextBinOptions = {},
 ): Promise<FastTextModel> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  const { handle, size } = await openRegularFile(path);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new IoError(path, `cannot open: ${(error as Error).message}`, error);
-  }
-  try {
-    const { size } = await handle.stat();
     const source: ByteSource = {
       size,
       async read(position, target) {
-        const { bytesRead } = await handle.read(target, 0, target.length, position);
-        return bytesRead;
+        try {
+          return (await handle.read(target, 0, target.length, position)).bytesRead;
+        } catch (cause) {
+          throw new IoError(path, `cannot read the file: ${(cause as Error).message}`, cause);
+        }
       },
     };
     return await decodeFastTextBin(new ByteReader(source, path), options.signal);

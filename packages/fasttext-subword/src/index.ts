@@ -16,3 +16,4 @@ export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
 export { trainFastText } from './train-fasttext.js';
 export type { FastTextAlgorithm, FastTextAlgorithmOptions } from './algorithms.js';
 export { fasttextCbow, fasttextSkipgram } from './algorithms.js';
+export { formatGeneral, printedWordVector } from './printed-vectors.js';

@@ -1,4 +1,4 @@
-import { FormatError, IoError } from '@embedkit/core-math';
+import { FormatError, IoError, openRegularFile } from '@embedkit/core-math';
 
 /** The text of an evaluation file and the name to report in errors. */
 export interface LoadedText {
@@ -14,12 +14,14 @@ export interface LoadedText {
  */
 export async function loadText(pathOrText: string): Promise<LoadedText> {
   if (pathOrText.includes('\n')) return { text: stripBom(pathOrText), file: '<text>' };
-  const { readFile } = await import('node:fs/promises');
+  const { handle } = await openRegularFile(pathOrText);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(pathOrText);
+    bytes = await handle.readFile();
   } catch (error) {
     throw new IoError(pathOrText, `cannot read the file (${(error as Error).message})`, error);
+  } finally {
+    await handle.close();
   }
   return { text: stripBom(decodeUtf8(bytes, pathOrText)), file: pathOrText };
 }

@@ -15,5 +15,8 @@ export type { DocumentFrequenciesState } from './document-frequencies.js';
 export { DocumentFrequencies } from './document-frequencies.js';
 export type { SearchHit, SearchOptions, SemanticDocument } from './semantic-index.js';
 export { SemanticIndex } from './semantic-index.js';
-export type { StsData, StsOptions, StsPair, StsResult } from './sts.js';
-export { evaluateSts, parseSts, readSts } from './sts.js';
+export type { StsOptions, StsResult } from './sts.js';
+export { evaluateSts, readSts } from './sts.js';
+/** Re-exported from `@embedkit/similarity`, where the readers of every evaluation set live. */
+export type { StsData, StsPair } from '@embedkit/similarity';
+export { parseSts } from '@embedkit/similarity';

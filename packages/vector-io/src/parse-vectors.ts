@@ -26,7 +26,7 @@ export function parseVectors(bytes: Uint8Array, options: ParseVectorsOptions = {
   const file = options.file ?? '<buffer>';
   const limit = requireLimit(options.limit);
   const requested = requireFormatOrAuto(options.format);
-  const format = requested === 'auto' ? sniffFormat(bytes, true, file) : requested;
+  const format = requested === 'auto' ? sniffFormat(bytes, true, file)! : requested;
   const maxLines = needsLineCount(format) ? countLines(bytes, limit) : 0;
   const parser = createParser(format, { file, totalBytes: bytes.length, limit }, maxLines);
   parser.consume(bytes, true);

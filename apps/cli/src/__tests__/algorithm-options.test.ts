@@ -1,4 +1,4 @@
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import type { EmbeddingAlgorithm } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
 import { camelCase, kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';

@@ -336,10 +336,10 @@ export const toy = {
 });
 
 describe('embedkit on the reference models (built CLI)', () => {
-  const text8Model = REFERENCE('w2v-text8head-sg100.bin');
+  const text8Model = REFERENCE('gensim-text8head-sg25.bin');
 
-  it('eval gives the figures gensim gives on w2v-text8head-sg100.bin', async () => {
-    const expected = JSON.parse(await readFile(REFERENCE('w2v-text8head-sg100.gensim-eval.json'), 'utf8'));
+  it('eval gives the figures gensim gives on gensim-text8head-sg25.bin', async () => {
+    const expected = JSON.parse(await readFile(REFERENCE('gensim-text8head-sg25.gensim-eval.json'), 'utf8'));
     const result = await runCli([
       'eval',
       text8Model,
@@ -406,7 +406,7 @@ describe('embedkit on the reference models (built CLI)', () => {
   });
 
   it('neighbors and analogy agree with gensim most_similar and most_similar_cosmul', async () => {
-    const expected = JSON.parse(await readFile(REFERENCE('w2v-text8head-sg100.gensim-eval.json'), 'utf8'));
+    const expected = JSON.parse(await readFile(REFERENCE('gensim-text8head-sg25.gensim-eval.json'), 'utf8'));
     const neighbors = await runCli(['neighbors', text8Model, 'king', 'france', '--json']);
     expectOk(neighbors);
     const results = JSON.parse(neighbors.stdout) as {

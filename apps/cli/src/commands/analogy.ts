@@ -1,6 +1,6 @@
-import { loadModel, type LoadedModel } from '@embedkit/algorithms';
+import type { LoadedModel } from '@embedkit/algorithms';
 import { mostSimilar, mostSimilarCosmul } from '@embedkit/similarity';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
@@ -8,12 +8,13 @@ import { positiveInteger } from '../option-parsers.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { wordQuery } from '../word-query.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 
 /** The analogy methods, as spelled on the command line. */
 export type AnalogyMethodName = '3cosadd' | '3cosmul';
 
 /** Options of {@link runAnalogy}. */
-export interface AnalogyOptions {
+export interface AnalogyOptions extends ModelFileOptions {
   /** How many answers. */
   readonly k: number;
   /** 3CosAdd (gensim's most_similar) or 3CosMul (most_similar_cosmul). */
@@ -63,7 +64,7 @@ export async function runAnalogy(
   if (words.length !== 0 && words.length !== 3) {
     throw new UsageError(`analogy takes three words A B C (A is to B as C is to ?), got ${words.length}`);
   }
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   if (words.length === 3) {
     const result = solve(model, words, options);
     if (options.json) writeJson(io.stdout, result);
@@ -89,6 +90,7 @@ export function analogyCommand(io: CliIo): Command {
       "Solves A is to B as C is to ? (B - A + C), like word2vec's word-analogy. Without words, reads three words per line from stdin.",
     )
     .argument('<vectors>', 'vector file or fastText .bin')
+    .addOption(modelFormatOption())
     .argument('[words...]', 'A B C')
     .option('-k <n>', 'answers to show', positiveInteger, 5)
     .addOption(

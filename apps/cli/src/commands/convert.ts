@@ -1,9 +1,9 @@
-import { loadModel } from '@embedkit/algorithms';
 import { type Command, Option } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { FILE_FORMATS, type FileFormat, fileFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { saveModel } from '../save-model.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 
 /**
  * Converts a vector file or fastText `.bin` to another format (the input's format is detected).
@@ -13,11 +13,11 @@ export async function runConvert(
   io: CliIo,
   input: string,
   output: string,
-  options: { readonly to: FileFormat; readonly json?: boolean },
+  options: ModelFileOptions & { readonly to: FileFormat; readonly json?: boolean },
 ): Promise<void> {
   const format = options.to;
-  const model = await loadModel(input);
-  await saveModel(output, format, model);
+  const model = await loadModelFile(input, options);
+  await saveModel(output, format, model.embedder);
   const summary = {
     input,
     from: fileFormatOf(model.format),
@@ -43,6 +43,7 @@ export function convertCommand(io: CliIo): Command {
     )
     .argument('<input>', 'vector file or fastText .bin')
     .argument('<output>', 'file to write (replaced atomically)')
+    .addOption(modelFormatOption())
     .addOption(new Option('--to <format>', 'output format').choices(FILE_FORMATS).makeOptionMandatory())
     .addHelpText(
       'after',
@@ -52,7 +53,7 @@ export function convertCommand(io: CliIo): Command {
         'embedkit convert glove.txt glove.w2v.bin --to word2vec-bin',
       ),
     )
-    .action((input: string, output: string, options: { to: FileFormat; json?: boolean }) =>
+    .action((input: string, output: string, options: ModelFileOptions & { to: FileFormat; json?: boolean }) =>
       runConvert(io, input, output, options),
     );
 }

@@ -1,4 +1,3 @@
-import { loadModel } from '@embedkit/algorithms';
 import type { EmbeddingBatch } from '@embedkit/text-pooling';
 import { formatFloat32 } from '@embedkit/vector-io';
 import type { Command } from 'commander';
@@ -11,9 +10,10 @@ import {
   type PoolingCliOptions,
 } from '../pooling-options.js';
 import { readTextLines, textLines } from '../text-lines.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 
 /** Options of {@link runEmbedText}. */
-export interface EmbedTextOptions extends PoolingCliOptions {
+export interface EmbedTextOptions extends PoolingCliOptions, ModelFileOptions {
   /** Texts, one per line (default: stdin). */
   readonly input?: string;
   /** One JSON object per line instead of bare numbers. */
@@ -40,7 +40,7 @@ function writeBatch(io: CliIo, batch: EmbeddingBatch, json: boolean): void {
  * float32). Methods that need fitting are fitted on `--fit`, or on the input itself.
  */
 export async function runEmbedText(io: CliIo, path: string, options: EmbedTextOptions): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const json = options.json === true;
   // A method fitted on the input itself needs the whole input first; otherwise texts are streamed.
   const input =
@@ -65,6 +65,7 @@ export function embedTextCommand(io: CliIo): Command {
         'Embeds texts, one per line, into one vector per line (space-separated numbers, input order): mean, unit-mean (fastText sentence vectors), tfidf, sif (Arora et al. 2017), max, mean-max pooling of word vectors.',
       )
       .argument('<vectors>', 'vector file or fastText .bin (which also embeds unknown words from subwords)')
+      .addOption(modelFormatOption())
       .option('--input <file>', 'texts, one per line (default: stdin)'),
     'the input texts',
   )

@@ -1,4 +1,3 @@
-import { loadModel } from '@embedkit/algorithms';
 import { ConfigError } from '@embedkit/core-math';
 import { type SearchHit, SemanticIndex } from '@embedkit/text-pooling';
 import type { Command } from 'commander';
@@ -9,9 +8,10 @@ import { addPoolingOptions, createTextEmbedder, type PoolingCliOptions } from '.
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { readTextLines } from '../text-lines.js';
+import { loadModelFile, type ModelFileOptions, modelFormatOption } from '../model-file.js';
 
 /** Options of {@link runSearch}. */
-export interface SearchCommandOptions extends PoolingCliOptions {
+export interface SearchCommandOptions extends PoolingCliOptions, ModelFileOptions {
   /** The documents, one per line. */
   readonly docs: string;
   /** Results per query. */
@@ -58,7 +58,7 @@ export async function runSearch(
   queries: readonly string[],
   options: SearchCommandOptions,
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const lines = await readTextLines(options.docs, io.stdin);
   const ids: string[] = [];
   const texts: string[] = [];
@@ -108,6 +108,7 @@ export function searchCommand(io: CliIo): Command {
       )
       .argument('<vectors>', 'vector file or fastText .bin')
       .argument('[queries...]', 'queries (quote each one)')
+      .addOption(modelFormatOption())
       .requiredOption('--docs <file>', 'the texts to search, one per line (blank lines are skipped)')
       .option('-k <n>', 'results per query', positiveInteger, 5),
     'the documents',

@@ -1,24 +1,23 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ProgressDisplay, TrainProgress, UsageError } from '@embedkit/bench';
+import { ProgressDisplay, TrainProgress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
 import {
   type AlgorithmRegistry,
   ConfigError,
-  type Embedder,
   type EmbeddingAlgorithm,
   IoError,
   isEmbeddingError,
   type TrainContext,
   throwIfAborted,
-  WordVectors,
+  type Embedder,
 } from '@embedkit/core-math';
-import { FastTextModel, fasttextCbow, fasttextSkipgram } from '@embedkit/fasttext-subword';
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { FILE_FORMATS, type FileFormat, formatForPath } from '../formats.js';
+import { FILE_FORMATS, type FileFormat, formatForPath, vectorFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
 import { saveModel } from '../save-model.js';
@@ -43,8 +42,6 @@ export interface TrainCommandOptions {
 export interface TrainSetup {
   /** Built-in algorithms and those of the `--plugin` modules. */
   readonly registry: AlgorithmRegistry;
-  /** Ids registered by plug-ins (which may return fastText models). */
-  readonly pluginIds: ReadonlySet<string>;
 }
 
 async function requireAccess(path: string, mode: number, what: string): Promise<void> {
@@ -57,12 +54,6 @@ async function requireAccess(path: string, mode: number, what: string): Promise<
       error,
     );
   }
-}
-
-function vectorsOf(model: Embedder): WordVectors {
-  if (model instanceof WordVectors) return model;
-  const { wordVectors } = model as { wordVectors?: unknown };
-  return wordVectors instanceof WordVectors ? wordVectors : WordVectors.fromEmbedder(model);
 }
 
 /** A trainer's ConfigError about an option given on the command line, renamed to its `--kebab-case` flag. */
@@ -105,13 +96,12 @@ export async function runTrain(
     throw new UsageError(`unknown algorithm ${algorithmId}; registered: ${setup.registry.ids().join(', ')}`);
   }
   const algorithmOptions = parseAlgorithmOptions(algorithm, extra);
-  const fastTextCapable =
-    algorithm === (fasttextSkipgram as object) ||
-    algorithm === (fasttextCbow as object) ||
-    setup.pluginIds.has(algorithm.id);
-  const format = options.format ?? formatForPath(options.output, fastTextCapable);
-  if (format === 'fasttext-bin' && !fastTextCapable) {
-    throw new UsageError(`--format fasttext-bin holds fastText models; ${algorithm.id} does not make one`);
+  const modelFormats = algorithm.modelFormats ?? [];
+  const format = options.format ?? formatForPath(options.output, modelFormats.includes('fasttext-bin'));
+  if (vectorFormatOf(format) === undefined && !modelFormats.includes(format)) {
+    throw new UsageError(
+      `--format ${format} cannot hold what ${algorithm.id} trains; it saves word vectors${modelFormats.map((name) => ` or ${name}`).join('')}`,
+    );
   }
   await requireAccess(options.input, constants.R_OK, 'read the corpus');
   await requireAccess(dirname(resolve(options.output)), constants.W_OK, 'write into the output folder');
@@ -127,19 +117,13 @@ export async function runTrain(
   const started = performance.now();
   const stopListening = onCtrlC(() => controller.abort());
   progress.start();
-  let vectors: WordVectors;
+  let model: Embedder;
   try {
-    const model = await algorithm.train(options.input, algorithmOptions, context);
+    model = await algorithm.train(options.input, algorithmOptions, context);
     throwIfAborted(controller.signal, 'training');
-    vectors = vectorsOf(model);
-    await saveModel(
-      options.output,
-      format,
-      { vectors, fastText: model instanceof FastTextModel ? model : undefined },
-      controller.signal,
-    );
+    await saveModel(options.output, format, model, controller.signal);
   } catch (error) {
-    progress.finish(
+    progress.finishIfShown(
       isEmbeddingError(error, 'CANCELLED') ? `cancelled, ${options.output} not written` : 'failed',
     );
     throw withFlagName(error, algorithmOptions);
@@ -153,8 +137,8 @@ export async function runTrain(
     input: options.input,
     output: options.output,
     format,
-    vocabulary: vectors.size,
-    dim: vectors.dim,
+    vocabulary: model.size,
+    dim: model.dim,
     seconds,
     options: algorithmOptions,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
@@ -164,7 +148,7 @@ export async function runTrain(
   else
     writeLine(
       io.stdout,
-      `wrote ${vectors.size} vectors of dimension ${vectors.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
+      `wrote ${model.size} vectors of dimension ${model.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
     );
 }
 
@@ -196,7 +180,7 @@ export function trainCommand(io: CliIo, setup: TrainSetup): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for fastText and word2vec-bin otherwise; other names word2vec-bin)',
+        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for an algorithm whose models save as fasttext-bin and word2vec-bin otherwise; other names word2vec-bin)',
       ).choices(FILE_FORMATS),
     )
     .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
