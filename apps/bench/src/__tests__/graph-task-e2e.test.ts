@@ -14,24 +14,18 @@ const out = mkdtempSync(join(tmpdir(), 'embedkit-bench-graph-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 const small = ['--walk-length', '20', '--walks-per-node', '4', '--dim', '16', '--threads', '1'];
 
+/** Runs the built bench's graph task on the karate club (one seed, small walks) into `folder`. */
+async function karateTask(folder: string, extra: readonly string[]): Promise<GraphReport> {
+  const args = ['--task', 'graph', '--graphs', 'karate', '--seeds', '1', ...extra, ...small, '--out', folder];
+  await run(process.execPath, [main, ...args]);
+  return JSON.parse(readFileSync(join(folder, 'graph-report.json'), 'utf8')) as GraphReport;
+}
+
 describe('bench --task graph (built), karate club', () => {
   it('writes the table and the PCA plot of the factions without the reference', async () => {
     expect(existsSync(main), 'the bench must be built first (pnpm build)').toBe(true);
     const folder = join(out, 'ours');
-    await run(process.execPath, [
-      main,
-      '--task',
-      'graph',
-      '--graphs',
-      'karate',
-      '--seeds',
-      '1',
-      '--no-reference',
-      ...small,
-      '--out',
-      folder,
-    ]);
-    const report = JSON.parse(readFileSync(join(folder, 'graph-report.json'), 'utf8')) as GraphReport;
+    const report = await karateTask(folder, ['--no-reference']);
     expect(report.rows).toHaveLength(1);
     const [row] = report.rows;
     expect(row).toMatchObject({
@@ -68,19 +62,7 @@ describeIf(hasGensim, 'gensim and networkx are needed for the reference pipeline
   () => {
     it('runs the reference pipeline beside ours with the same options', async () => {
       const folder = join(out, 'both');
-      await run(process.execPath, [
-        main,
-        '--task',
-        'graph',
-        '--graphs',
-        'karate',
-        '--seeds',
-        '1',
-        ...small,
-        '--out',
-        folder,
-      ]);
-      const report = JSON.parse(readFileSync(join(folder, 'graph-report.json'), 'utf8')) as GraphReport;
+      const report = await karateTask(folder, []);
       expect(report.rows.map((row) => row.pipeline)).toEqual([
         'embedkit node2vec',
         'reference (networkx + gensim)',
