@@ -18,6 +18,8 @@ import {
 import { UsageError } from '@embedkit/cli';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBench } from './bench.js';
+import { GRAPH_NAMES } from './graph-data.js';
+import { renderGraphMarkdown, runGraphBench } from './graph-task.js';
 import {
   type BenchOptions,
   DEFAULT_ALGOS,
@@ -33,6 +35,15 @@ function positiveInt(name: string): (value: string) => number {
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < 1)
       throw new InvalidArgumentError(`${name} must be a positive integer`);
+    return parsed;
+  };
+}
+
+function positiveNumber(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!(parsed > 0 && parsed < Number.POSITIVE_INFINITY))
+      throw new InvalidArgumentError(`${name} must be a number above 0`);
     return parsed;
   };
 }
@@ -116,6 +127,24 @@ const program = new Command('embedkit-bench')
     `words whose neighbours the report shows (default: ${DEFAULT_PROBE_WORDS.join(',')})`,
     list,
   )
+  .option(
+    '--task <name>',
+    'word (default: analogy and word similarity) or graph (node2vec vs networkx walks + gensim: link prediction, node classification)',
+    'word',
+  )
+  .option('--graphs <list>', `graph task: graphs to run (default: ${GRAPH_NAMES.join(',')})`, list)
+  .option(
+    '--sbm-nodes <n>',
+    'graph task: nodes of the stochastic block model',
+    positiveInt('--sbm-nodes'),
+    10_000,
+  )
+  .option('--seeds <n>', 'graph task: seeds 1..n, figures are means', positiveInt('--seeds'), 3)
+  .option('--p <x>', 'graph task: node2vec return parameter', positiveNumber('--p'), 1)
+  .option('--q <x>', 'graph task: node2vec in-out parameter', positiveNumber('--q'), 0.5)
+  .option('--walk-length <n>', 'graph task: nodes per walk', positiveInt('--walk-length'), 80)
+  .option('--walks-per-node <n>', 'graph task: walks from every node', positiveInt('--walks-per-node'), 10)
+  .option('--no-reference', 'graph task: do not run the reference pipeline')
   .option('--out <dir>', 'output folder', 'bench-out')
   .option('--report-copy <file>', 'also write the Markdown report to this file, e.g. docs/benchmarks.md')
   .addHelpText(
@@ -126,12 +155,48 @@ Examples:
   pnpm bench --corpus text8-head --peers gensim,fasttext   # the shipped 2.1 M-token text8 head
   pnpm bench --algos glove --peers glove --glove-tools ~/GloVe/build
   pnpm bench --algos word2vec-skipgram,glove --dim 50 --set glove.xMax=10
-  pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram`,
+  pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram
+  pnpm bench --task graph --graphs karate,lesmis --seeds 3     # node2vec vs networkx + gensim`,
   );
+
+/** `--task graph`: node2vec against the reference pipeline on graphs (see graph-task.ts). */
+async function mainGraph(raw: Record<string, unknown>, command: string): Promise<void> {
+  // dim, window and epochs keep node2vec's own defaults (128, 10, 1) unless given.
+  const fromCli = (['dim', 'window', 'epochs'] as const).filter(
+    (key) => program.getOptionValueSource(key) === 'cli',
+  );
+  const report = await runGraphBench(
+    {
+      graphs: (raw.graphs as string[] | undefined) ?? [...GRAPH_NAMES],
+      sbmNodes: raw.sbmNodes as number,
+      seeds: raw.seeds as number,
+      threads: raw.threads as number,
+      node2vec: {
+        p: raw.p as number,
+        q: raw.q as number,
+        walkLength: raw.walkLength as number,
+        walksPerNode: raw.walksPerNode as number,
+        ...Object.fromEntries(fromCli.map((key) => [key, raw[key] as number])),
+      },
+      reference: raw.reference as boolean,
+      out: raw.out as string,
+      reportCopy: raw.reportCopy as string | undefined,
+    },
+    command,
+  );
+  process.stdout.write(`\n${renderGraphMarkdown(report)}\n`);
+  process.stdout.write(
+    `Reports: ${join(resolve(raw.out as string), 'graph-report.{md,json}')}, karate-pca.svg\n`,
+  );
+  if (report.rows.some((row) => row.error !== undefined)) process.exitCode = 1;
+}
 
 async function main(): Promise<void> {
   program.parse();
   const raw = program.opts<Record<string, unknown>>();
+  const command = ['embedkit-bench', ...process.argv.slice(2)].join(' ');
+  if (raw.task === 'graph') return mainGraph(raw, command);
+  if (raw.task !== 'word') throw new UsageError(`--task ${String(raw.task)}: expected word or graph`);
   const dataDir = raw.data as string | undefined;
   const algos = (raw.algos as string[] | undefined) ?? [...DEFAULT_ALGOS];
   const defaultsUsed = (['dim', 'epochs'] as const)
@@ -205,7 +270,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => controller.abort());
   const report = await runBench(options, {
     signal: controller.signal,
-    command: ['embedkit-bench', ...process.argv.slice(2)].join(' '),
+    command,
   });
   process.stdout.write(`\n${renderMarkdown(report)}\n`);
   process.stdout.write(`Reports: ${join(resolve(options.out), 'report.{md,json,svg}')}\n`);

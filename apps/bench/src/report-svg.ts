@@ -7,7 +7,8 @@ interface Panel {
   readonly format: (value: number) => string;
 }
 
-const PALETTE = [
+/** The colours of the charts, one per model (or class). */
+export const PALETTE = [
   '#4e79a7',
   '#f28e2b',
   '#59a14f',
@@ -19,7 +20,8 @@ const PALETTE = [
   '#9c755f',
 ];
 
-function escapeXml(text: string): string {
+/** `text` with the characters that mean something in XML escaped. */
+export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
