@@ -13,14 +13,22 @@ describe('@embedkit/corpus', () => {
       | 'DEFAULT_CHUNK_SIZE'
       | 'DEFAULT_MAX_SENTENCE_LENGTH'
       | 'DEFAULT_MIN_COUNT'
+      | 'ENGLISH_CONNECTOR_WORDS'
+      | 'FrozenPhrases'
+      | 'PHRASES_DEFAULTS'
+      | 'Phrases'
       | 'Vocabulary'
+      | 'applyPhraseLayers'
       | 'encodeCorpus'
       | 'isWhitespaceCode'
+      | 'learnPhrasePasses'
       | 'readSentences'
+      | 'resolvePhrasesOptions'
       | 'sentencesFromBytes'
       | 'sentencesOf'
       | 'unicodeWordTokenizer'
       | 'whitespaceTokenizer'
+      | 'withReplayableCorpus'
     >();
   });
 

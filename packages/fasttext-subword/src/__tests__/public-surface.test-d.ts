@@ -19,6 +19,7 @@ describe('@embedkit/fasttext-subword', () => {
       | 'EOS'
       | 'FASTTEXT_DEFAULTS'
       | 'FASTTEXT_MAGIC'
+      | 'FASTTEXT_SNIFF_BYTES'
       | 'FASTTEXT_VERSION'
       | 'FastTextModel'
       | 'SubwordIndexer'
@@ -28,6 +29,7 @@ describe('@embedkit/fasttext-subword', () => {
       | 'fasttextCbow'
       | 'fasttextSkipgram'
       | 'formatGeneral'
+      | 'looksLikeFastTextBin'
       | 'parseFastTextBin'
       | 'printedWordVector'
       | 'readFastTextBin'
@@ -64,7 +66,7 @@ describe('@embedkit/fasttext-subword', () => {
       (path: string, options?: root.ReadFastTextBinOptions) => Promise<root.FastTextModel>
     >();
     expectTypeOf<typeof root.writeFastTextBin>().toEqualTypeOf<
-      (path: string, model: root.FastTextModel) => Promise<void>
+      (path: string, model: root.FastTextModel, options?: { readonly signal?: AbortSignal }) => Promise<void>
     >();
     expectTypeOf<typeof root.parseFastTextBin>().toEqualTypeOf<
       (bytes: Uint8Array, options?: root.ReadFastTextBinOptions) => Promise<root.FastTextModel>

@@ -79,7 +79,7 @@ describe('@embedkit/similarity', () => {
       (text: string, file: string) => root.ParsedAnalogies
     >();
     expectTypeOf<typeof root.parseWordPairs>().toEqualTypeOf<
-      (text: string, delimiter: string) => root.ParsedWordPairs
+      (text: string, delimiter: string, file?: string) => root.ParsedWordPairs
     >();
   });
 });

@@ -10,7 +10,10 @@ import type * as root from '../index.js';
 describe('@embedkit/vector-io', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof root>().toEqualTypeOf<
+      | 'UNICODE_ERRORS'
       | 'VECTOR_FORMATS'
+      | 'checkOutputPath'
+      | 'createWordDecoder'
       | 'detectFormat'
       | 'formatFloat32'
       | 'isVectorFormat'
