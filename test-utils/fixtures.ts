@@ -38,12 +38,16 @@ function commandWorks(command: string, args: string[]): boolean {
 /** Whether the real `fasttext` binary (Debian package `fasttext`) is installed. */
 export const hasFastText = commandWorks('fasttext', []);
 
-/** Whether gensim runs under `/usr/bin/python3` (Debian package `python3-gensim`). */
-export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim']);
+/**
+ * Whether the Python reference stack runs under `/usr/bin/python3`: gensim with pyemd (its
+ * `wmdistance`) and networkx (the node2vec reference walks), Debian packages `python3-gensim`,
+ * `python3-pyemd`, `python3-networkx`.
+ */
+export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim, pyemd, networkx']);
 
 if (inCi && (!hasFastText || !hasGensim)) {
   throw new Error(
-    'CI needs fasttext and python3-gensim installed (apt-get install -y fasttext python3-gensim)',
+    'CI needs the reference tools (apt-get install -y fasttext python3-gensim python3-pyemd python3-networkx)',
   );
 }
 
