@@ -1,8 +1,9 @@
 /**
  * Words from bytes in a chosen text encoding, with gensim's `encoding` / `unicode_errors` choices:
- * UTF-8 (the default) or a single-byte legacy encoding (Python's `cp852`, `cp1251`, `latin-1`,
- * `koi8-r`, …), and `strict` / `replace` / `ignore` / `backslashreplace` handling of bytes that
- * are not valid in it.
+ * UTF-8 (the default), a single-byte legacy encoding (Python's `cp852`, `cp1251`, `latin-1`,
+ * `koi8-r`, …) or a multi-byte one the runtime decodes (`gbk`, `gb18030`, `big5`, `shift_jis`,
+ * `euc-jp`, `euc-kr`), and `strict` / `replace` / `ignore` / `backslashreplace` handling of bytes
+ * that are not valid in it (the last two for UTF-8 and the single-byte encodings only).
  */
 import { ConfigError } from '@embedkit/core-math';
 
@@ -23,7 +24,9 @@ export interface TextEncodingOptions {
    * The encoding of the words (default `utf-8`): `utf-8`, or a single-byte encoding by its Python
    * or WHATWG name — `cp852`, `cp1250` to `cp1258` (`windows-125x`), `latin-1` (ISO-8859-1 as in
    * Python: bytes 0x80–0x9F are C1 controls), `ascii`, `iso-8859-2` to `-16`, `koi8-r`, `koi8-u`,
-   * `cp866`/`ibm866`, `mac-roman`/`macintosh`, `x-mac-cyrillic`, `cp874`.
+   * `cp866`/`ibm866`, `mac-roman`/`macintosh`, `x-mac-cyrillic`, `cp874` — or a multi-byte
+   * encoding the runtime's `TextDecoder` knows (`gbk`/`cp936`, `gb18030`, `big5`/`cp950`,
+   * `shift_jis`/`cp932`, `euc-jp`, `euc-kr`/`cp949`), with `strict` or `replace` only.
    */
   readonly encoding?: string;
   /** What to do with bytes that are not valid in `encoding` (default `strict`). */
@@ -242,7 +245,52 @@ function canonicalName(encoding: string): string {
 }
 
 const EXPECTED_ENCODING =
-  "'utf-8' or a single-byte encoding such as 'cp852', 'cp1251', 'latin-1', 'koi8-r' (multi-byte legacy encodings are not supported)";
+  "'utf-8', a single-byte encoding such as 'cp852', 'cp1251', 'latin-1', 'koi8-r', or one of the multi-byte 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'";
+
+/** Python's names of the multi-byte code pages that the WHATWG labels lack. */
+const MULTI_BYTE_ALIASES = new Map<string, string>([
+  ['cp936', 'gbk'],
+  ['936', 'gbk'],
+  ['cp950', 'big5'],
+  ['cp932', 'shift_jis'],
+  ['shift-jis', 'shift_jis'],
+  ['sjis', 'shift_jis'],
+  ['cp949', 'euc-kr'],
+  ['eucjp', 'euc-jp'],
+  ['euckr', 'euc-kr'],
+]);
+
+/** The WHATWG multi-byte encodings (Chinese, Japanese, Korean) words may be decoded from. */
+const WHATWG_MULTI_BYTE = /^(gbk|gb18030|big5|shift_jis|euc-jp|euc-kr)$/;
+
+/**
+ * A multi-byte encoding through the runtime's decoder: `strict` refuses a word with an invalid
+ * sequence, `replace` puts U+FFFD where the WHATWG decoder does (Python's codecs may count an
+ * invalid sequence's bytes differently). `ignore` and `backslashreplace` need byte positions the
+ * runtime's decoder does not give: they are refused for these encodings.
+ */
+function multiByteDecoder(encoding: string, requested: string, policy: UnicodeErrors): WordDecoder {
+  if (policy !== 'strict' && policy !== 'replace') {
+    throw new ConfigError(
+      'unicodeErrors',
+      policy,
+      `'strict' or 'replace' with the multi-byte encoding ${requested}`,
+    );
+  }
+  const decoder = new TextDecoder(encoding, { fatal: policy === 'strict', ignoreBOM: true });
+  return {
+    encoding,
+    decode(bytes, start, end) {
+      const ascii = asciiRun(bytes, start, end);
+      if (ascii !== undefined) return ascii;
+      try {
+        return decoder.decode(bytes.subarray(start, end));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 function requireUnicodeErrors(value: unknown): UnicodeErrors {
   if (value === undefined) return 'strict';
@@ -263,6 +311,8 @@ export function createWordDecoder(options: TextEncodingOptions = {}): WordDecode
   if (typeof encoding !== 'string') throw new ConfigError('encoding', encoding, EXPECTED_ENCODING);
   const name = canonicalName(encoding);
   if (name === 'utf-8') return utf8Decoder(policy);
+  const multiByte = MULTI_BYTE_ALIASES.get(name) ?? name;
+  if (WHATWG_MULTI_BYTE.test(multiByte)) return multiByteDecoder(multiByte, encoding, policy);
   const python = PYTHON_TABLES.get(name);
   if (python) return singleByteDecoder(name, python(), policy);
   let decoder: InstanceType<typeof TextDecoder>;
@@ -272,6 +322,7 @@ export function createWordDecoder(options: TextEncodingOptions = {}): WordDecode
     throw new ConfigError('encoding', encoding, EXPECTED_ENCODING);
   }
   if (decoder.encoding === 'utf-8') return utf8Decoder(policy);
+  if (WHATWG_MULTI_BYTE.test(decoder.encoding)) return multiByteDecoder(decoder.encoding, encoding, policy);
   if (!WHATWG_SINGLE_BYTE.test(decoder.encoding))
     throw new ConfigError('encoding', encoding, EXPECTED_ENCODING);
   return singleByteDecoder(decoder.encoding, whatwgTable(decoder), policy);

@@ -52,9 +52,39 @@ describe('createWordDecoder', () => {
     expect(decode([0x61, 0x80], 'ascii')).toBeUndefined();
   });
 
-  it('refuses unknown encodings, multi-byte legacy encodings and unknown policies with ConfigError', () => {
+  it('decodes the multi-byte encodings as Python does (bytes from Python 3: "中文".encode("gbk"), …)', () => {
+    const cases: [string, number[], string][] = [
+      ['gbk', [0xd6, 0xd0, 0xce, 0xc4], '中文'],
+      ['cp936', [0xd6, 0xd0, 0xce, 0xc4], '中文'],
+      ['gb18030', [0xd6, 0xd0, 0xce, 0xc4], '中文'],
+      ['big5', [0xa4, 0xa4, 0xa4, 0xe5], '中文'],
+      ['shift_jis', [0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea], '日本語'],
+      ['euc_jp', [0xc6, 0xfc, 0xcb, 0xdc, 0xb8, 0xec], '日本語'],
+      ['euc_kr', [0xc7, 0xd1, 0xb1, 0xb9, 0xbe, 0xee], '한국어'],
+    ];
+    for (const [encoding, bytes, word] of cases) expect(decode(bytes, encoding), encoding).toBe(word);
+    // b'\x81 ab'.decode('gbk', 'replace') == '\ufffd ab' in Python 3
+    expect(decode([0x81, 0x20, 0x61, 0x62], 'gbk', 'replace')).toBe('\uFFFD ab');
+    expect(decode([0x81, 0x20, 0x61, 0x62], 'gbk')).toBeUndefined();
+    expect(() => createWordDecoder({ encoding: 'gbk', unicodeErrors: 'ignore' })).toThrow(
+      /'strict' or 'replace' with the multi-byte encoding gbk/,
+    );
+  });
+
+  it('reads a word2vec text file written in gbk (as gensim does with encoding="gbk")', () => {
+    const header = new TextEncoder().encode('2 2\n');
+    const words = [
+      [0xd6, 0xd0, 0xce, 0xc4, 0x20, 0x31, 0x20, 0x30, 0x0a], // 中文 1 0
+      [0x61, 0x62, 0x20, 0x30, 0x20, 0x31, 0x0a], // ab 0 1
+    ].map((line) => Uint8Array.from(line));
+    const vectors = parseVectors(concat(header, ...words), { encoding: 'gbk' });
+    expect([...vectors.keys()]).toEqual(['中文', 'ab']);
+    expect(() => parseVectors(concat(header, ...words))).toThrow(FormatError);
+  });
+
+  it('refuses unknown encodings and unknown policies with ConfigError', () => {
     expect(() => createWordDecoder({ encoding: 'klingon' })).toThrow(ConfigError);
-    expect(() => createWordDecoder({ encoding: 'gbk' })).toThrow(/single-byte encoding/);
+    expect(() => createWordDecoder({ encoding: 'utf-7' })).toThrow(/single-byte encoding/);
     expect(() => createWordDecoder({ unicodeErrors: 'surrogateescape' as UnicodeErrors })).toThrow(
       /unicodeErrors/,
     );
