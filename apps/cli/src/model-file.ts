@@ -1,7 +1,13 @@
 import { type LoadedModel, loadModel } from '@embedkit/algorithms';
 import { UNICODE_ERRORS, type UnicodeErrors } from '@embedkit/vector-io';
 import { Option } from 'commander';
-import { FILE_FORMATS, type FileFormat, vectorFormatOf } from './formats.js';
+import {
+  describeFormatAliases,
+  FILE_FORMATS,
+  type FileFormat,
+  parseFileFormat,
+  vectorFormatOf,
+} from './formats.js';
 
 /** The options of a command that reads a model file. */
 export interface ModelFileOptions {
@@ -17,15 +23,17 @@ export interface ModelFileOptions {
 export function modelFormatOption(): Option {
   return new Option(
     '--format <format>',
-    "the model file's format (default: detected from its content)",
-  ).choices(FILE_FORMATS);
+    `the model file's format (default: detected from its content; aliases ${describeFormatAliases()})`,
+  )
+    .choices(FILE_FORMATS)
+    .argParser(parseFileFormat);
 }
 
 /** The `--encoding` option of every command that reads a model file (gensim's `encoding`). */
 export function modelEncodingOption(): Option {
   return new Option(
     '--encoding <name>',
-    'encoding of the words in the model file: utf-8 (default) or a single-byte one such as cp852, cp1251, latin-1',
+    'encoding of the words in the model file: utf-8 (default), a single-byte one such as cp852, cp1251, latin-1, or gbk, gb18030, big5, shift_jis, euc-jp, euc-kr',
   );
 }
 

@@ -253,7 +253,7 @@ describe('outputs that must not be replaced (issue 15, item 2)', () => {
     const [header, first] = result.stdout.split('\n');
     expect(header).toMatch(/^\d+ 8$/);
     expect(first?.split(' ')).toHaveLength(9);
-    expect(result.stderr).toMatch(/wrote \d+ vectors of dimension 8 to - \(word2vec-txt\)/);
+    expect(result.stderr).toMatch(/wrote \d+ vectors of dimension 8 to - \(word2vec-text\)/);
   });
 
   it('writes a name of 255 bytes (the temporary name stays within the limit) and refuses 256 before training', async () => {
