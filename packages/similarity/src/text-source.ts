@@ -1,4 +1,5 @@
-import { FormatError, IoError } from '@embedkit/core-math';
+import { FormatError } from '@embedkit/core-math';
+import { readFileBytes } from '#read-file';
 
 /** The text of an evaluation file and the name to report in errors. */
 export interface LoadedText {
@@ -14,13 +15,7 @@ export interface LoadedText {
  */
 export async function loadText(pathOrText: string): Promise<LoadedText> {
   if (pathOrText.includes('\n')) return { text: stripBom(pathOrText), file: '<text>' };
-  const { readFile } = await import('node:fs/promises');
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(pathOrText);
-  } catch (error) {
-    throw new IoError(pathOrText, `cannot read the file (${(error as Error).message})`, error);
-  }
+  const bytes = await readFileBytes(pathOrText);
   return { text: stripBom(decodeUtf8(bytes, pathOrText)), file: pathOrText };
 }
 

@@ -1,9 +1,8 @@
 /**
- * Chunked reading of a vector file from disk: only one chunk (plus the unfinished record it ends
- * with) is in memory at a time, and file-system failures become {@link IoError}s.
+ * Chunked reading of a vector file (from disk, or a `Blob` in a browser): only one chunk (plus the
+ * unfinished record it ends with) is in memory at a time.
  */
-import { type FileHandle, open } from 'node:fs/promises';
-import { IoError, throwIfAborted } from '@embedkit/core-math';
+import { throwIfAborted } from '@embedkit/core-math';
 import { countLineBreaks } from './line-count.js';
 import { NEWLINE } from './text-line.js';
 import type { VectorParser } from './vector-parser.js';
@@ -15,40 +14,6 @@ export interface ReadableFile {
   /** Reads up to `length` bytes at `position` into `buffer[offset…]`; returns how many were read (0 at the end). */
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
   close(): Promise<void>;
-}
-
-function ioError(path: string, action: string, cause: unknown): IoError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new IoError(path, `cannot ${action}: ${detail}`, cause);
-}
-
-/** Opens `path` for reading; throws {@link IoError} when it cannot be opened or is not a file. */
-export async function openForReading(path: string): Promise<ReadableFile> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (cause) {
-    throw ioError(path, 'open the file', cause);
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new IoError(path, 'not a regular file');
-    return {
-      path,
-      size: stats.size,
-      async read(buffer, offset, length, position) {
-        try {
-          return (await handle.read(buffer, offset, length, position)).bytesRead;
-        } catch (cause) {
-          throw ioError(path, 'read the file', cause);
-        }
-      },
-      close: () => handle.close(),
-    };
-  } catch (error) {
-    await handle.close();
-    throw error instanceof IoError ? error : ioError(path, 'inspect the file', error);
-  }
 }
 
 /** The first `maxBytes` of the file (fewer when it is shorter); `complete` when that is all of it. */

@@ -5,6 +5,7 @@
  */
 import type { TrainingCorpus } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/corpus', () => {
@@ -22,6 +23,10 @@ describe('@embedkit/corpus', () => {
       | 'unicodeWordTokenizer'
       | 'whitespaceTokenizer'
     >();
+  });
+
+  test('the browser entry exports the same values except readSentences (reads a file)', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<Exclude<keyof typeof root, 'readSentences'>>();
   });
 
   test('signatures', () => {
