@@ -9,11 +9,15 @@ export type {
   TextEmbedding,
 } from './text-embedder.js';
 export { TextEmbedder } from './text-embedder.js';
-export type { ReadWordFrequenciesOptions, WordFrequenciesState } from './word-frequencies.js';
-export { WordFrequencies, readWordFrequencies } from './word-frequencies.js';
+export type { WordFrequenciesState } from './word-frequencies.js';
+export { WordFrequencies } from './word-frequencies.js';
+export type { ReadWordFrequenciesOptions } from './word-frequencies-node.js';
+export { readWordFrequencies } from './word-frequencies-node.js';
 export type { DocumentFrequenciesState } from './document-frequencies.js';
 export { DocumentFrequencies } from './document-frequencies.js';
 export type { SearchHit, SearchOptions, SemanticDocument } from './semantic-index.js';
 export { SemanticIndex } from './semantic-index.js';
-export type { StsData, StsOptions, StsPair, StsResult } from './sts.js';
-export { evaluateSts, parseSts, readSts } from './sts.js';
+export type { StsData, StsPair } from './sts.js';
+export { parseSts } from './sts.js';
+export type { StsOptions, StsResult } from './sts-node.js';
+export { evaluateSts, readSts } from './sts-node.js';
