@@ -1,7 +1,6 @@
-import { open } from 'node:fs/promises';
 import { IoError, throwIfAborted } from '@embedkit/core-math';
-import { MAX_FLOAT32_LENGTH } from './array-limits.js';
-import { ByteReader, type ByteSource, memorySource } from './byte-reader.js';
+import { MAX_FLOAT32_LENGTH } from '#array-limits';
+import { ByteReader, memorySource } from './byte-reader.js';
 import {
   ARGS_BYTES,
   ENTRY_LABEL,
@@ -14,7 +13,7 @@ import {
 import { type FastTextArgs, LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
 
-/** Options of {@link readFastTextBin} and {@link parseFastTextBin}. */
+/** Options of `readFastTextBin` and {@link parseFastTextBin}. */
 export interface ReadFastTextBinOptions {
   /** Stops loading between chunks of the matrices; loading then rejects with `CancelledError`. */
   readonly signal?: AbortSignal;
@@ -25,39 +24,11 @@ export interface ReadFastTextBinOptions {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Loads a Facebook fastText `.bin` model: version 12 (fastText 0.9.x, gensim's
- * `save_facebook_model`), version 11, and the older layout without magic number. Quantized
- * models (`.ftz`), supervised models and dictionaries with labels are refused with a `FormatError`.
+ * Parses a fastText `.bin` model held in memory (in a browser, the bytes of a dropped `File`),
+ * with the same checks as `readFastTextBin`, which reads a file on disk.
  *
  * @throws FormatError naming the byte offset of the first thing that is wrong
- * @throws IoError when the file cannot be read
  */
-export async function readFastTextBin(
-  path: string,
-  options: ReadFastTextBinOptions = {},
-): Promise<FastTextModel> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new IoError(path, `cannot open: ${(error as Error).message}`, error);
-  }
-  try {
-    const { size } = await handle.stat();
-    const source: ByteSource = {
-      size,
-      async read(position, target) {
-        const { bytesRead } = await handle.read(target, 0, target.length, position);
-        return bytesRead;
-      },
-    };
-    return await decodeFastTextBin(new ByteReader(source, path), options.signal);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Parses the bytes of a fastText `.bin` model (see {@link readFastTextBin}). */
 export function parseFastTextBin(
   bytes: Uint8Array,
   options: ReadFastTextBinOptions = {},
@@ -65,7 +36,8 @@ export function parseFastTextBin(
   return decodeFastTextBin(new ByteReader(memorySource(bytes), options.file ?? '<buffer>'), options.signal);
 }
 
-async function decodeFastTextBin(
+/** Decodes a `.bin` model from `reader` (a file or a buffer), checking `signal` between chunks. */
+export async function decodeFastTextBin(
   reader: ByteReader,
   signal: AbortSignal | undefined,
 ): Promise<FastTextModel> {

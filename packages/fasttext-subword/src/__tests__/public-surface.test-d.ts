@@ -11,6 +11,7 @@ import type {
   WordVectors,
 } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/fasttext-subword', () => {
