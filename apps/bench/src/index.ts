@@ -19,4 +19,5 @@ export type {
   ModelRow,
   SimilarityResult,
   StsResult,
+  WordMap,
 } from './results.js';
