@@ -41,6 +41,9 @@ export const hasFastText = commandWorks('fasttext', []);
 /** Whether gensim runs under `/usr/bin/python3` (Debian package `python3-gensim`). */
 export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim']);
 
+/** Whether headless Chromium runs (Debian package `chromium`), for the tests in a real browser. */
+export const hasChromium = commandWorks('chromium', ['--version']);
+
 if (inCi && (!hasFastText || !hasGensim)) {
   throw new Error(
     'CI needs fasttext and python3-gensim installed (apt-get install -y fasttext python3-gensim)',

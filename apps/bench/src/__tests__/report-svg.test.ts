@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readVectors } from '@embedkit/vector-io';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeIf, evalSet, fixture } from '#test-utils/fixtures.js';
+import { describeIf, evalSet, fixture, hasChromium } from '#test-utils/fixtures.js';
 import { evaluateVectors } from '../evaluate.js';
 import { renderSvg } from '../report-svg.js';
 import type { BenchReport, ModelRow } from '../results.js';
@@ -155,16 +155,6 @@ describe('the bench chart (report.svg)', () => {
     expect(texts(svg).map((t) => t.text)).toContain('the');
   });
 });
-
-/** Whether headless Chromium (Debian's `chromium`) is installed. */
-const hasChromium = (() => {
-  try {
-    execFileSync('chromium', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describeIf(hasChromium, 'chromium is not installed')('the chart rendered in Chromium', () => {
   it('lays every text out inside the viewBox (getBBox), and renders to a PNG', () => {

@@ -39,6 +39,21 @@ describe('@embedkit/fasttext-subword', () => {
     >();
   });
 
+  test('the browser entry leaves out the file functions and training', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<
+        keyof typeof root,
+        | 'fasttextCbow'
+        | 'fasttextSkipgram'
+        | 'readFastTextBin'
+        | 'readFastTextVec'
+        | 'trainFastText'
+        | 'writeFastTextBin'
+        | 'writeFastTextVec'
+      >
+    >();
+  });
+
   test('training and the model', () => {
     expectTypeOf<typeof root.trainFastText>().toEqualTypeOf<
       (
