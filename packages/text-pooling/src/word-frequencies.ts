@@ -1,11 +1,4 @@
-import {
-  ConfigError,
-  FormatError,
-  IoError,
-  isEmbeddingError,
-  throwIfAborted,
-  type WordVectors,
-} from '@embedkit/core-math';
+import { ConfigError, FormatError, type WordVectors } from '@embedkit/core-math';
 
 /** The JSON form of {@link WordFrequencies}: parallel arrays of words and counts, and the total. */
 export interface WordFrequenciesState {
