@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Scaffolds a package or app with the shared shape (tsup ESM+CJS+d.ts, exports map with a
-// source condition, strict tsconfig). Usage: node scripts/new-package.mjs packages/NAME "description" dep1 dep2
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+// source condition, strict tsconfig) and what publishing needs (a README to complete, the LICENSE,
+// the metadata shared with the root: scripts/check-packages.mjs --fix).
+// Usage: node scripts/new-package.mjs packages/NAME "description" dep1 dep2
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const [dir, description, ...deps] = process.argv.slice(2);
@@ -10,15 +13,14 @@ if (!dir || !description) {
   process.exit(2);
 }
 const name = basename(dir);
-const isApp = dir.startsWith('apps/');
 const pkg = {
   name: `@embedkit/${name}`,
   version: '0.0.0',
   description,
   license: 'Apache-2.0',
   type: 'module',
+  keywords: ['embeddings', 'nlp'],
   sideEffects: false,
-  ...(isApp ? { private: true } : {}),
   exports: {
     '.': {
       '@embedkit/source': './src/index.ts',
@@ -53,3 +55,38 @@ writeFileSync(
   `import { libraryConfig } from '../../tsup.base.js';\n\nexport default libraryConfig();\n`,
 );
 if (!existsSync(join(dir, 'src', 'index.ts'))) writeFileSync(join(dir, 'src', 'index.ts'), '');
+const rootManifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const repositoryUrl = rootManifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+if (!existsSync(join(dir, 'README.md'))) {
+  writeFileSync(
+    join(dir, 'README.md'),
+    `# @embedkit/${name}
+
+${description}
+
+## Install
+
+\`\`\`sh
+npm install @embedkit/${name}
+\`\`\`
+
+## Example
+
+\`\`\`ts runnable
+import {} from '@embedkit/${name}';
+\`\`\`
+
+## Documentation
+
+[docs/${name}.md](${repositoryUrl}/blob/main/docs/${name}.md)
+`,
+  );
+}
+// Shared metadata and the LICENSE; then lists what is left to write by hand (keywords, README).
+try {
+  execFileSync(process.execPath, [new URL('./check-packages.mjs', import.meta.url).pathname, '--fix'], {
+    stdio: 'inherit',
+  });
+} catch {
+  console.error(`complete ${dir}/README.md and the keywords in ${dir}/package.json`);
+}

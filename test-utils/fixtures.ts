@@ -38,15 +38,19 @@ function commandWorks(command: string, args: string[]): boolean {
 /** Whether the real `fasttext` binary (Debian package `fasttext`) is installed. */
 export const hasFastText = commandWorks('fasttext', []);
 
-/** Whether gensim runs under `/usr/bin/python3` (Debian package `python3-gensim`). */
-export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim']);
+/**
+ * Whether the Python reference stack runs under `/usr/bin/python3`: gensim with pyemd (its
+ * `wmdistance`) and networkx (the node2vec reference walks), Debian packages `python3-gensim`,
+ * `python3-pyemd`, `python3-networkx`.
+ */
+export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim, pyemd, networkx']);
 
 /** Whether headless Chromium runs (Debian package `chromium`), for the tests in a real browser. */
 export const hasChromium = commandWorks('chromium', ['--version']);
 
 if (inCi && (!hasFastText || !hasGensim)) {
   throw new Error(
-    'CI needs fasttext and python3-gensim installed (apt-get install -y fasttext python3-gensim)',
+    'CI needs the reference tools (apt-get install -y fasttext python3-gensim python3-pyemd python3-networkx)',
   );
 }
 
@@ -67,4 +71,17 @@ export function runPython(code: string, args: string[] = []): string {
 /** The path of one of the plain-text evaluation sets, e.g. `evalSet('wordsim353.tsv')`. */
 export function evalSet(name: string): string {
   return join(EVAL_DIR, name);
+}
+
+/**
+ * Runs a script that records reference values (a path from the repository root, e.g.
+ * `fixtures/scripts/gensim_phrases_lee.py`) from the repository root under `/usr/bin/python3`,
+ * and parses the JSON it prints.
+ */
+export function runRecorder(script: string): unknown {
+  return JSON.parse(
+    runPython(
+      `import os, runpy; os.chdir(${JSON.stringify(REPO_ROOT)}); runpy.run_path(${JSON.stringify(script)})`,
+    ),
+  );
 }

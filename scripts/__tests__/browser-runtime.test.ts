@@ -43,7 +43,7 @@ run().then((r) => { document.getElementById('out').textContent = JSON.stringify(
 describeIf(hasChromium, 'chromium is not installed')('browser entries in headless Chromium', () => {
   it('read vectors from a File, a fastText .bin from bytes and a Vocabulary from bytes, as Node does', async () => {
     const bundle = await build({
-      stdin: { contents: PAGE_SCRIPT, resolveDir: join(ROOT, 'apps', 'bench'), loader: 'js' },
+      stdin: { contents: PAGE_SCRIPT, resolveDir: join(ROOT, 'apps', 'cli'), loader: 'js' },
       bundle: true,
       platform: 'browser',
       format: 'iife',

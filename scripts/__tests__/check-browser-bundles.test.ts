@@ -13,11 +13,11 @@ describe('browser bundles', () => {
   });
 
   it('fails on a module that imports a Node built-in, naming the built-in and the importer', async () => {
-    const file = fileURLToPath(new URL('../../packages/vector-io/src/open-file.ts', import.meta.url));
+    const file = fileURLToPath(new URL('../../packages/core-math/src/regular-file-node.ts', import.meta.url));
     const result = await bundleEntry({ file }, 'source');
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual(
-      'packages/vector-io/src/open-file.ts: imports the Node built-in "node:fs/promises"',
+      'packages/core-math/src/regular-file-node.ts: imports the Node built-in "node:fs/promises"',
     );
   });
 });

@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkOptions, createRegistry, loadModel } from '@embedkit/algorithms';
 import { readSentences } from '@embedkit/corpus';
@@ -7,10 +6,12 @@ import { readWordFrequencies } from '@embedkit/text-pooling';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { prepareDefaultCorpus } from './default-corpus.js';
 import { type EvaluationPlan, evaluateVectors } from './evaluate.js';
-import { type BenchOptions, UsageError } from './options.js';
+import { UsageError } from '@embedkit/cli';
+import type { BenchOptions } from './options.js';
 import { PEER_ALGOS, peerUnavailable, runPeer } from './peers.js';
-import { ProgressDisplay } from './progress.js';
+import { ProgressDisplay } from '@embedkit/cli';
 import { machineInfo } from './machine.js';
+import { makeDirectories } from './make-directories.js';
 import { renderMarkdown } from './report-markdown.js';
 import { renderSvg } from './report-svg.js';
 import type { BenchReport, ModelRow } from './results.js';
@@ -73,7 +74,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   if (options.frequencies !== undefined) requireFile(options.frequencies, 'frequency table');
 
   const out = resolve(options.out);
-  await mkdir(join(out, 'vectors'), { recursive: true });
+  await makeDirectories(join(out, 'vectors'));
   let corpusPath: string;
   let corpusName: string;
   if (options.corpus === undefined) {
@@ -164,7 +165,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
 
   let sts: EvaluationPlan['sts'];
   if (options.sts !== undefined) {
-    const file = join(options.sts, 'sts-test.csv');
+    const file = options.sts;
     requireFile(file, 'STS Benchmark test split');
     const table = options.frequencies;
     if (table === undefined) note('STS without a --frequencies table: SIF pooling is left out');
@@ -234,7 +235,7 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   await writeFileAtomic(join(out, 'report.md'), [utf8.encode(renderMarkdown(report))]);
   await writeFileAtomic(join(out, 'report.svg'), [utf8.encode(renderSvg(report))]);
   if (options.reportCopy !== undefined) {
-    await mkdir(dirname(resolve(options.reportCopy)), { recursive: true });
+    await makeDirectories(dirname(resolve(options.reportCopy)));
     await writeFileAtomic(resolve(options.reportCopy), [utf8.encode(renderMarkdown(report))]);
   }
   return report;

@@ -6,10 +6,8 @@ export {
   DEFAULT_COMMON,
   DEFAULT_PROBE_WORDS,
   DEFAULT_SETTINGS,
-  UsageError,
   parseOverride,
 } from './options.js';
-export { ProgressDisplay, TrainProgress, describeProgress } from './progress.js';
 export { renderMarkdown } from './report-markdown.js';
 export { renderSvg } from './report-svg.js';
 export type {

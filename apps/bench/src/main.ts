@@ -7,16 +7,25 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  type DataFile,
+  analogySets,
+  corpora,
+  similaritySets,
+  stsBenchmark,
+  wordFrequencies,
+} from '@embedkit/datasets';
+import { UsageError } from '@embedkit/cli';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBench } from './bench.js';
+import { GRAPH_NAMES } from './graph-data.js';
+import { renderGraphMarkdown, runGraphBench } from './graph-task.js';
 import {
   type BenchOptions,
   DEFAULT_ALGOS,
   DEFAULT_COMMON,
   DEFAULT_PROBE_WORDS,
   DEFAULT_SETTINGS,
-  UsageError,
   parseOverride,
 } from './options.js';
 import { renderMarkdown } from './report-markdown.js';
@@ -30,6 +39,15 @@ function positiveInt(name: string): (value: string) => number {
   };
 }
 
+function positiveNumber(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!(parsed > 0 && parsed < Number.POSITIVE_INFINITY))
+      throw new InvalidArgumentError(`${name} must be a number above 0`);
+    return parsed;
+  };
+}
+
 function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').filter((item) => item !== '')];
 }
@@ -38,11 +56,22 @@ function repeat(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** The standard evaluation sets: `../shared/data/eval` beside the working directory or the repository. */
-function defaultDataDir(): string | undefined {
-  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-  const candidates = [resolve('../shared/data/eval'), resolve(repoRoot, '../shared/data/eval')];
-  return candidates.find((dir) => existsSync(join(dir, 'questions-words.txt')));
+/** Corpora the bench knows by name; any other `--corpus` value is a file. */
+const NAMED_CORPORA = new Map<string, () => Promise<string | undefined>>([
+  ['sotu', async () => undefined],
+  ['text8-head', () => corpora.text8Head.path()],
+]);
+
+/** `--corpus`: a named corpus (see {@link NAMED_CORPORA}) unless a file of that name exists. */
+async function corpusPath(value: string | undefined): Promise<string | undefined> {
+  if (value === undefined || existsSync(value)) return value;
+  const named = NAMED_CORPORA.get(value);
+  return named === undefined ? value : named();
+}
+
+/** The sets of `dir` among `names` (for `--data`). */
+function setsIn(dir: string, names: readonly string[]): string[] {
+  return names.map((name) => join(dir, name)).filter((file) => existsSync(file));
 }
 
 const program = new Command('embedkit-bench')
@@ -50,8 +79,8 @@ const program = new Command('embedkit-bench')
     'Train every registered embedding algorithm on the same corpus with the same seed, evaluate them on analogy and word-similarity sets with gensim-compatible evaluators, and compare them (and their peers gensim and fastText) in one table.',
   )
   .option(
-    '--corpus <file>',
-    'corpus: one sentence per line, whitespace tokens (default: State of the Union addresses)',
+    '--corpus <file|name>',
+    `corpus: a file (one sentence per line, whitespace tokens) or a shipped corpus: ${[...NAMED_CORPORA.keys()].join(', ')} (default: sotu, the State of the Union addresses)`,
   )
   .option('--algos <list>', `algorithms to train (default: ${DEFAULT_ALGOS.join(',')})`, list)
   .option('--dim <n>', 'vector dimension', positiveInt('--dim'), DEFAULT_COMMON.dim)
@@ -68,15 +97,18 @@ const program = new Command('embedkit-bench')
   .option('--set <algo.option=value>', 'per-algorithm option, e.g. glove.xMax=10 (repeatable)', repeat)
   .option(
     '--data <dir>',
-    'folder with questions-words.txt, wordsim353.tsv, simlex999.txt (default: ../shared/data/eval)',
+    'folder with questions-words.txt, wordsim353.tsv, simlex999.txt, enwiki_vocab_min200.txt: use the sets found there instead of the shipped ones (default: @embedkit/datasets)',
   )
   .option('--analogy <file>', 'analogy set in the Google format (repeatable; replaces the default)', repeat)
   .option('--similarity <file>', 'word-similarity set (repeatable; replaces the default)', repeat)
   .option(
-    '--sts <dir>',
-    'STS Benchmark folder: also compare text pooling methods (mean, unit-mean, TF-IDF, SIF)',
+    '--sts [dir]',
+    'also compare text pooling methods (mean, unit-mean, TF-IDF, SIF) on the STS Benchmark test split: the shipped one, or sts-test.csv in dir',
   )
-  .option('--frequencies <file>', 'word frequency table for SIF (default: enwiki_vocab_min200.txt in --data)')
+  .option(
+    '--frequencies <file>',
+    'word frequency table for SIF (default: the shipped English Wikipedia counts, or enwiki_vocab_min200.txt in --data)',
+  )
   .option(
     '--restrict-vocab <n>',
     'analogy answers among the N most frequent words',
@@ -95,6 +127,24 @@ const program = new Command('embedkit-bench')
     `words whose neighbours the report shows (default: ${DEFAULT_PROBE_WORDS.join(',')})`,
     list,
   )
+  .option(
+    '--task <name>',
+    'word (default: analogy and word similarity) or graph (node2vec vs networkx walks + gensim: link prediction, node classification)',
+    'word',
+  )
+  .option('--graphs <list>', `graph task: graphs to run (default: ${GRAPH_NAMES.join(',')})`, list)
+  .option(
+    '--sbm-nodes <n>',
+    'graph task: nodes of the stochastic block model',
+    positiveInt('--sbm-nodes'),
+    10_000,
+  )
+  .option('--seeds <n>', 'graph task: seeds 1..n, figures are means', positiveInt('--seeds'), 3)
+  .option('--p <x>', 'graph task: node2vec return parameter', positiveNumber('--p'), 1)
+  .option('--q <x>', 'graph task: node2vec in-out parameter', positiveNumber('--q'), 0.5)
+  .option('--walk-length <n>', 'graph task: nodes per walk', positiveInt('--walk-length'), 80)
+  .option('--walks-per-node <n>', 'graph task: walks from every node', positiveInt('--walks-per-node'), 10)
+  .option('--no-reference', 'graph task: do not run the reference pipeline')
   .option('--out <dir>', 'output folder', 'bench-out')
   .option('--report-copy <file>', 'also write the Markdown report to this file, e.g. docs/benchmarks.md')
   .addHelpText(
@@ -102,16 +152,52 @@ const program = new Command('embedkit-bench')
     `
 Examples:
   pnpm bench                                   # default corpus, every algorithm
-  pnpm bench --corpus ../shared/data/corpora/text8-head.txt --peers gensim,fasttext
+  pnpm bench --corpus text8-head --peers gensim,fasttext   # the shipped 2.1 M-token text8 head
   pnpm bench --algos glove --peers glove --glove-tools ~/GloVe/build
   pnpm bench --algos word2vec-skipgram,glove --dim 50 --set glove.xMax=10
-  pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram`,
+  pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram
+  pnpm bench --task graph --graphs karate,lesmis --seeds 3     # node2vec vs networkx + gensim`,
   );
+
+/** `--task graph`: node2vec against the reference pipeline on graphs (see graph-task.ts). */
+async function mainGraph(raw: Record<string, unknown>, command: string): Promise<void> {
+  // dim, window and epochs keep node2vec's own defaults (128, 10, 1) unless given.
+  const fromCli = (['dim', 'window', 'epochs'] as const).filter(
+    (key) => program.getOptionValueSource(key) === 'cli',
+  );
+  const report = await runGraphBench(
+    {
+      graphs: (raw.graphs as string[] | undefined) ?? [...GRAPH_NAMES],
+      sbmNodes: raw.sbmNodes as number,
+      seeds: raw.seeds as number,
+      threads: raw.threads as number,
+      node2vec: {
+        p: raw.p as number,
+        q: raw.q as number,
+        walkLength: raw.walkLength as number,
+        walksPerNode: raw.walksPerNode as number,
+        ...Object.fromEntries(fromCli.map((key) => [key, raw[key] as number])),
+      },
+      reference: raw.reference as boolean,
+      out: raw.out as string,
+      reportCopy: raw.reportCopy as string | undefined,
+    },
+    command,
+  );
+  process.stdout.write(`\n${renderGraphMarkdown(report)}\n`);
+  process.stdout.write(
+    `Reports: ${join(resolve(raw.out as string), 'graph-report.{md,json}')}, karate-pca.svg\n`,
+  );
+  if (report.rows.some((row) => row.error !== undefined)) process.exitCode = 1;
+}
 
 async function main(): Promise<void> {
   program.parse();
   const raw = program.opts<Record<string, unknown>>();
-  const dataDir = (raw.data as string | undefined) ?? defaultDataDir();
+  const command = ['embedkit-bench', ...process.argv.slice(2)].join(' ');
+  if (raw.task === 'graph') return mainGraph(raw, command);
+  if (raw.task !== 'word') throw new UsageError(`--task ${String(raw.task)}: expected word or graph`);
+  const dataDir = raw.data as string | undefined;
   const algos = (raw.algos as string[] | undefined) ?? [...DEFAULT_ALGOS];
   const defaultsUsed = (['dim', 'epochs'] as const)
     .filter((key) => program.getOptionValueSource(key) === 'default')
@@ -133,10 +219,18 @@ async function main(): Promise<void> {
     overrides.set(algo, { ...Object.fromEntries(kept), ...user });
     defaultsUsed.push(...kept.map(([key, value]) => `${algo}.${key}=${value}`));
   }
-  const fromData = (names: string[]): string[] =>
-    dataDir === undefined ? [] : names.map((name) => join(dataDir, name)).filter((file) => existsSync(file));
+  const shipped = async (files: readonly DataFile[]): Promise<string[]> =>
+    Promise.all(files.map((file) => file.path()));
+  const fromData = async (names: readonly string[], files: readonly DataFile[]): Promise<string[]> =>
+    dataDir === undefined ? shipped(files) : setsIn(dataDir, names);
+  const stsFile =
+    raw.sts === undefined
+      ? undefined
+      : raw.sts === true
+        ? await stsBenchmark.test.path()
+        : join(raw.sts as string, 'sts-test.csv');
   const options: BenchOptions = {
-    corpus: raw.corpus as string | undefined,
+    corpus: await corpusPath(raw.corpus as string | undefined),
     algos,
     common: {
       dim: raw.dim as number,
@@ -147,10 +241,21 @@ async function main(): Promise<void> {
     overrides,
     threads: raw.threads as number,
     seed: raw.seed as number,
-    analogy: (raw.analogy as string[] | undefined) ?? fromData(['questions-words.txt']),
-    similarity: (raw.similarity as string[] | undefined) ?? fromData(['wordsim353.tsv', 'simlex999.txt']),
-    sts: raw.sts as string | undefined,
-    frequencies: (raw.frequencies as string | undefined) ?? fromData(['enwiki_vocab_min200.txt'])[0],
+    analogy:
+      (raw.analogy as string[] | undefined) ??
+      (await fromData(['questions-words.txt'], [analogySets.google])),
+    similarity:
+      (raw.similarity as string[] | undefined) ??
+      (await fromData(
+        ['wordsim353.tsv', 'simlex999.txt'],
+        [similaritySets.wordsim353, similaritySets.simlex999],
+      )),
+    sts: stsFile,
+    frequencies:
+      (raw.frequencies as string | undefined) ??
+      (stsFile === undefined
+        ? undefined
+        : (await fromData(['enwiki_vocab_min200.txt'], [wordFrequencies.enwiki]))[0]),
     restrictVocab: raw.restrictVocab as number,
     vectors: (raw.vectors as string[] | undefined) ?? [],
     peers: (raw.peers as string[] | undefined) ?? [],
@@ -165,7 +270,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => controller.abort());
   const report = await runBench(options, {
     signal: controller.signal,
-    command: ['embedkit-bench', ...process.argv.slice(2)].join(' '),
+    command,
   });
   process.stdout.write(`\n${renderMarkdown(report)}\n`);
   process.stdout.write(`Reports: ${join(resolve(options.out), 'report.{md,json,svg}')}\n`);

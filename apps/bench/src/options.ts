@@ -1,3 +1,4 @@
+import { UsageError } from '@embedkit/cli';
 import type { PeerSetup } from './peers.js';
 
 /** The bench's configuration: what to train, on what, and how to evaluate it. */
@@ -18,7 +19,7 @@ export interface BenchOptions {
   readonly analogy: readonly string[];
   /** Word-similarity sets. */
   readonly similarity: readonly string[];
-  /** STS Benchmark folder (with sts-test.csv) for comparing text pooling methods, when given. */
+  /** An STS Benchmark file (as sts-test.csv) for comparing text pooling methods, when given. */
   readonly sts: string | undefined;
   /** Word frequency table (`word count` lines) for SIF pooling on STS. */
   readonly frequencies: string | undefined;
@@ -91,12 +92,4 @@ export function parseOverride(spec: string): { algo: string; option: string; val
     // a bare string such as `cbow`
   }
   return { algo, option, value };
-}
-
-/** A mistake in how the bench was called (reported with exit code 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProgressDisplay } from './progress.js';
+import type { ProgressDisplay } from '@embedkit/cli';
 import type { ModelRow } from './results.js';
 import { runProcess } from './run-process.js';
 

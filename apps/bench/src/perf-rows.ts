@@ -5,7 +5,7 @@ import { Random } from '@embedkit/core-math';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import type { PerfMeasure, PerfRow, PerfTask, PerfTaskResult } from './perf-result.js';
 import { PYTHON, peerScript } from './peers.js';
-import type { ProgressDisplay } from './progress.js';
+import type { ProgressDisplay } from '@embedkit/cli';
 import type { BenchReport, ModelRow } from './results.js';
 import { runProcess } from './run-process.js';
 

@@ -12,19 +12,20 @@ import { loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { analogySets, corpora, similaritySets, stsBenchmark, wordFrequencies } from '@embedkit/datasets';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { runBench } from './bench.js';
 import { machineInfo } from './machine.js';
-import { type BenchOptions, DEFAULT_PROBE_WORDS, UsageError } from './options.js';
+import { UsageError } from '@embedkit/cli';
+import { type BenchOptions, DEFAULT_PROBE_WORDS } from './options.js';
 import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
 import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
 import { compareTask, measureOf, syntheticGloveFile, trainingPhaseOf, trainingRows } from './perf-rows.js';
-import { ProgressDisplay } from './progress.js';
+import { ProgressDisplay } from '@embedkit/cli';
 import { trainOurs } from './train-ours.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const sharedData = resolve(repoRoot, '../shared/data');
 
 function positive(name: string): (value: string) => number {
   return (value) => {
@@ -39,16 +40,14 @@ const program = new Command('embedkit-bench-perf')
   .description(
     'Speed side by side with gensim, fastText and the Stanford GloVe tools (issue 9): training on text8-head, analogy evaluation, loading a large GloVe file, memory on a streamed corpus, thread scaling.',
   )
-  .option('--corpus <file>', 'training corpus', join(sharedData, 'corpora', 'text8-head.txt'))
+  .option('--corpus <file>', 'training corpus (default: text8-head from @embedkit/datasets)')
   .option(
     '--data <dir>',
-    'evaluation sets (questions-words.txt, wordsim353.tsv, simlex999.txt)',
-    join(sharedData, 'eval'),
+    'folder with the evaluation sets to use instead of the shipped ones (questions-words.txt, wordsim353.tsv, simlex999.txt, enwiki_vocab_min200.txt)',
   )
   .option(
     '--reference <file>',
-    'word2vec binary model for the analogy-evaluation row',
-    join(sharedData, 'reference', 'w2v-text8head-sg100.bin'),
+    'word2vec binary model for the analogy-evaluation row (default: the skip-gram vectors this run trains)',
   )
   .option('--glove-tools <dir>', 'Stanford GloVe tools folder (default: $GLOVE_TOOLS_DIR)')
   .option('--threads <n>', 'threads of the training rows', positive('--threads'), 2)
@@ -99,7 +98,7 @@ function benchCommandLine(options: BenchOptions): string {
   }
   const data = options.analogy[0] === undefined ? [] : ['--data', dirname(options.analogy[0])];
   words.push(...data, '--restrict-vocab', String(options.restrictVocab));
-  if (options.sts !== undefined) words.push('--sts', options.sts);
+  if (options.sts !== undefined) words.push('--sts', dirname(options.sts));
   if (options.frequencies !== undefined) words.push('--frequencies', options.frequencies);
   words.push('--threads', String(options.threads), '--seed', String(options.seed));
   words.push('--peers', options.peers.join(','), '--out', options.out);
@@ -110,12 +109,36 @@ function requireFile(path: string, what: string): void {
   if (!existsSync(path)) throw new UsageError(`${what} ${path} does not exist`);
 }
 
+/** The evaluation sets of the run: those in `dir` when given, else the ones `@embedkit/datasets` ships. */
+async function evaluationSets(dir: string | undefined): Promise<{
+  questions: string;
+  similarity: string[];
+  sts: string | undefined;
+  frequencies: string | undefined;
+}> {
+  if (dir === undefined) {
+    return {
+      questions: await analogySets.google.path(),
+      similarity: [await similaritySets.wordsim353.path(), await similaritySets.simlex999.path()],
+      sts: await stsBenchmark.test.path(),
+      frequencies: await wordFrequencies.enwiki.path(),
+    };
+  }
+  const inDir = (name: string): string | undefined => [join(dir, name)].find((file) => existsSync(file));
+  return {
+    questions: join(dir, 'questions-words.txt'),
+    similarity: ['wordsim353.tsv', 'simlex999.txt'].flatMap((name) => inDir(name) ?? []),
+    sts: inDir('sts-test.csv'),
+    frequencies: inDir('enwiki_vocab_min200.txt'),
+  };
+}
+
 async function main(): Promise<void> {
   program.parse();
   const o = program.opts<{
-    corpus: string;
-    data: string;
-    reference: string;
+    corpus?: string;
+    data?: string;
+    reference?: string;
     gloveTools?: string;
     threads: number;
     dim: number;
@@ -131,11 +154,12 @@ async function main(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   const command = ['embedkit-bench-perf', ...process.argv.slice(2)].join(' ');
   const out = resolve(o.out);
-  const questions = join(o.data, 'questions-words.txt');
+  const sets = await evaluationSets(o.data);
+  const corpus = o.corpus ?? (await corpora.text8Head.path());
   for (const [file, what] of [
-    [o.corpus, 'corpus'],
-    [questions, 'analogy set'],
-    [o.reference, 'reference model'],
+    [corpus, 'corpus'],
+    [sets.questions, 'analogy set'],
+    ...(o.reference === undefined ? [] : [[o.reference, 'reference model'] as const]),
   ] as const)
     requireFile(file, what);
   const display = new ProgressDisplay();
@@ -150,7 +174,7 @@ async function main(): Promise<void> {
 
   // 1. The training rows: one normal bench run with the peers (its report is benchmarks.md).
   const benchOptions: BenchOptions = {
-    corpus: o.corpus,
+    corpus,
     // ppmi-svd is cheap and shows the count-based baseline beside the trainers in benchmarks.md.
     algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove', 'ppmi-svd'],
     common: { dim: o.dim, epochs, window: 5, minCount: 5 },
@@ -162,11 +186,10 @@ async function main(): Promise<void> {
     ]),
     threads: o.threads,
     seed: 1,
-    analogy: [questions],
-    similarity: ['wordsim353.tsv', 'simlex999.txt'].map((name) => join(o.data, name)).filter(existsSync),
-    // The STS Benchmark beside the evaluation sets (../shared/data/sts), when it is there.
-    sts: existsSync(join(o.data, '../sts/sts-test.csv')) ? resolve(o.data, '../sts') : undefined,
-    frequencies: [join(o.data, 'enwiki_vocab_min200.txt')].find(existsSync),
+    analogy: [sets.questions],
+    similarity: sets.similarity,
+    sts: sets.sts,
+    frequencies: sets.frequencies,
     restrictVocab: 30_000,
     vectors: [],
     peers: ['gensim', 'fasttext', 'glove'],
@@ -197,9 +220,11 @@ async function main(): Promise<void> {
   // 2. Analogy evaluation and loading a large GloVe file: ours and gensim's, alternating.
   const gensimMissing = peerUnavailable('gensim');
   if (gensimMissing !== undefined) notes.push(`gensim rows skipped: ${gensimMissing}`);
+  const reference = o.reference ?? join(benchOptions.out, 'vectors', 'word2vec-skipgram.bin');
+  requireFile(reference, 'model for the analogy-evaluation row');
   display.start('analogy evaluation');
   const analogy = await compareTask(
-    { kind: 'analogy', vectors: o.reference, questions, restrictVocab: 30_000 },
+    { kind: 'analogy', vectors: reference, questions: sets.questions, restrictVocab: 30_000 },
     o.rounds,
     display,
     gensimMissing === undefined,
@@ -216,7 +241,7 @@ async function main(): Promise<void> {
     `${figures.correct} of ${(figures.correct ?? 0) + (figures.incorrect ?? 0)} right (${((figures.accuracy ?? 0) * 100).toFixed(2)} %)`;
   const analogyRatio = analogy.gensim ? analogy.ours.seconds / analogy.gensim.seconds : undefined;
   rows.push({
-    name: `analogy evaluation of ${basename(o.reference)} (questions-words.txt, restrict 30,000)`,
+    name: `analogy evaluation of ${o.reference === undefined ? 'the skip-gram vectors of this run' : basename(reference)} (questions-words.txt, restrict 30,000)`,
     oursLabel: 'evaluateWordAnalogies',
     peerLabel: `${analogy.gensim?.version ?? 'gensim'} evaluate_word_analogies`,
     ours: taskMeasure(analogy.ours, analogyQuality),
@@ -258,8 +283,8 @@ async function main(): Promise<void> {
   });
 
   // 3. Memory on a streamed corpus (word2vec CBOW, 1 epoch): text8-head ×1 against ×4.
-  const times4 = join(out, `${basename(o.corpus)}.x4`);
-  const text = await readFile(o.corpus);
+  const times4 = join(out, `${basename(corpus)}.x4`);
+  const text = await readFile(corpus);
   const copy = text.at(-1) === 0x0a ? text : Buffer.concat([text, Buffer.from('\n')]);
   await writeFileAtomic(times4, [copy, copy, copy, copy]);
   const streamed = {
@@ -281,7 +306,7 @@ async function main(): Promise<void> {
     output: join(out, `${algo}-${basename(corpus)}-${threads}.bin`),
   });
   const once = await trainOurs(
-    trainSpec('word2vec-cbow', o.corpus, streamed, o.threads),
+    trainSpec('word2vec-cbow', corpus, streamed, o.threads),
     tokens,
     display,
     signal,
@@ -302,8 +327,8 @@ async function main(): Promise<void> {
       : undefined;
   rows.push({
     name: 'peak memory, word2vec CBOW on a streamed corpus (maxInMemoryTokens 0), 1 epoch, same vocabulary (minCount 5 on ×1, 20 on ×4)',
-    oursLabel: `${basename(o.corpus)} ×4`,
-    peerLabel: `${basename(o.corpus)} ×1`,
+    oursLabel: `${basename(corpus)} ×4`,
+    peerLabel: `${basename(corpus)} ×1`,
     ours: fourMeasure,
     peer: onceMeasure,
     ratio: memoryRatio,
@@ -318,8 +343,8 @@ async function main(): Promise<void> {
 
   // 4. Thread scaling of word2vec skip-gram, 1 epoch.
   const scaling = { dim: o.dim, window: 5, minCount: 5, epochs: 1, lr: 0.025, ...negative };
-  const one = await trainOurs(trainSpec('word2vec-skipgram', o.corpus, scaling, 1), tokens, display, signal);
-  const two = await trainOurs(trainSpec('word2vec-skipgram', o.corpus, scaling, 2), tokens, display, signal);
+  const one = await trainOurs(trainSpec('word2vec-skipgram', corpus, scaling, 1), tokens, display, signal);
+  const two = await trainOurs(trainSpec('word2vec-skipgram', corpus, scaling, 2), tokens, display, signal);
   const [oneMeasure, twoMeasure] = [measureOf(one), measureOf(two)];
   const scalingNote =
     [one, two]

@@ -11,7 +11,13 @@ function rowCells(row: ModelRow, report: BenchReport): string[] {
   const cells = [row.kind === 'peer' && row.version ? `${row.name} (${row.version})` : row.name, row.kind];
   for (const set of report.config.analogySets) {
     const result = row.evaluation?.analogy.find((entry) => entry.set === set);
-    cells.push(pct(result?.total), pct(result?.semantic), pct(result?.syntactic));
+    const asked = result === undefined ? 0 : result.questions + result.skipped;
+    cells.push(
+      pct(result?.total),
+      pct(result?.semantic),
+      pct(result?.syntactic),
+      asked === 0 ? '–' : pct(result!.skipped / asked),
+    );
   }
   for (const set of report.config.similaritySets) {
     const result = row.evaluation?.similarity.find((entry) => entry.set === set);
@@ -32,7 +38,7 @@ function rowCells(row: ModelRow, report: BenchReport): string[] {
 /** The comparison as a Markdown document: configuration, the main table, neighbours and notes. */
 export function renderMarkdown(report: BenchReport): string {
   const header = ['model', 'kind'];
-  for (const set of report.config.analogySets) header.push(`${set} total %`, 'sem %', 'syn %');
+  for (const set of report.config.analogySets) header.push(`${set} total %`, 'sem %', 'syn %', 'OOV %');
   for (const set of report.config.similaritySets) header.push(`${set} ρ (OOV)`);
   header.push('vocab', 'time s (CPU s)', 'words/s', 'peak MB', 'time vs peer');
   const lines: string[] = [];

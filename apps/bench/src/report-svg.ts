@@ -15,7 +15,8 @@ interface Panel {
   readonly notes: readonly (string | undefined)[];
 }
 
-const PALETTE = [
+/** The colours of the charts, one per model (or class). */
+export const PALETTE = [
   '#4e79a7',
   '#f28e2b',
   '#59a14f',
@@ -48,6 +49,9 @@ const DECIMALS: Readonly<Record<Metric, number>> = { analogy: 1, similarity: 3, 
 function oovNote(percent: number): string {
   return `(${percent.toFixed(0)} % OOV)`;
 }
+
+/** Re-exported for the graph task's PCA plots (`graph-pca-svg.ts`). */
+export { escapeXml } from './svg-text.js';
 
 function panelsOf(report: BenchReport): Panel[] {
   const rows = report.rows;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type ProgressDisplay, TrainProgress } from './progress.js';
+import { type ProgressDisplay, TrainProgress } from '@embedkit/cli';
 import { type ChildMessage, MESSAGE_PREFIX, type TrainSpec } from './protocol.js';
 import type { ModelRow } from './results.js';
 import { runProcess } from './run-process.js';

@@ -1,5 +1,5 @@
 import { checkOptions } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from './usage-error.js';
 import { type EmbeddingAlgorithm, isEmbeddingError } from '@embedkit/core-math';
 
 /** `minCount` -> `min-count`: the command-line spelling of an option key. */

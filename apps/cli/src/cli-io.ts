@@ -18,6 +18,11 @@ export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);
 }
 
+/** Writes a note or warning as one line `embedkit: text` (on stderr, beside progress). */
+export function writeNote(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(`embedkit: ${text}\n`);
+}
+
 /** Writes `value` as indented JSON (one document) to `stream`. */
 export function writeJson(stream: NodeJS.WritableStream, value: unknown): void {
   stream.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,6 +1,7 @@
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from './usage-error.js';
 import { isEmbeddingError } from '@embedkit/core-math';
 import { CommanderError } from 'commander';
+import { InterruptedError } from './signals.js';
 
 /** The exit codes of `embedkit`. */
 export const EXIT = {
@@ -10,7 +11,10 @@ export const EXIT = {
   failure: 1,
   /** The command was called wrongly: unknown command or option, missing argument. */
   usage: 2,
-  /** Stopped with Ctrl-C (128 + SIGINT, the shell's convention). */
+  /**
+   * Stopped with Ctrl-C (128 + SIGINT, the shell's convention); SIGTERM gives 143 and SIGHUP 129
+   * (see {@link InterruptedError}).
+   */
   interrupted: 130,
 } as const;
 
@@ -33,6 +37,7 @@ function isExpected(error: unknown): boolean {
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof InterruptedError) return error.exitCode;
   if (isEmbeddingError(error, 'CANCELLED')) return EXIT.interrupted;
   return EXIT.failure;
 }

@@ -22,3 +22,10 @@ export function nonNegativeInteger(value: string): number {
 export function repeatable(value: string, previous: readonly string[] = []): string[] {
   return [...previous, value];
 }
+
+/** A commander parser for a finite number option (the range is checked where it is used). */
+export function finiteNumber(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new InvalidArgumentError('expected a number.');
+  return parsed;
+}

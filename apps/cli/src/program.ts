@@ -1,14 +1,19 @@
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { analogyCommand } from './commands/analogy.js';
+import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
 import { infoCommand } from './commands/info.js';
 import { neighborsCommand } from './commands/neighbors.js';
+import { phrasesCommand } from './commands/phrases.js';
 import { searchCommand } from './commands/search.js';
 import { similarityCommand } from './commands/similarity.js';
 import { type TrainSetup, trainCommand } from './commands/train.js';
+import { doesntMatchCommand } from './commands/doesnt-match.js';
+import { wmdCommand } from './commands/wmd.js';
+import { wordVectorsCommand } from './commands/word-vectors.js';
 import { examples } from './new-command.js';
 
 /**
@@ -30,6 +35,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
         'embedkit neighbors vectors.bin king',
         'embedkit eval vectors.bin --analogy questions-words.txt --similarity wordsim353.tsv',
         'embedkit <command> --help',
+        'source <(embedkit completion bash)   # completion: bash, zsh or fish',
       ),
     );
   for (const command of [
@@ -42,9 +48,14 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     embedTextCommand(io),
     searchCommand(io),
     infoCommand(io),
+    doesntMatchCommand(io),
+    wmdCommand(io),
+    wordVectorsCommand(io),
+    phrasesCommand(io),
   ]) {
     program.addCommand(command);
   }
+  program.addCommand(completionCommand(io, program, new Map([['train', setup.registry.ids()]])));
   const output = {
     writeOut: (text: string) => io.stdout.write(text),
     writeErr: (text: string) => io.stderr.write(text),

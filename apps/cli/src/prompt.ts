@@ -1,12 +1,14 @@
 import { createInterface } from 'node:readline';
-import { UsageError } from '@embedkit/bench';
+import { takesCursorControl } from './progress.js';
+import { UsageError } from './usage-error.js';
 import { isEmbeddingError } from '@embedkit/core-math';
 import type { CliIo } from './cli-io.js';
 
 /**
  * An interactive loop like the word2vec tools' `distance` and `word-analogy`: reads one query per
  * line until end of input or a line `EXIT`, and answers each with `answer`. The prompt is shown
- * only when the input is a terminal, so piped queries give clean output. A query that fails with
+ * only when the input is a terminal, so piped queries give clean output; line editing (which
+ * moves the cursor) only on a terminal that takes cursor control (not `TERM=dumb`). A query that fails with
  * an embedkit error (a word not in the model, say) or a
  * malformed line (UsageError) prints `embedkit: …` on stderr and the loop
  * goes on; other errors end it.
@@ -16,7 +18,7 @@ export async function promptLoop(io: CliIo, prompt: string, answer: (line: strin
   const lines = createInterface({
     input: io.stdin,
     ...(interactive ? { output: io.stderr, prompt } : {}),
-    terminal: interactive,
+    terminal: interactive && takesCursorControl(io.stdin),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   try {

@@ -1,4 +1,4 @@
-import { createRegistry, loadPlugin } from '@embedkit/algorithms';
+import { createRegistry } from '@embedkit/algorithms';
 import { CommanderError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { describeError, EXIT, exitCodeOf } from './exit-codes.js';
@@ -13,12 +13,8 @@ import { createProgram } from './program.js';
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const registry = await createRegistry();
-    const pluginIds = new Set<string>();
-    for (const plugin of pluginArguments(argv)) {
-      for (const id of await loadPlugin(plugin, registry)) pluginIds.add(id);
-    }
-    await createProgram(io, { registry, pluginIds }, version).parseAsync([...argv], { from: 'user' });
+    const registry = await createRegistry(pluginArguments(argv));
+    await createProgram(io, { registry }, version).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     // Commander has printed its own message already (or the help, for exit code 0).

@@ -1,5 +1,5 @@
 import type { LoadedModel } from '@embedkit/algorithms';
-import { KeyNotFoundError, normalizeInPlace } from '@embedkit/core-math';
+import { KeyNotFoundError, normalizeInPlace, WordVectors } from '@embedkit/core-math';
 import type { Query } from '@embedkit/similarity';
 
 /**
@@ -28,4 +28,17 @@ export function wordQuery(model: LoadedModel, word: string): Query {
 export function wordVector(model: LoadedModel, word: string): Float32Array {
   const query = wordQuery(model, word);
   return typeof query === 'string' ? model.vectors.vector(query)! : query;
+}
+
+/**
+ * The vectors that gensim-style list methods (`doesnt-match`, `wmd`) see for `words`: the model's
+ * own vectors, or for a fastText `.bin` the vectors of the given words including those it makes
+ * from subwords for words outside its vocabulary (as gensim's `FastTextKeyedVectors` does). Words
+ * with no vector (or a zero subword vector) are left out, so the methods skip them as unknown.
+ */
+export function vectorsOfWords(model: LoadedModel, words: readonly string[]): WordVectors {
+  const { fastText } = model;
+  if (fastText === undefined) return model.vectors;
+  const known = words.filter((word) => fastText.has(word) || fastText.vector(word).some((x) => x !== 0));
+  return WordVectors.fromEmbedder(fastText, known);
 }

@@ -1,5 +1,5 @@
 export { checkOptions } from './options.js';
-export type { LoadedModel } from './load-model.js';
+export type { LoadedModel, LoadModelOptions } from './load-model.js';
 export { loadModel } from './load-model.js';
 export { loadPlugin } from './plugins.js';
 export type { PpmiSvdOptions } from './ppmi-svd.js';

@@ -1,7 +1,18 @@
-import { open } from 'node:fs/promises';
-import { type Embedder, IoError, type WordVectors } from '@embedkit/core-math';
-import { FASTTEXT_MAGIC, type FastTextModel, readFastTextBin } from '@embedkit/fasttext-subword';
-import { type VectorFormat, detectFormat, readVectors } from '@embedkit/vector-io';
+import { ConfigError, type Embedder, IoError, openRegularFile, type WordVectors } from '@embedkit/core-math';
+import {
+  FASTTEXT_SNIFF_BYTES,
+  type FastTextModel,
+  looksLikeFastTextBin,
+  readFastTextBin,
+} from '@embedkit/fasttext-subword';
+import {
+  detectFormat,
+  isVectorFormat,
+  readVectors,
+  type TextEncodingOptions,
+  VECTOR_FORMATS,
+  type VectorFormat,
+} from '@embedkit/vector-io';
 
 /** A model file loaded by {@link loadModel}. */
 export interface LoadedModel {
@@ -15,37 +26,58 @@ export interface LoadedModel {
   readonly fastText?: FastTextModel;
 }
 
-async function startsWithFastTextMagic(path: string): Promise<boolean> {
-  let handle: Awaited<ReturnType<typeof open>>;
+async function isFastTextBin(path: string): Promise<boolean> {
+  const { handle } = await openRegularFile(path);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new IoError(path, `cannot open: ${(error as Error).message}`, error);
-  }
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return bytesRead === 4 && head.readInt32LE(0) === FASTTEXT_MAGIC;
+    const head = new Uint8Array(FASTTEXT_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return looksLikeFastTextBin(head.subarray(0, bytesRead));
+  } catch (cause) {
+    throw new IoError(path, `cannot read the file: ${(cause as Error).message}`, cause);
   } finally {
     await handle.close();
   }
 }
 
+/** Options of {@link loadModel}: the words' encoding and error policy apply to every format. */
+export interface LoadModelOptions extends TextEncodingOptions {
+  /**
+   * The file's format; `'auto'` (the default) recognises a fastText `.bin` by its magic number (or
+   * the header of the older layout without one) and detects the vector formats from the content.
+   */
+  readonly format?: VectorFormat | 'fasttext-bin' | 'auto';
+  /** Read only the first `limit` vectors (vector formats only). */
+  readonly limit?: number;
+  /** Cancels the load; the promise then rejects with `CancelledError`. */
+  readonly signal?: AbortSignal;
+}
+
 /**
- * Loads any model file embedkit reads: a fastText `.bin` (recognised by its magic number), or a
- * word2vec text / binary, GloVe or `.vec` file (format detected from the content).
+ * Loads any model file embedkit reads: a fastText `.bin` (recognised by its magic number, or by
+ * the header of the older layout without one), or a word2vec text / binary, GloVe or `.vec` file
+ * (format detected from the content), unless `options.format` names the format.
  *
- * @throws FormatError when the file is malformed; IoError when it cannot be read
+ * @throws FormatError when the file is malformed; IoError when it cannot be read or is not a
+ *   regular file; ConfigError for an unknown format
  */
-export async function loadModel(
-  path: string,
-  options: { limit?: number; signal?: AbortSignal } = {},
-): Promise<LoadedModel> {
-  if (await startsWithFastTextMagic(path)) {
-    const fastText = await readFastTextBin(path, options.signal ? { signal: options.signal } : {});
+export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  const { format: requested = 'auto', limit, signal } = options;
+  if (requested !== 'auto' && requested !== 'fasttext-bin' && !isVectorFormat(requested)) {
+    throw new ConfigError(
+      'format',
+      requested,
+      `'auto', 'fasttext-bin' or one of ${VECTOR_FORMATS.join(', ')}`,
+    );
+  }
+  const encoding = {
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.unicodeErrors === undefined ? {} : { unicodeErrors: options.unicodeErrors }),
+  };
+  if (requested === 'fasttext-bin' || (requested === 'auto' && (await isFastTextBin(path)))) {
+    const fastText = await readFastTextBin(path, { ...encoding, ...(signal ? { signal } : {}) });
     return { format: 'fasttext-bin', embedder: fastText, vectors: fastText.wordVectors, fastText };
   }
-  const format = await detectFormat(path);
-  const vectors = await readVectors(path, { format, ...options });
+  const format = requested === 'auto' ? await detectFormat(path) : requested;
+  const vectors = await readVectors(path, { format, limit, signal, ...encoding });
   return { format, embedder: vectors, vectors };
 }

@@ -7,7 +7,7 @@ import {
   WordVectors,
   throwIfAborted,
 } from '@embedkit/core-math';
-import { Vocabulary, encodeCorpus } from '@embedkit/corpus';
+import { encodeCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /**
@@ -186,13 +186,28 @@ export async function trainPpmiSvd(
   const options: PpmiSvdOptions = { ...DEFAULTS, ...partial };
   validate(options);
   const { signal, onProgress } = context;
-  const vocabulary = await Vocabulary.build(corpus, {
-    minCount: options.minCount,
-    ...(options.maxVocab > 0 ? { maxVocab: options.maxVocab } : {}),
-    ...(signal ? { signal } : {}),
-  });
-  onProgress?.({ phase: 'cooccurrence', fraction: 0.1 });
-  const encoded = await encodeCorpus(corpus, vocabulary, signal ? { signal } : {});
+  // Read twice (vocabulary, then ids): a pipe is copied once first.
+  const { vocabulary, encoded } = await withReplayableCorpus(
+    corpus,
+    signal ? { signal } : {},
+    async (replayable) => {
+      const built = await Vocabulary.build(replayable, {
+        minCount: options.minCount,
+        ...(options.maxVocab > 0 ? { maxVocab: options.maxVocab } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      if (options.dim > built.size) {
+        // The SVD has at most one dimension per word: the rest would be zero columns.
+        throw new ConfigError(
+          'dim',
+          options.dim,
+          `at most ${built.size}, the vocabulary size (PPMI-SVD gives at most one dimension per word)`,
+        );
+      }
+      onProgress?.({ phase: 'cooccurrence', fraction: 0.1 });
+      return { vocabulary: built, encoded: await encodeCorpus(replayable, built, signal ? { signal } : {}) };
+    },
+  );
   const size = vocabulary.size;
   const matrix = countCooccurrences(encoded.ids, encoded.sentenceStarts, size, options.window, signal);
   toPpmi(matrix, options.cdsAlpha, options.shift);
@@ -226,18 +241,18 @@ export async function trainPpmiSvd(
     }
   }
   const { values: squaredSingular, vectors: leftSmall } = symmetricEigen(gram, k);
-  const dim = Math.min(options.dim, k);
-  const output = new Float32Array(size * options.dim);
+  const { dim } = options; // at most the vocabulary size, so at most k
+  const output = new Float32Array(size * dim);
   for (let c = 0; c < dim; c++) {
     const weight = Math.sqrt(Math.max(squaredSingular[c]!, 0)) ** options.eigenWeight;
     for (let r = 0; r < size; r++) {
       let value = 0;
       for (let i = 0; i < k; i++) value += basis[r * k + i]! * leftSmall[i * k + c]!;
-      output[r * options.dim + c] = value * weight;
+      output[r * dim + c] = value * weight;
     }
   }
   onProgress?.({ phase: 'svd', fraction: 1 });
-  return new WordVectors(vocabulary.words, output, options.dim, vocabulary.counts);
+  return new WordVectors(vocabulary.words, output, dim, vocabulary.counts);
 }
 
 /** The PPMI + truncated SVD count-based baseline as a registered algorithm (id `ppmi-svd`). */

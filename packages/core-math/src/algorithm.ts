@@ -1,4 +1,5 @@
 import type { Embedder } from './embedder.js';
+import type { SavableModel } from './savable-model.js';
 
 /**
  * A training corpus: a file path (read as a stream, one sentence per line; a one-line corpus such
@@ -69,6 +70,12 @@ export interface EmbeddingAlgorithm<Options extends object = Record<string, unkn
   readonly description: string;
   /** The defaults of every option it takes; the keys are the options it accepts. */
   readonly defaults: Readonly<Options>;
+  /**
+   * The formats its trained models save themselves in besides word vectors (see
+   * {@link SavableModel}), e.g. `['fasttext-bin']`; known before training, so that an app can pick
+   * and check an output format up front. Absent or empty: its models are saved as word vectors only.
+   */
+  readonly modelFormats?: readonly string[];
   /** Trains on `corpus` and returns the resulting embedder. */
   train(corpus: TrainingCorpus, options: Partial<Options>, context?: TrainContext): Promise<Embedder>;
 }

@@ -17,3 +17,16 @@ export interface Embedder {
   /** The vocabulary, in the model's order (for trained models: by descending frequency). */
   keys(): IterableIterator<string>;
 }
+
+/** Whether `value` has the shape of an {@link Embedder} (for checking what a plug-in returns). */
+export function isEmbedder(value: unknown): value is Embedder {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Embedder>;
+  return (
+    typeof candidate.dim === 'number' &&
+    typeof candidate.size === 'number' &&
+    typeof candidate.vector === 'function' &&
+    typeof candidate.has === 'function' &&
+    typeof candidate.keys === 'function'
+  );
+}

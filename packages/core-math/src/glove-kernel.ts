@@ -3,13 +3,17 @@ import { activeWasmKernels } from './kernel-selection.js';
 import { tsKernels } from './kernels.js';
 import type { WasmKernels } from './wasm-kernels.js';
 
-/** 32-bit slots per GloVe training entry: row, column (int32), log X, f(X) (float32 bits). */
+/**
+ * 32-bit slots per GloVe training entry: row, column (int32), log X, f(X) (float32 bits).
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
+ */
 export const GLOVE_ENTRY_SLOTS = 4;
 
 /**
  * What the GloVe kernel trains: the parameters laid out as the Stanford tools' `glove.c` lays them
  * out, the co-occurrence entries, and the AdaGrad settings. Allocate the arrays with
  * `allocateFloat32` / `allocateInt32` so the WebAssembly kernel can run on them.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export interface GloveKernelSetup {
   /** Words (V): the parameters hold V word rows, then V context rows. */
@@ -85,6 +89,7 @@ function checkSetup(setup: GloveKernelSetup): void {
  * const kernel = new GloveKernel({ vocabSize, dim, weights, gradsq, entries, scratch, lr: 0.05, gradClip: 100 });
  * const cost = kernel.train(0, count);            // Σ ½ f(X) diff² over the entries
  * ```
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export class GloveKernel {
   /** Where the step runs: `wasm-simd` or `ts`. */

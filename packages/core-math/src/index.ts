@@ -5,6 +5,7 @@
  * the trainers run on (TypeScript and WebAssembly) are in `@embedkit/core-math/kernels`.
  */
 export type { Embedder } from './embedder.js';
+export { isEmbedder } from './embedder.js';
 export { WordVectors } from './word-vectors.js';
 export type {
   CommonTrainOptions,
@@ -28,6 +29,8 @@ export {
   isEmbeddingError,
   throwIfAborted,
 } from './errors.js';
+export type { OpenedRegularFile } from './regular-file.js';
+export { openRegularFile } from './regular-file.js';
 export type { RandomState } from './random.js';
 export { Random } from './random.js';
 export { cosine, norm, normalizeInPlace, normalizeRows } from './vector-ops.js';
@@ -36,3 +39,7 @@ export { topK } from './top-k.js';
 export { mean, pearson, rankAverage, spearman, variance } from './statistics.js';
 export type { PrincipalComponentsOptions } from './principal-components.js';
 export { principalComponents } from './principal-components.js';
+export type { TransportPlan } from './transport.js';
+export { solveTransport } from './transport.js';
+export type { SavableModel, SaveOptions } from './savable-model.js';
+export { isSavableModel } from './savable-model.js';

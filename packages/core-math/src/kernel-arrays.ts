@@ -31,6 +31,7 @@ function place(bytes: number): { buffer: ArrayBufferLike; offset: number } {
  *
  * @throws ConfigError when `length` is not an integer from 0 to 2^30 - 20, or the kernel memory
  *   cannot grow enough
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function allocateFloat32(length: number): Float32Array {
   checkLength(length);
@@ -43,6 +44,7 @@ export function allocateFloat32(length: number): Float32Array {
  * tables a Wasm kernel or a worker thread reads next to the weights).
  *
  * @throws ConfigError when `length` is out of range or the kernel memory cannot grow enough
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function allocateInt32(length: number): Int32Array {
   checkLength(length);
@@ -58,6 +60,7 @@ export function allocateInt32(length: number): Int32Array {
  *
  * @throws ConfigError when `array` is in the kernel memory but is not an allocated array (a
  *   subarray, or one released already)
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function releaseArray(array: Float32Array | Int32Array): void {
   const wasm = threadWasmKernels();
@@ -68,6 +71,7 @@ export function releaseArray(array: Float32Array | Int32Array): void {
  * Whether the kernels in use run on `array` in WebAssembly (it is a view of their memory). With
  * {@link tsKernels} this is always `false`. Useful to assert that a trainer's arrays are on the
  * fast path.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function inKernelMemory(array: ArrayBufferView): boolean {
   return activeWasmKernels()?.holds(array) ?? false;

@@ -38,13 +38,17 @@ function startupKernels(): VectorKernels {
  *
  * @throws ConfigError when `EMBEDKIT_KERNELS` has another value, or is `wasm` where the runtime
  *   cannot run the Wasm kernels
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function kernels(): VectorKernels {
   active ??= startupKernels();
   return active;
 }
 
-/** The `name` of the kernels in use in this thread (`ts` or `wasm-simd`), for reports. */
+/**
+ * The `name` of the kernels in use in this thread (`ts` or `wasm-simd`), for reports.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
+ */
 export function kernelsName(): string {
   return kernels().name;
 }
@@ -54,6 +58,7 @@ export function kernelsName(): string {
  * on, e.g. `useKernels(tsKernels)` or `useKernels(wasmKernels())` to measure one against the other.
  * Arrays from {@link allocateFloat32} live in the memory of the kernels in use when they are
  * allocated.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function useKernels(implementation: VectorKernels): void {
   active = implementation;
@@ -66,6 +71,7 @@ export function useKernels(implementation: VectorKernels): void {
  *
  * @throws ConfigError when the runtime cannot run them (no WebAssembly SIMD or shared memory, or
  *   no address space left for a new memory)
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function wasmKernels(): VectorKernels {
   if (threadWasm === undefined) {
@@ -95,6 +101,7 @@ export function wasmKernels(): VectorKernels {
  * The shared `WebAssembly.Memory` the kernels in use work on, or `null` when they are not the
  * Wasm kernels. Post it to a worker thread (in `workerData` or a message, with the arrays) and
  * call {@link attachKernels} there, so the worker runs the same kernels on the same arrays.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function kernelMemory(): KernelMemory | null {
   const current = kernels();
@@ -108,6 +115,7 @@ export function kernelMemory(): KernelMemory | null {
  *
  * @returns the kernels now in use in this thread
  * @throws ConfigError when `memory` is not a kernel memory
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function attachKernels(memory: KernelMemory | null): VectorKernels {
   if (memory === null) {

@@ -7,6 +7,7 @@ import type { SigmoidTable } from './sigmoid-table.js';
  * allocates nothing. Offsets and counts are non-negative integers; a range that does not fit in
  * its array reads `undefined` (NaN) like a plain loop. Two ranges passed to one call are either
  * disjoint or identical.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export interface VectorKernels {
   /** Which implementation this is (`ts`, `wasm-simd`, ...). */
@@ -97,7 +98,10 @@ export interface VectorKernels {
   ): number;
 }
 
-/** The plain TypeScript kernels: the reference implementation, available everywhere. */
+/**
+ * The plain TypeScript kernels: the reference implementation, available everywhere.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
+ */
 export const tsKernels: VectorKernels = {
   name: 'ts',
   dot(x, xOffset, y, yOffset, n) {

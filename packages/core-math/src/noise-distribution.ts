@@ -20,6 +20,7 @@ const TWO_POW_32 = 4294967296;
  * const random = new Random(1);
  * const negative = noise.sample(random);
  * ```
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export class NoiseDistribution {
   /** Number of items (the length of the counts). */

@@ -11,6 +11,7 @@ import type { WasmKernels } from './wasm-kernels.js';
  * negative sampling, hierarchical softmax or both, over input rows that are the tokens themselves
  * or, with an encoder, several rows per token. The weight matrices must be views of the Wasm
  * kernels' memory (`allocateFloat32`); the tables are copied into it.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export interface SentenceKernelSetup {
   /** Skip-gram (a word and each word of its window form a pair) or CBOW (the window predicts the word). */
@@ -48,6 +49,7 @@ export interface SentenceKernelSetup {
  * The read-only tables of one {@link SentenceKernelSetup} in the Wasm kernels' memory: plain data
  * that can be posted to worker threads attached to that memory. Give `block` back with
  * `releaseArray` when the run is over.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export interface SentenceTables {
   /** The header (settings and byte addresses) followed by the tables. */
@@ -210,6 +212,7 @@ function packAliasTable(noise: NoiseDistribution, into: Int32Array): void {
  *   the WebAssembly ones, or a weight matrix is not a view of their memory (then train with the
  *   TypeScript loop)
  * @throws ConfigError when a size or an index of the setup is inconsistent
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function createSentenceTables(setup: SentenceKernelSetup): SentenceTables | null {
   const vocabulary = validate(setup);
@@ -282,6 +285,7 @@ export function createSentenceTables(setup: SentenceKernelSetup): SentenceTables
  * before worker threads start; give it back with `releaseArray`.
  *
  * @throws ConfigError when the WebAssembly kernels are not the ones in use
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function createSentenceWorkspace(tables: SentenceTables, random: Random): Int32Array {
   if (wasmHolding([tables.block]) === undefined) {
@@ -314,6 +318,7 @@ export function createSentenceWorkspace(tables: SentenceTables, random: Random):
  * let next = 0;
  * while (next < count) next = kernel.train(ids, starts, next, count, buffer, lr, 10_000);
  * ```
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export class SentenceKernel {
   /** Tokens processed (before subsampling) by the last {@link SentenceKernel.train} call. */

@@ -22,6 +22,7 @@ function exactLogSigmoid(x: number): number {
  * const gradient = (label - table.sigmoid(score)) * lr;
  * const loss = -table.logSigmoid(score);   // positive sample; use -logSigmoid(-score) for a negative one
  * ```
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export class SigmoidTable {
   /** Number of intervals the table divides [-maxExp, maxExp] into (the table holds `size + 1` values). */

@@ -6,6 +6,7 @@ import { kernelsWasmBase64 } from './generated/kernels-wasm.js';
  * needs no DOM typings (a real `WebAssembly.Memory` is one). Its `buffer` is a
  * `SharedArrayBuffer`; it never detaches, but after a `grow` (by any thread) `buffer` returns a new,
  * longer `SharedArrayBuffer` over the same bytes.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export interface KernelMemory {
   /** The memory's bytes: re-read after growth to see the new length. */
@@ -108,6 +109,7 @@ function moduleBytes(): Uint8Array {
 /**
  * Whether this runtime can run the WebAssembly SIMD kernels: it has WebAssembly with the SIMD and
  * threads features (the kernels module validates) and `SharedArrayBuffer`. Checked once per thread.
+ * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export function wasmKernelsSupported(): boolean {
   supported ??=

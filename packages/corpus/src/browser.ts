@@ -1,6 +1,7 @@
 /**
  * The entry of the `browser` export condition: everything `index.ts` exports except
- * `readSentences`, which reads a file (in a browser, give bytes to `sentencesFromBytes`).
+ * `readSentences`, which reads a file (in a browser, give bytes to `sentencesFromBytes`), and
+ * `withReplayableCorpus`, which copies a pipe to a temporary file.
  */
 export type { Tokenizer, UnicodeWordTokenizerOptions } from './tokenizers.js';
 export {
@@ -23,3 +24,7 @@ export type {
 export { DEFAULT_MIN_COUNT, Vocabulary } from './vocabulary.js';
 export type { EncodeCorpusOptions, EncodedCorpus } from './encode-corpus.js';
 export { encodeCorpus } from './encode-corpus.js';
+export type { PhraseScoring, PhrasesOptions, ResolvedPhrasesOptions } from './phrase-options.js';
+export { ENGLISH_CONNECTOR_WORDS, PHRASES_DEFAULTS, resolvePhrasesOptions } from './phrase-options.js';
+export type { FrozenPhrasesSettings } from './phrases.js';
+export { applyPhraseLayers, FrozenPhrases, learnPhrasePasses, Phrases } from './phrases.js';

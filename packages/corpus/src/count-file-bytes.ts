@@ -7,9 +7,11 @@ import { fileChunks } from '#file-chunks';
 /** Where {@link countFileBytes} records the corpus: word positions and sentence ends. */
 export interface TokenSink {
   /** Each token's word, as its position in order of first appearance. */
-  readonly ids: Int32Builder;
+  readonly ids: Pick<Int32Builder, 'push' | 'length'>;
   /** After each sentence, the number of ids so far. */
-  readonly starts: Int32Builder;
+  readonly starts: Pick<Int32Builder, 'push'>;
+  /** Called once before reading with the distinct words, a list that grows as they appear. */
+  begin?(words: readonly string[]): void;
 }
 
 /** What {@link countFileBytes} found. */
@@ -300,6 +302,7 @@ export async function countFileBytes(
   const what = `reading ${path}`;
   throwIfAborted(signal, what);
   const scanner = new ByteScanner(record, limit, options.maxSentenceLength);
+  record?.begin?.(scanner.table.words);
   for await (const chunk of fileChunks(path, options.chunkSize)) {
     throwIfAborted(signal, what);
     scanner.push(chunk);

@@ -19,3 +19,9 @@ export type {
 export { DEFAULT_MIN_COUNT, Vocabulary } from './vocabulary.js';
 export type { EncodeCorpusOptions, EncodedCorpus } from './encode-corpus.js';
 export { encodeCorpus } from './encode-corpus.js';
+export type { PhraseScoring, PhrasesOptions, ResolvedPhrasesOptions } from './phrase-options.js';
+export { ENGLISH_CONNECTOR_WORDS, PHRASES_DEFAULTS, resolvePhrasesOptions } from './phrase-options.js';
+export type { FrozenPhrasesSettings } from './phrases.js';
+export { applyPhraseLayers, FrozenPhrases, learnPhrasePasses, Phrases } from './phrases.js';
+export type { ReplayableCorpusOptions } from './replayable-corpus.js';
+export { withReplayableCorpus } from './replayable-corpus.js';

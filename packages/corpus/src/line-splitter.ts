@@ -12,8 +12,12 @@ import { isWhitespaceCode } from './tokenizers.js';
 export class LineSplitter {
   readonly #tokenizer: Tokenizer;
   readonly #maxSentenceLength: number;
-  /** Text of the current line not tokenized yet: whitespace (or nothing), then a partial token. */
-  #pending = '';
+  /**
+   * Text of the current line not tokenized yet: whitespace (or nothing), then a partial token, in
+   * the pieces it arrived in (joined once, when the token ends: appending to one string and
+   * scanning it at each push made a long token quadratic).
+   */
+  #pending: string[] = [];
   /** Tokens of the current line not emitted yet (fewer than `maxSentenceLength`). */
   #sentence: string[] = [];
 
@@ -26,28 +30,36 @@ export class LineSplitter {
   push(text: string, out: string[][]): void {
     let start = 0;
     for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
-      this.#addText(stripCarriageReturn(this.#pending + text.slice(start, newline)));
-      this.#pending = '';
+      this.#addText(stripCarriageReturn(this.#takePending(text.slice(start, newline))));
       this.#endLine(out);
       start = newline + 1;
     }
     const rest = start === 0 ? text : text.slice(start);
     if (rest.length === 0) return;
-    const scanFrom = this.#pending.length;
-    this.#pending += rest;
-    const cut = lastWhitespace(this.#pending, scanFrom);
-    if (cut > 0) {
-      this.#addText(this.#pending.slice(0, cut));
-      this.#pending = this.#pending.slice(cut);
+    // The pending text holds no whitespace after its start: only the new piece is searched.
+    const cut = lastWhitespace(rest, 0);
+    if (cut > 0 || (cut === 0 && this.#pending.length > 0)) {
+      this.#addText(this.#takePending(rest.slice(0, cut)));
+      this.#pending.push(rest.slice(cut));
       this.#emitFullPieces(out);
+    } else {
+      this.#pending.push(rest);
     }
   }
 
   /** Ends the text: the last line, even without a final newline, is appended to `out`. */
   end(out: string[][]): void {
-    this.#addText(stripCarriageReturn(this.#pending));
-    this.#pending = '';
+    this.#addText(stripCarriageReturn(this.#takePending('')));
     this.#endLine(out);
+  }
+
+  /** The pending text followed by `text`; nothing is pending afterwards. */
+  #takePending(text: string): string {
+    if (this.#pending.length === 0) return text;
+    this.#pending.push(text);
+    const joined = this.#pending.join('');
+    this.#pending = [];
+    return joined;
   }
 
   #addText(text: string): void {

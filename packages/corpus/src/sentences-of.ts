@@ -14,7 +14,7 @@ import { readSentences } from './read-sentences.js';
  * object can be read only once).
  *
  * @throws ConfigError at once when an option or the corpus's type is invalid, during iteration
- *   when a sentence is not an array
+ *   when a sentence is not an array or a token is not a string
  * @throws IoError during iteration when a file cannot be read
  * @throws CancelledError during iteration when `signal` aborts
  */
@@ -40,12 +40,24 @@ async function* splitSentences(
   maxSentenceLength: number,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<readonly string[]> {
+  let number = 0;
   for await (const sentence of corpus) {
     throwIfAborted(signal, 'reading the corpus');
+    number++;
     if (!Array.isArray(sentence)) {
       throw new ConfigError('corpus', sentence, 'sentences given as arrays of string tokens');
     }
     const length = sentence.length;
+    for (let i = 0; i < length; i++) {
+      const token: unknown = sentence[i];
+      if (typeof token !== 'string') {
+        throw new ConfigError(
+          `corpus (sentence ${number}, token ${i + 1})`,
+          token,
+          `a string token, not ${token === null ? 'null' : typeof token}`,
+        );
+      }
+    }
     if (length <= maxSentenceLength) {
       if (length > 0) yield sentence;
       continue;

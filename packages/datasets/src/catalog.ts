@@ -1,10 +1,11 @@
 import {
   type ParsedAnalogies,
   type ParsedWordPairs,
+  type StsData,
   parseAnalogies,
+  parseSts,
   parseWordPairs,
 } from '@embedkit/similarity';
-import { type StsData, parseSts } from '@embedkit/text-pooling';
 import { DataFile, type DatasetSource } from './data-file.js';
 
 /** An analogy set in the Google format (`: section` lines, then `a b c d`). */
@@ -25,7 +26,7 @@ export class SimilaritySet extends DataFile {
 
 /** A split of the STS Benchmark (tab-separated genre, file, year, id, score, sentence1, sentence2). */
 export class StsSplit extends DataFile {
-  /** The scored sentence pairs, parsed by `@embedkit/text-pooling`. */
+  /** The scored sentence pairs, parsed by `@embedkit/similarity`. */
   async read(): Promise<StsData> {
     return parseSts(await this.text());
   }

@@ -8,17 +8,16 @@
  *   pnpm --filter @embedkit/fasttext-subword compare:fasttext [corpus] [--threads 2] [--seed 1]
  *
  * Settings: skip-gram, dim 100, ws 5, neg 5, t 1e-4, epoch 5, minCount 5, lr 0.025, minn 3,
- * maxn 6, bucket 2,000,000. Default corpus: ../shared/data/corpora/text8-head.txt (from the
- * repository root). Needs `fasttext` on the PATH and `/usr/bin/python3` with gensim. Model files go
+ * maxn 6, bucket 2,000,000. Default corpus: text8-head from `@embedkit/datasets`. Needs `fasttext` on the PATH and `/usr/bin/python3` with gensim. Model files go
  * to a temporary folder that is removed at the end.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kernels } from '@embedkit/core-math/kernels';
+import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
 import {
   type FastTextModel,
   readFastTextBin,
@@ -27,14 +26,18 @@ import {
   writeFastTextVec,
 } from '../src/index.js';
 
-const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const shared = resolve(repository, '../shared/data');
+/** The shipped evaluation sets, as plain files gensim can read. */
+const evaluationSets = [
+  await analogySets.google.path(),
+  await similaritySets.wordsim353.path(),
+  await similaritySets.simlex999.path(),
+];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { threads: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } },
 });
-const corpus = resolve(positionals[0] ?? join(shared, 'corpora/text8-head.txt'));
+const corpus = resolve(positionals[0] ?? (await corpora.text8Head.path()));
 const threads = Number(values.threads);
 const seed = Number(values.seed);
 const settings = {
@@ -87,14 +90,7 @@ interface Row {
 }
 
 function evaluate(vec: string): Pick<Row, 'analogy' | 'wordsim353' | 'simlex999'> {
-  const output = execFileSync('/usr/bin/python3', [
-    '-c',
-    GENSIM_EVALUATE,
-    vec,
-    join(shared, 'eval/questions-words.txt'),
-    join(shared, 'eval/wordsim353.tsv'),
-    join(shared, 'eval/simlex999.txt'),
-  ]);
+  const output = execFileSync('/usr/bin/python3', ['-c', GENSIM_EVALUATE, vec, ...evaluationSets]);
   return JSON.parse(output.toString());
 }
 

@@ -26,6 +26,7 @@ function algorithm(model: 'skipgram' | 'cbow', id: string, description: string):
     id,
     description,
     defaults: FASTTEXT_DEFAULTS,
+    modelFormats: ['fasttext-bin'],
     async train(corpus, options, context) {
       const given = (options as { model?: unknown }).model;
       if (given !== undefined && given !== model)

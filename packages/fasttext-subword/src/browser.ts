@@ -14,6 +14,12 @@ export { FastTextModel } from './fasttext-model.js';
 export type { ReadFastTextBinOptions } from './fasttext-bin-read.js';
 export { parseFastTextBin } from './fasttext-bin-read.js';
 export { serializeFastTextBin } from './fasttext-bin-write.js';
-export { FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
+export {
+  FASTTEXT_MAGIC,
+  FASTTEXT_SNIFF_BYTES,
+  FASTTEXT_VERSION,
+  looksLikeFastTextBin,
+} from './bin-layout.js';
 export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
 export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
+export { formatGeneral, printedWordVector } from './printed-vectors.js';

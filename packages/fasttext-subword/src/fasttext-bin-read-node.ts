@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
-import { IoError } from '@embedkit/core-math';
+import { IoError, openRegularFile } from '@embedkit/core-math';
+import { createWordDecoder } from '@embedkit/vector-io';
 import { ByteReader, type ByteSource } from './byte-reader.js';
 import { decodeFastTextBin, type ReadFastTextBinOptions } from './fasttext-bin-read.js';
 import type { FastTextModel } from './fasttext-model.js';
@@ -8,30 +8,30 @@ import type { FastTextModel } from './fasttext-model.js';
  * Loads a Facebook fastText `.bin` model: version 12 (fastText 0.9.x, gensim's
  * `save_facebook_model`), version 11, and the older layout without magic number. Quantized
  * models (`.ftz`), supervised models and dictionaries with labels are refused with a `FormatError`.
+ * Words are UTF-8 unless `encoding` names another encoding (gensim's `load_facebook_model(path,
+ * encoding=…)`); `unicodeErrors: 'backslashreplace'` reads invalid bytes as gensim does (`\xNN`).
  *
  * @throws FormatError naming the byte offset of the first thing that is wrong
- * @throws IoError when the file cannot be read
+ * @throws IoError when the file cannot be read, or is a directory, a pipe or a device
  */
 export async function readFastTextBin(
   path: string,
   options: ReadFastTextBinOptions = {},
 ): Promise<FastTextModel> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  const decoder = createWordDecoder(options);
+  const { handle, size } = await openRegularFile(path);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new IoError(path, `cannot open: ${(error as Error).message}`, error);
-  }
-  try {
-    const { size } = await handle.stat();
     const source: ByteSource = {
       size,
       async read(position, target) {
-        const { bytesRead } = await handle.read(target, 0, target.length, position);
-        return bytesRead;
+        try {
+          return (await handle.read(target, 0, target.length, position)).bytesRead;
+        } catch (cause) {
+          throw new IoError(path, `cannot read the file: ${(cause as Error).message}`, cause);
+        }
       },
     };
-    return await decodeFastTextBin(new ByteReader(source, path), options.signal);
+    return await decodeFastTextBin(new ByteReader(source, path), decoder, options.signal);
   } finally {
     await handle.close();
   }

@@ -1,4 +1,5 @@
 import { IoError, throwIfAborted } from '@embedkit/core-math';
+import { createWordDecoder, type TextEncodingOptions, type WordDecoder } from '@embedkit/vector-io';
 import { MAX_FLOAT32_LENGTH } from '#array-limits';
 import { ByteReader, memorySource } from './byte-reader.js';
 import {
@@ -14,31 +15,34 @@ import { type FastTextArgs, LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
 
 /** Options of `readFastTextBin` and {@link parseFastTextBin}. */
-export interface ReadFastTextBinOptions {
+export interface ReadFastTextBinOptions extends TextEncodingOptions {
   /** Stops loading between chunks of the matrices; loading then rejects with `CancelledError`. */
   readonly signal?: AbortSignal;
   /** The name errors give for an in-memory buffer (default `<buffer>`). */
   readonly file?: string;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Parses a fastText `.bin` model held in memory (in a browser, the bytes of a dropped `File`),
- * with the same checks as `readFastTextBin`, which reads a file on disk.
+ * with the same checks as `readFastTextBin`, which reads a file on disk: version 12 (fastText
+ * 0.9.x, gensim's `save_facebook_model`), version 11, and the older layout without magic number.
+ * Words are UTF-8 unless `encoding` names another encoding; `unicodeErrors: 'backslashreplace'`
+ * reads invalid bytes as gensim does (`\xNN`).
  *
  * @throws FormatError naming the byte offset of the first thing that is wrong
  */
-export function parseFastTextBin(
+export async function parseFastTextBin(
   bytes: Uint8Array,
   options: ReadFastTextBinOptions = {},
 ): Promise<FastTextModel> {
-  return decodeFastTextBin(new ByteReader(memorySource(bytes), options.file ?? '<buffer>'), options.signal);
+  const reader = new ByteReader(memorySource(bytes), options.file ?? '<buffer>');
+  return decodeFastTextBin(reader, createWordDecoder(options), options.signal);
 }
 
 /** Decodes a `.bin` model from `reader` (a file or a buffer), checking `signal` between chunks. */
 export async function decodeFastTextBin(
   reader: ByteReader,
+  decoder: WordDecoder,
   signal: AbortSignal | undefined,
 ): Promise<FastTextModel> {
   throwIfAborted(signal, 'loading the model');
@@ -73,7 +77,7 @@ export async function decodeFastTextBin(
   }
   const argsAt = reader.offset - 8;
   const args = readArgs(reader, dim, ws);
-  const dictionary = await readDictionary(reader, modern);
+  const dictionary = await readDictionary(reader, modern, decoder);
   const nwords = dictionary.words.length;
   await readQuantizationFlag(reader, modern, 'input');
   if (args.model === 'supervised' || dictionary.nlabels > 0) {
@@ -135,7 +139,11 @@ interface Dictionary {
   nlabels: number;
 }
 
-async function readDictionary(reader: ByteReader, modern: boolean): Promise<Dictionary> {
+async function readDictionary(
+  reader: ByteReader,
+  modern: boolean,
+  decoder: WordDecoder,
+): Promise<Dictionary> {
   await reader.ensure(modern ? 28 : 20, 'the dictionary header');
   const sizeAt = reader.offset;
   const size = reader.i32();
@@ -173,11 +181,13 @@ async function readDictionary(reader: ByteReader, modern: boolean): Promise<Dict
   for (let i = 0; i < size; i++) {
     const wordAt = reader.offset;
     const bytes = await reader.cString(`entry ${i}`);
-    let word: string;
-    try {
-      word = utf8.decode(bytes);
-    } catch {
-      throw reader.error(`entry ${i} in UTF-8`, 'invalid UTF-8 bytes', wordAt);
+    const word = decoder.decode(bytes, 0, bytes.length);
+    if (word === undefined) {
+      throw reader.error(
+        `entry ${i} in ${decoder.encoding}`,
+        `bytes that are not valid ${decoder.encoding}`,
+        wordAt,
+      );
     }
     if (seen.has(word))
       throw reader.error(`distinct entries (entry ${i})`, `${JSON.stringify(word)} again`, wordAt);

@@ -5,10 +5,14 @@ import type { FastTextModel } from './fasttext-model.js';
 /**
  * Saves `model` as a fastText `.bin` file that fastText 0.9.2 (`fasttext print-word-vectors`,
  * `nn`, continued training) and gensim's `load_facebook_model` load. Writes a temporary file and
- * renames it into place.
+ * renames it into place; `signal` cancels the write, leaving an existing file as it was.
  *
- * @throws IoError when the file cannot be written
+ * @throws IoError when the file cannot be written; CancelledError when `options.signal` aborts
  */
-export async function writeFastTextBin(path: string, model: FastTextModel): Promise<void> {
-  await writeFileAtomic(path, fastTextBinChunks(model));
+export async function writeFastTextBin(
+  path: string,
+  model: FastTextModel,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<void> {
+  await writeFileAtomic(path, fastTextBinChunks(model), options);
 }

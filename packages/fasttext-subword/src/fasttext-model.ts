@@ -1,6 +1,14 @@
-import { ConfigError, DimensionMismatchError, type Embedder, WordVectors } from '@embedkit/core-math';
+import {
+  ConfigError,
+  DimensionMismatchError,
+  type SavableModel,
+  type SaveOptions,
+  throwIfAborted,
+  WordVectors,
+} from '@embedkit/core-math';
 import { kernels } from '@embedkit/core-math/kernels';
 import type { FastTextArgs } from './fasttext-args.js';
+import { writeFastTextBin } from '#write-bin';
 import { buildInputRowTable, type InputRowTable } from './subword-table.js';
 import { SubwordIndexer } from './subwords.js';
 
@@ -42,7 +50,7 @@ const SPACES = /[ \t\n\v\f\r]+/;
  * words outside the vocabulary get vectors from their n-grams alone, exactly as fastText's
  * `print-word-vectors` computes them.
  */
-export class FastTextModel implements Embedder {
+export class FastTextModel implements SavableModel {
   /** The training arguments stored with the model. */
   readonly args: FastTextArgs;
   /** The vectors' dimension. */
@@ -224,6 +232,22 @@ export class FastTextModel implements Embedder {
       this.#wordVectors = new WordVectors(this.words, matrix, this.dim, this.counts);
     }
     return this.#wordVectors;
+  }
+
+  /** The one format of its own a fastText model is saved in: fastText's `.bin` ({@link writeFastTextBin}). */
+  readonly savableFormats: readonly string[] = ['fasttext-bin'];
+
+  /**
+   * Saves the model as a fastText `.bin` ({@link writeFastTextBin}); word-vector formats are
+   * written from {@link FastTextModel.wordVectors}.
+   *
+   * @throws ConfigError when `format` is not `fasttext-bin`; CancelledError when `options.signal`
+   *   is aborted (the write then leaves an existing file as it was); IoError when the file cannot be written
+   */
+  async save(path: string, format: string, options: SaveOptions = {}): Promise<void> {
+    if (!this.savableFormats.includes(format)) throw new ConfigError('format', format, 'fasttext-bin');
+    throwIfAborted(options.signal, 'saving');
+    await writeFastTextBin(path, this, options.signal ? { signal: options.signal } : {});
   }
 }
 

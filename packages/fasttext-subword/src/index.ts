@@ -11,10 +11,16 @@ export { parseFastTextBin } from './fasttext-bin-read.js';
 export { readFastTextBin } from './fasttext-bin-read-node.js';
 export { serializeFastTextBin } from './fasttext-bin-write.js';
 export { writeFastTextBin } from './fasttext-bin-write-node.js';
-export { FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
+export {
+  FASTTEXT_MAGIC,
+  FASTTEXT_SNIFF_BYTES,
+  FASTTEXT_VERSION,
+  looksLikeFastTextBin,
+} from './bin-layout.js';
 export { readFastTextVec, writeFastTextVec } from './fasttext-vec.js';
 export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
 export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
 export { trainFastText } from './train-fasttext.js';
 export type { FastTextAlgorithm, FastTextAlgorithmOptions } from './algorithms.js';
 export { fasttextCbow, fasttextSkipgram } from './algorithms.js';
+export { formatGeneral, printedWordVector } from './printed-vectors.js';

@@ -4,6 +4,8 @@ import type { SubwordIndexer } from './subwords.js';
  * A compressed-sparse-row table of input rows per word: the rows of word `i` are
  * `rows[offsets[i] .. offsets[i + 1])`. For a fastText model, word `i`'s list is its own row `i`
  * followed by its n-gram rows (fastText's `Dictionary::initNgrams`).
+ * @experimental The input encoder the trainer hands to `@embedkit/word2vec/engine`; it follows the
+ * engine and may change in a minor release.
  */
 export interface InputRowTable {
   /** `words + 1` offsets into `rows`, starting at 0. */
@@ -12,7 +14,10 @@ export interface InputRowTable {
   readonly rows: Int32Array;
 }
 
-/** Builds the {@link InputRowTable} of `words` (word `i` gets row `i` plus its n-gram rows). */
+/**
+ * Builds the {@link InputRowTable} of `words` (word `i` gets row `i` plus its n-gram rows).
+ * @experimental Follows `@embedkit/word2vec/engine`'s input encoder; may change in a minor release.
+ */
 export function buildInputRowTable(words: readonly string[], indexer: SubwordIndexer): InputRowTable {
   const offsets = new Int32Array(words.length + 1);
   let rows = new Int32Array(Math.max(16, words.length * 4));

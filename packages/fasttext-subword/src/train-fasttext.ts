@@ -1,6 +1,6 @@
 import { ConfigError, Random, type TrainContext, type TrainingCorpus } from '@embedkit/core-math';
 import { releaseArray } from '@embedkit/core-math/kernels';
-import { encodeCorpus, Vocabulary } from '@embedkit/corpus';
+import { encodeCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import {
   buildHuffmanTree,
   type EngineSetup,
@@ -39,21 +39,28 @@ export async function trainFastText(
   const { threads, seed } = resolveRunSettings(context);
   const { signal, onProgress } = context;
   const { dim, bucket, maxSentenceLength } = resolved;
-  const vocabulary = await Vocabulary.build(corpus, {
-    minCount: resolved.minCount,
+  const reading = {
     maxSentenceLength,
-    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
     ...(signal === undefined ? {} : { signal }),
     ...(onProgress === undefined ? {} : { onProgress }),
+  };
+  // Read twice (vocabulary, then ids): a pipe is copied once first.
+  const { vocabulary, sentences } = await withReplayableCorpus(corpus, reading, async (replayable) => {
+    const built = await Vocabulary.build(replayable, {
+      minCount: resolved.minCount,
+      ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+      ...reading,
+    });
+    if ((built.size + bucket) * dim > MAX_FLOAT32_LENGTH) {
+      throw new ConfigError(
+        'bucket',
+        bucket,
+        `(words + bucket) x dim at most ${MAX_FLOAT32_LENGTH} floats, what one array holds here (${built.size} words, dim ${dim})`,
+      );
+    }
+    return { vocabulary: built, sentences: await encodeCorpus(replayable, built, reading) };
   });
   const words = vocabulary.size;
-  if ((words + bucket) * dim > MAX_FLOAT32_LENGTH) {
-    throw new ConfigError(
-      'bucket',
-      bucket,
-      `(words + bucket) x dim at most ${MAX_FLOAT32_LENGTH} floats, what one array holds here (${words} words, dim ${dim})`,
-    );
-  }
   const args: FastTextArgs = {
     dim,
     ws: resolved.window,
@@ -69,11 +76,6 @@ export async function trainFastText(
     lrUpdateRate: resolved.lrUpdateRate,
     t: resolved.sample,
   };
-  const sentences = await encodeCorpus(corpus, vocabulary, {
-    maxSentenceLength,
-    ...(signal === undefined ? {} : { signal }),
-    ...(onProgress === undefined ? {} : { onProgress }),
-  });
   const random = new Random(seed ?? 1);
   const inputWeights = sharedFloat32Array((words + bucket) * dim);
   for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (2 * random.nextFloat() - 1) / dim;

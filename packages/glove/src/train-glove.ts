@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { TrainContext, TrainingCorpus } from '@embedkit/core-math';
 import { ConfigError, NumericError, WordVectors, throwIfAborted } from '@embedkit/core-math';
-import { Vocabulary } from '@embedkit/corpus';
+import { Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { countCooccurrences } from './count-cooccurrences.js';
 import { GloveModel } from './glove-model.js';
 import type { GloveOptions } from './options.js';
@@ -51,19 +51,25 @@ export async function trainGlove(
   if (!Number.isSafeInteger(seed)) throw new ConfigError('seed', seed, 'a safe integer');
   const { signal, onProgress } = context;
   throwIfAborted(signal, 'GloVe training');
-  const vocabulary = await Vocabulary.build(corpus, {
-    minCount: resolved.minCount,
-    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
-    ...(signal === undefined ? {} : { signal }),
-    ...(onProgress === undefined ? {} : { onProgress }),
-  });
-  const matrix = await countCooccurrences(corpus, vocabulary, {
-    window: resolved.window,
-    symmetric: resolved.symmetric,
-    memory: resolved.memory,
+  const reading = {
     ...(resolved.tmpDir === undefined ? {} : { tmpDir: resolved.tmpDir }),
     ...(signal === undefined ? {} : { signal }),
     ...(onProgress === undefined ? {} : { onProgress }),
+  };
+  // Read twice (vocabulary, then co-occurrences): a pipe is copied once first.
+  const { vocabulary, matrix } = await withReplayableCorpus(corpus, reading, async (replayable) => {
+    const built = await Vocabulary.build(replayable, {
+      minCount: resolved.minCount,
+      ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+      ...reading,
+    });
+    const counted = await countCooccurrences(replayable, built, {
+      window: resolved.window,
+      symmetric: resolved.symmetric,
+      memory: resolved.memory,
+      ...reading,
+    });
+    return { vocabulary: built, matrix: counted };
   });
   if (matrix.stats.tokens !== vocabulary.totalCount) {
     throw new ConfigError(

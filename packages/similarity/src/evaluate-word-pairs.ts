@@ -47,7 +47,8 @@ export interface WordPairsEvaluation {
  * Spearman as scipy's `pearsonr` and `spearmanr`.
  *
  * @param pathOrText - the file's path, or its text (any string containing a line break)
- * @throws FormatError when no pair is usable (no valid line, or every pair has an unknown word)
+ * @throws FormatError when no pair is usable (no valid line, or every pair has an unknown word), or
+ *   a score is not a finite number
  * @throws IoError when the file cannot be read
  */
 export async function evaluateWordPairs(
@@ -61,7 +62,7 @@ export async function evaluateWordPairs(
   if (delimiter === '')
     throw new ConfigError('delimiter', delimiter, "'auto', 'whitespace' or a non-empty separator");
   const { text, file } = await loadText(pathOrText);
-  const parsed = parseWordPairs(text, delimiter);
+  const parsed = parseWordPairs(text, delimiter, file);
   const known = evaluationVocabulary(vectors, rowCount, caseInsensitive);
   const normalise = caseInsensitive ? (word: string) => word.toUpperCase() : (word: string) => word;
   const unit = vectors.unitMatrix();

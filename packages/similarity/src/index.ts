@@ -26,3 +26,21 @@ export type { AnalogyQuestion, AnalogySectionQuestions, ParsedAnalogies } from '
 export { parseAnalogies } from './analogy-file.js';
 export type { ParsedWordPairs, WordPair } from './word-pairs-file.js';
 export { parseWordPairs } from './word-pairs-file.js';
+export type { StsData, StsPair } from './sts-file.js';
+export { parseSts } from './sts-file.js';
+export {
+  distance,
+  distances,
+  mostSimilarToGiven,
+  relativeCosineSimilarity,
+  similarity,
+} from './word-similarity.js';
+export { closerThan, rank } from './closer-than.js';
+export type { MeanVectorOptions } from './mean-vector.js';
+export { getMeanVector, nSimilarity } from './mean-vector.js';
+export type { CentralWord } from './centrality.js';
+export { doesntMatch, rankByCentrality } from './centrality.js';
+export type { WmdOptions } from './word-movers-distance.js';
+export { relaxedWmDistance, wmDistance } from './word-movers-distance.js';
+export type { WmdMatch, WmdSearchResult } from './wmd-index.js';
+export { WmdIndex } from './wmd-index.js';

@@ -67,7 +67,7 @@ const PRODUCT_FLOATS = 1 << 22;
 
 /**
  * The `k` best rows among the first `rowCount` for every query (best first, ties by lower row),
- * all queries together, block by block over the rows.
+ * all queries together, block by block over the rows. A `k` above `rowCount` asks for every row.
  */
 export function searchTerms(
   vectors: WordVectors,
@@ -79,6 +79,8 @@ export function searchTerms(
   signal?: AbortSignal,
 ): Neighbor[][] {
   if (queries.length === 0 || k === 0 || rowCount === 0) return queries.map(() => []);
+  // Never more results than rows: the result buffers are sized by k.
+  const count = Math.min(k, rowCount);
   const blockRows = Math.min(
     rowCount,
     Math.max(cacheBlockRows(vectors.dim), Math.floor(PRODUCT_FLOATS / terms.size)),
@@ -88,7 +90,7 @@ export function searchTerms(
   try {
     const scorer = new TermScorer(vectors, termMatrix, queries, method, blockRows);
     try {
-      best = blockedTopK(scorer, rowCount, k, blockRows, signal);
+      best = blockedTopK(scorer, rowCount, count, blockRows, signal);
     } finally {
       scorer.release();
     }
@@ -97,7 +99,7 @@ export function searchTerms(
   }
   return queries.map((_, q) => {
     const neighbors: Neighbor[] = [];
-    for (let i = q * k; i < q * k + best.counts[q]!; i++) {
+    for (let i = q * count; i < q * count + best.counts[q]!; i++) {
       const index = best.indices[i]!;
       neighbors.push({ key: vectors.keyAt(index), index, score: best.scores[i]! });
     }

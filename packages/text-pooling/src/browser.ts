@@ -20,5 +20,6 @@ export type { DocumentFrequenciesState } from './document-frequencies.js';
 export { DocumentFrequencies } from './document-frequencies.js';
 export type { SearchHit, SearchOptions, SemanticDocument } from './semantic-index.js';
 export { SemanticIndex } from './semantic-index.js';
-export type { StsData, StsPair } from './sts.js';
-export { parseSts } from './sts.js';
+/** Re-exported from `@embedkit/similarity`, where the readers of every evaluation set live. */
+export type { StsData, StsPair } from '@embedkit/similarity';
+export { parseSts } from '@embedkit/similarity';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { cosine, type Embedder, IoError, pearson, spearman } from '@embedkit/core-math';
+import { type Embedder, IoError, cosine, pearson, spearman } from '@embedkit/core-math';
+import { type StsData, parseSts } from '@embedkit/similarity';
 import type { PoolingMethod, TextEmbedderOptions } from './options.js';
-import { parseSts, type StsData } from './sts.js';
 import { TextEmbedder } from './text-embedder.js';
 
 /**

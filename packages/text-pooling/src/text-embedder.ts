@@ -169,7 +169,7 @@ export class TextEmbedder {
    * averages of `texts` (`sif`, uncentred like the paper's TruncatedSVD). Other methods need
    * nothing and return at once. Fitting again replaces the previous state.
    *
-   * @throws ConfigError when `texts` is empty (for `tfidf` and `sif`), or has no known word (`sif`)
+   * @throws ConfigError when `texts` is empty (for `tfidf` and `sif`), or has no word or no known word (`sif`)
    */
   fit(texts: Iterable<string>): this {
     if (this.method === 'tfidf') {
@@ -326,6 +326,13 @@ export class TextEmbedder {
 
   #fitSif(documents: readonly string[][]): void {
     if (documents.length === 0) throw emptyFitError();
+    if (this.#options.frequencies === undefined && documents.every((tokens) => tokens.length === 0)) {
+      throw new ConfigError(
+        'texts',
+        `${documents.length} texts without a word`,
+        'at least one text with a word, to count the word frequencies SIF weights by (or give a frequencies table)',
+      );
+    }
     const frequencies = this.#options.frequencies ?? WordFrequencies.fromTokens(documents);
     const { components } = this.#options;
     const dim = this.embedder.dim;

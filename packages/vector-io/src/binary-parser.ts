@@ -6,10 +6,10 @@
 import { FormatError, type WordVectors } from '@embedkit/core-math';
 import { describeBytes } from './describe-bytes.js';
 import { checkHeaderAgainstSize, HEADER_EXPECTED, MAX_HEADER_BYTES, requireHeader } from './header.js';
+import { MAX_WORD_BYTES } from './record-limits.js';
 import { byteOrderMarkLength, NEWLINE, SPACE, trimLineEnd } from './text-line.js';
 import type { ParserInput, VectorParser } from './vector-parser.js';
 import { VectorTable } from './vector-table.js';
-import { decodeWord } from './word-codec.js';
 
 const FLOAT_BYTES = 4;
 
@@ -21,6 +21,8 @@ export class BinaryVectorParser implements VectorParser {
   #target = 0;
   /** Bytes of the file consumed by earlier calls (the file offset of `bytes[0]`). */
   #consumed = 0;
+  /** File offset up to which the unfinished word at the end of the last call was searched for a space. */
+  #searchedTo = 0;
   #started = false;
   done = false;
 
@@ -96,18 +98,21 @@ export class BinaryVectorParser implements VectorParser {
     while (!this.done) {
       let wordStart = pos;
       while (wordStart < bytes.length && bytes[wordStart] === NEWLINE) wordStart++;
-      const space = bytes.indexOf(SPACE, wordStart);
+      // A word split over chunks is searched for its end only in the bytes not searched before.
+      const space = bytes.indexOf(SPACE, Math.max(wordStart, this.#searchedTo - this.#consumed));
+      this.#checkWordLength(wordStart, space === -1 ? bytes.length : space);
       const valuesStart = space + 1;
       if (space === -1 || valuesStart + vectorBytes > bytes.length) {
         if (atEnd) this.#truncated(bytes, wordStart, space, vectorBytes);
+        if (space === -1) this.#searchedTo = this.#consumed + bytes.length;
         break;
       }
-      const word = decodeWord(bytes, wordStart, space);
+      const word = this.#input.decoder.decode(bytes, wordStart, space);
       if (word === undefined) {
         throw new FormatError(
           { file: this.#input.file, offset: this.#consumed + wordStart },
-          'a word in valid UTF-8',
-          `invalid UTF-8 in ${describeBytes(bytes, wordStart, space)}`,
+          `a word in valid ${this.#input.decoder.encoding}`,
+          `invalid ${this.#input.decoder.encoding} in ${describeBytes(bytes, wordStart, space)}`,
         );
       }
       const offset = table.nextOffset;
@@ -121,6 +126,16 @@ export class BinaryVectorParser implements VectorParser {
       pos = valuesStart + vectorBytes;
     }
     return pos;
+  }
+
+  /** Refuses a word (complete or not yet) longer than {@link MAX_WORD_BYTES}. */
+  #checkWordLength(start: number, end: number): void {
+    if (end - start <= MAX_WORD_BYTES) return;
+    throw new FormatError(
+      { file: this.#input.file, offset: this.#consumed + start },
+      `a word of at most ${MAX_WORD_BYTES} bytes and a space starting vector ${this.#table!.entries + 1} of ${this.#target}`,
+      `${end - start} bytes without a space: not a vector file, or a corrupt one`,
+    );
   }
 
   #truncated(bytes: Uint8Array, wordStart: number, space: number, vectorBytes: number): never {

@@ -19,6 +19,9 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /** Significant digits that always fit exactly in a double's 53-bit mantissa. */
 const MAX_EXACT_DIGITS = 15;
 
+/** Decodes a validated numeric token (ASCII, so UTF-8 decoding is exact). */
+const ascii = new TextDecoder();
+
 /**
  * Scans one number token. After {@link DecimalScanner.scan}, {@link DecimalScanner.end} is the
  * index just after the characters the number used; a token is valid when that index is the end
@@ -97,8 +100,9 @@ export class DecimalScanner {
       value =
         exponent < 0 ? mantissa / EXACT_POWERS_OF_TEN[-exponent]! : mantissa * EXACT_POWERS_OF_TEN[exponent]!;
     } else {
-      // Long or extreme numbers: the token is plain ASCII (just validated), let the engine round it.
-      return Number(String.fromCharCode.apply(null, bytes.subarray(start, i) as unknown as number[]));
+      // Long or extreme numbers: the token is plain ASCII (just validated), let the engine round it
+      // (decoded, not spread into fromCharCode's arguments, which overflows the stack when long).
+      return Number(ascii.decode(bytes.subarray(start, i)));
     }
     return negative ? -value : value;
   }

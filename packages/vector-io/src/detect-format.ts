@@ -1,4 +1,6 @@
 import { type ReadableFile, readPrefix } from './file-reading.js';
+import { MAX_HEADER_BYTES } from './header.js';
+import { maxTextLineBytes } from './record-limits.js';
 import { sniffFormat } from './sniff-format.js';
 import type { VectorFormat } from './vector-format.js';
 import { openVectorSource, type VectorSource } from './vector-source.js';
@@ -18,14 +20,25 @@ const SNIFF_BYTES = 1 << 20;
 export function detectFormat(bytes: Uint8Array): VectorFormat;
 export function detectFormat(source: VectorSource): Promise<VectorFormat>;
 export function detectFormat(input: Uint8Array | VectorSource): VectorFormat | Promise<VectorFormat> {
-  if (input instanceof Uint8Array) return sniffFormat(input, true, '<buffer>');
+  if (input instanceof Uint8Array) return sniffFormat(input, true, '<buffer>')!;
   return detectSourceFormat(input);
 }
 
-/** {@link detectFormat} for an open file: sniffs its first megabyte. */
+/**
+ * {@link detectFormat} for an open file: sniffs its first megabyte, and more (doubling) while the
+ * first record after a header is longer than what was read, up to the longest record a reader
+ * accepts (past that the reader reports the record as too long).
+ */
 export async function sniffFile(file: ReadableFile): Promise<VectorFormat> {
-  const { bytes, complete } = await readPrefix(file, Math.max(1, Math.min(SNIFF_BYTES, file.size)));
-  return sniffFormat(bytes, complete, file.path);
+  const longest = MAX_HEADER_BYTES + maxTextLineBytes(undefined);
+  let length = Math.max(1, Math.min(SNIFF_BYTES, file.size));
+  for (;;) {
+    const { bytes, complete } = await readPrefix(file, length);
+    const format = sniffFormat(bytes, complete, file.path);
+    if (format !== undefined) return format;
+    if (length >= longest) return 'word2vec-text';
+    length = Math.min(2 * length, file.size, longest);
+  }
 }
 
 async function detectSourceFormat(source: VectorSource): Promise<VectorFormat> {

@@ -16,3 +16,7 @@ export type { WriteVectorsOptions } from './write-vectors.js';
 export { writeVectors } from './write-vectors.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export { formatFloat32 } from './float32-format.js';
+export type { TextEncodingOptions, UnicodeErrors, WordDecoder } from './word-decoding.js';
+export { createWordDecoder, UNICODE_ERRORS } from './word-decoding.js';
+export type { CheckOutputPathOptions } from './output-path.js';
+export { checkOutputPath } from './output-path.js';

@@ -3,9 +3,10 @@ import { createParser, needsLineCount } from './create-parser.js';
 import { countLines } from './line-count.js';
 import { sniffFormat } from './sniff-format.js';
 import { requireFormatOrAuto, requireLimit, type VectorFormat } from './vector-format.js';
+import { createWordDecoder, type TextEncodingOptions } from './word-decoding.js';
 
 /** Options of {@link parseVectors}. */
-export interface ParseVectorsOptions {
+export interface ParseVectorsOptions extends TextEncodingOptions {
   /** The bytes' format; `'auto'` (the default) detects it with {@link detectFormat}. */
   format?: VectorFormat | 'auto';
   /** Read only the first `limit` vectors (duplicates count, as in gensim's `limit`; default: all). */
@@ -26,9 +27,10 @@ export function parseVectors(bytes: Uint8Array, options: ParseVectorsOptions = {
   const file = options.file ?? '<buffer>';
   const limit = requireLimit(options.limit);
   const requested = requireFormatOrAuto(options.format);
-  const format = requested === 'auto' ? sniffFormat(bytes, true, file) : requested;
+  const decoder = createWordDecoder(options);
+  const format = requested === 'auto' ? sniffFormat(bytes, true, file)! : requested;
   const maxLines = needsLineCount(format) ? countLines(bytes, limit) : 0;
-  const parser = createParser(format, { file, totalBytes: bytes.length, limit }, maxLines);
+  const parser = createParser(format, { file, totalBytes: bytes.length, limit, decoder }, maxLines);
   parser.consume(bytes, true);
   return parser.finish();
 }

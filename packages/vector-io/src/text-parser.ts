@@ -5,7 +5,8 @@
 import { type FileLocation, FormatError, IoError, type WordVectors } from '@embedkit/core-math';
 import { DecimalScanner } from './decimal-scanner.js';
 import { describeBytes } from './describe-bytes.js';
-import { checkHeaderAgainstSize, requireHeader } from './header.js';
+import { checkHeaderAgainstSize, HEADER_EXPECTED, MAX_HEADER_BYTES, requireHeader } from './header.js';
+import { MAX_WORD_BYTES, maxTextLineBytes } from './record-limits.js';
 import {
   byteOrderMarkLength,
   countTokens,
@@ -19,7 +20,6 @@ import {
 } from './text-line.js';
 import type { ParserInput, VectorParser } from './vector-parser.js';
 import { VectorTable } from './vector-table.js';
-import { decodeWord } from './word-codec.js';
 
 /** Options of a {@link TextVectorParser}. */
 export interface TextParserInput extends ParserInput {
@@ -43,6 +43,8 @@ export class TextVectorParser implements VectorParser {
   #line = 0;
   /** Bytes of the file consumed by earlier calls. */
   #consumed = 0;
+  /** File offset up to which the unfinished line at the end of the last call was searched for `\n`. */
+  #searchedTo = 0;
   #started = false;
   done = false;
 
@@ -60,8 +62,14 @@ export class TextVectorParser implements VectorParser {
       this.#started = true;
     }
     while (!this.done && pos < bytes.length) {
-      const newline = bytes.indexOf(NEWLINE, pos);
-      if (newline === -1 && !atEnd) break;
+      // A line split over chunks is searched for its end only in the bytes not searched before.
+      const newline = bytes.indexOf(NEWLINE, Math.max(pos, this.#searchedTo - this.#consumed));
+      const lineEnd = newline === -1 ? bytes.length : newline;
+      this.#checkLineLength(bytes, pos, lineEnd);
+      if (newline === -1 && !atEnd) {
+        this.#searchedTo = this.#consumed + bytes.length;
+        break;
+      }
       const next = newline === -1 ? bytes.length : newline + 1;
       this.#line++;
       this.#readLine(bytes, pos, trimLineEnd(bytes, pos, next), this.#consumed + next);
@@ -91,6 +99,22 @@ export class TextVectorParser implements VectorParser {
     return table.finish();
   }
 
+  /** Refuses a line (complete or not yet) longer than any vector line of the file's dimension. */
+  #checkLineLength(bytes: Uint8Array, start: number, end: number): void {
+    const location = { file: this.#input.file, line: this.#line + 1 };
+    if (this.#input.header && this.#table === undefined && end - start > MAX_HEADER_BYTES) {
+      throw new FormatError(location, HEADER_EXPECTED, describeBytes(bytes, start, end));
+    }
+    const max = maxTextLineBytes(this.#table?.dim);
+    if (end - start <= max) return;
+    const what = this.#table === undefined ? 'the first vector line' : `a line of ${this.#table.dim} values`;
+    throw new FormatError(
+      location,
+      `a line of at most ${max} bytes (the longest word, ${MAX_WORD_BYTES} bytes, and ${what})`,
+      `${end - start} bytes without a line break: not a vector file, or a corrupt one`,
+    );
+  }
+
   #location(): FileLocation {
     return { file: this.#input.file, line: this.#line };
   }
@@ -117,12 +141,12 @@ export class TextVectorParser implements VectorParser {
       throw new IoError(this.#input.file, 'the file changed while it was being read');
     }
     this.#readValues(bytes, space, end, table);
-    const word = decodeWord(bytes, start, space);
+    const word = this.#input.decoder.decode(bytes, start, space);
     if (word === undefined) {
       throw new FormatError(
         this.#location(),
-        'a word in valid UTF-8',
-        `invalid UTF-8 in ${describeBytes(bytes, start, space)}`,
+        `a word in valid ${this.#input.decoder.encoding}`,
+        `invalid ${this.#input.decoder.encoding} in ${describeBytes(bytes, start, space)}`,
       );
     }
     table.commit(word);
@@ -150,7 +174,9 @@ export class TextVectorParser implements VectorParser {
         describeBytes(bytes, space, end),
       );
     }
-    const rows = Math.min(this.#input.maxLines ?? this.#input.limit, this.#input.limit);
+    // Every row needs at least 2 * dim bytes (each value and a separator): blank lines do not count.
+    const fitting = Math.ceil(this.#input.totalBytes / (2 * dim));
+    const rows = Math.min(this.#input.maxLines ?? this.#input.limit, this.#input.limit, fitting);
     this.#table = new VectorTable(dim, rows, this.#input.file);
     return this.#table;
   }

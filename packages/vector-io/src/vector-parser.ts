@@ -1,4 +1,5 @@
 import type { WordVectors } from '@embedkit/core-math';
+import type { WordDecoder } from './word-decoding.js';
 
 /**
  * An incremental reader of one vector file. It is fed the file front to back: each call sees the
@@ -26,4 +27,6 @@ export interface ParserInput {
   totalBytes: number;
   /** Read at most this many vectors (duplicates included, as gensim counts them). */
   limit: number;
+  /** Turns the bytes of each word into a string (its encoding and `unicodeErrors` policy). */
+  decoder: WordDecoder;
 }

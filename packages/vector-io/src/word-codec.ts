@@ -1,36 +1,10 @@
-/**
- * Words as bytes: strict UTF-8 decoding (gensim's `unicode_errors='strict'` default), with a fast
- * path for plain ASCII words, and the checks a writer makes before putting a word in a file.
- */
+/** The checks a writer makes before putting a word in a file. */
 import { ConfigError } from '@embedkit/core-math';
+import { MAX_WORD_BYTES } from './record-limits.js';
 import type { VectorFormat } from './vector-format.js';
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Longest ASCII word decoded through `String.fromCharCode` rather than the `TextDecoder`. */
-const SHORT_WORD = 64;
-
-/**
- * Decodes `bytes[start, end)` as strict UTF-8. Returns `undefined` when the bytes are not valid
- * UTF-8 (the caller reports where).
- */
-export function decodeWord(bytes: Uint8Array, start: number, end: number): string | undefined {
-  if (end - start <= SHORT_WORD) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (bytes[i]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  }
-  try {
-    return strictDecoder.decode(bytes.subarray(start, end));
-  } catch {
-    return undefined;
-  }
-}
+/** The longest part of a refused word an error message quotes. */
+const MAX_SHOWN = 40;
 
 /** A lone UTF-16 surrogate cannot be written as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -45,9 +19,13 @@ export function checkWritableWord(word: string, format: VectorFormat, first: boo
   let problem: string | undefined;
   if (word.length === 0) problem = 'non-empty words';
   else if (word.includes(' ') || word.includes('\n')) problem = 'words without spaces or line breaks';
-  else if (LONE_SURROGATE.test(word)) problem = 'well-formed Unicode words (this one has a lone surrogate)';
+  else if (word.length > MAX_WORD_BYTES / 3 && new TextEncoder().encode(word).length > MAX_WORD_BYTES) {
+    problem = `words of at most ${MAX_WORD_BYTES} bytes in UTF-8 (the longest the readers accept)`;
+  } else if (LONE_SURROGATE.test(word)) problem = 'well-formed Unicode words (this one has a lone surrogate)';
   else if (first && format === 'glove' && word.charCodeAt(0) === 0xfeff) {
     problem = 'a first word that does not start with a byte-order mark (U+FEFF) in a GloVe file';
   }
-  if (problem !== undefined) throw new ConfigError('vectors', word, `${problem} to write ${format}`);
+  if (problem === undefined) return;
+  const shown = word.length > MAX_SHOWN ? `${word.slice(0, MAX_SHOWN)}…` : word;
+  throw new ConfigError('vectors', shown, `${problem} to write ${format}`);
 }

@@ -9,27 +9,31 @@
  * hierarchical softmax alone (hs on, negative 0; gensim `hs=1, negative=0`).
  * With `--runs N` each side trains N times (seeds 1..N; with several threads both are
  * nondeterministic anyway) and the table gives the mean with the range in brackets.
- * Default corpus: ../shared/data/corpora/text8-head.txt (from the repository root). Needs
+ * Default corpus: text8-head from `@embedkit/datasets`. Needs
  * `/usr/bin/python3` with gensim. Vector files go to a temporary folder that is removed at the end.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { kernels } from '@embedkit/core-math/kernels';
+import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
 import { trainWord2Vec } from '../src/index.js';
-
-const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const shared = resolve(repository, '../shared/data');
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1]! : fallback;
 }
 
+/** The shipped evaluation sets, as plain files gensim can read. */
+const evaluationSets = [
+  await analogySets.google.path(),
+  await similaritySets.wordsim353.path(),
+  await similaritySets.simlex999.path(),
+];
+
 const corpus = resolve(
-  process.argv[2]?.startsWith('--') === false ? process.argv[2] : join(shared, 'corpora/text8-head.txt'),
+  process.argv[2]?.startsWith('--') === false ? process.argv[2] : await corpora.text8Head.path(),
 );
 const models = argument('models', 'skipgram,cbow').split(',') as Array<'skipgram' | 'cbow'>;
 const threads = Number(argument('threads', '2'));
@@ -77,14 +81,7 @@ interface Run {
 }
 
 function evaluate(vectors: string): Omit<Run, 'seconds' | 'cpuSeconds'> {
-  const output = execFileSync('/usr/bin/python3', [
-    '-c',
-    GENSIM_EVALUATE,
-    vectors,
-    join(shared, 'eval/questions-words.txt'),
-    join(shared, 'eval/wordsim353.tsv'),
-    join(shared, 'eval/simlex999.txt'),
-  ]);
+  const output = execFileSync('/usr/bin/python3', ['-c', GENSIM_EVALUATE, vectors, ...evaluationSets]);
   return JSON.parse(output.toString());
 }
 

@@ -8,6 +8,7 @@ import { ConfigError } from '@embedkit/core-math';
  *
  * Inner nodes are numbered 0..size-2 in the order they were created; the root is `size - 2`, and
  * row `n` of the hierarchical-softmax weights belongs to inner node `n`.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export interface HuffmanTree {
   /** `size + 1` offsets into `nodes` and `codes`; word `w`'s path is `offsets[w]..offsets[w+1]`. */
@@ -30,6 +31,7 @@ export interface HuffmanTree {
  * gets code 1.
  *
  * @throws ConfigError when `counts` is empty or holds a negative or non-finite count
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export function buildHuffmanTree(counts: ArrayLike<number>): HuffmanTree {
   const size = counts.length;

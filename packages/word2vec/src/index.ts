@@ -17,3 +17,5 @@ export type {
 export { CBOW_DEFAULTS, MAX_DIM, SKIPGRAM_DEFAULTS, resolveWord2VecOptions } from './options.js';
 export type { ContinueTrainingOptions, TrainingReport } from './word2vec-model.js';
 export { Word2VecModel, trainWord2Vec } from './word2vec-model.js';
+export type { IdSequences } from './train-on-ids.js';
+export { trainWord2VecOnIds } from './train-on-ids.js';

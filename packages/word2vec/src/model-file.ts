@@ -1,5 +1,5 @@
-import { type FileHandle, open } from 'node:fs/promises';
-import { FormatError, IoError, isEmbeddingError } from '@embedkit/core-math';
+import type { FileHandle } from 'node:fs/promises';
+import { FormatError, IoError, isEmbeddingError, openRegularFile } from '@embedkit/core-math';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { sharedFloat32Array } from './shared-arrays.js';
 
@@ -90,8 +90,9 @@ function* modelChunks(
 export async function readModelFile(path: string): Promise<ModelFileContents> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, 'r');
-    const fileSize = (await handle.stat()).size;
+    const opened = await openRegularFile(path);
+    handle = opened.handle;
+    const fileSize = opened.size;
     const prefix = Buffer.alloc(PREFIX_BYTES);
     const { bytesRead } = await handle.read(prefix, 0, PREFIX_BYTES, 0);
     if (bytesRead < PREFIX_BYTES || prefix.toString('ascii', 0, 8) !== MODEL_MAGIC) {

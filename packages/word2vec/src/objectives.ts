@@ -2,7 +2,10 @@ import { ConfigError, type Random } from '@embedkit/core-math';
 import { NoiseDistribution, type SigmoidTable, type VectorKernels } from '@embedkit/core-math/kernels';
 import type { HuffmanTree } from './huffman-tree.js';
 
-/** Negative sampling (Mikolov et al. 2013b): the target against `negative` words drawn from noise. */
+/**
+ * Negative sampling (Mikolov et al. 2013b): the target against `negative` words drawn from noise.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface NegativeSamplingSetup {
   /** Noise words drawn per target (word2vec's `-negative`), at least 1. */
   readonly negative: number;
@@ -14,7 +17,10 @@ export interface NegativeSamplingSetup {
   readonly outputWeights: Float32Array;
 }
 
-/** Hierarchical softmax (Morin and Bengio 2005): the target's path in a Huffman tree. */
+/**
+ * Hierarchical softmax (Morin and Bengio 2005): the target's path in a Huffman tree.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface HierarchicalSoftmaxSetup {
   /** The tree over the output words. */
   readonly tree: HuffmanTree;
@@ -27,6 +33,7 @@ export interface HierarchicalSoftmaxSetup {
  * arrays should live in `SharedArrayBuffer`s so every thread updates the same rows). At least one
  * of the two is set; with both, every target is trained with hierarchical softmax and then with
  * negative sampling, adding up both gradients, as word2vec does with `-hs 1 -negative N`.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export interface ObjectiveSetup {
   /** Negative sampling, or `null` for none. */

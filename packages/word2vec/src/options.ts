@@ -157,7 +157,10 @@ export function resolveWord2VecOptions(input: Word2VecOptionsInput = {}): Word2V
     : { model, ...common };
 }
 
-/** Threads and seed of a training run, from its {@link TrainContext}. */
+/**
+ * Threads and seed of a training run, from its {@link TrainContext}.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface RunSettings {
   /** Worker threads requested (the engine clamps them to the machine). */
   readonly threads: number;
@@ -170,6 +173,7 @@ export interface RunSettings {
  * context.
  *
  * @throws ConfigError when `threads` is not a positive integer or `seed` not a safe integer
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export function resolveRunSettings(context: TrainContext = {}): RunSettings {
   const threads = integer('threads', context.threads ?? availableParallelism(), 1, 2 ** 31);

@@ -29,7 +29,10 @@ import {
   threadRandom,
 } from './training-state.js';
 
-/** Sentences of token ids held in memory: sentence `s` is `ids[sentenceStarts[s]..sentenceStarts[s+1])`. */
+/**
+ * Sentences of token ids held in memory: sentence `s` is `ids[sentenceStarts[s]..sentenceStarts[s+1])`.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface EncodedSentences {
   /** Token ids of all sentences, one after the other. */
   readonly ids: Int32Array;
@@ -41,6 +44,7 @@ export interface EncodedSentences {
  * The corpus of an engine run: encoded once and held in memory (the workers take chunks of it in
  * corpus order from one shared cursor, as gensim's workers take jobs), or streamed again for every epoch (the main
  * thread reads and encodes, and hands blocks of sentences to whichever worker is free).
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export type EngineCorpus =
   | { readonly kind: 'in-memory'; readonly sentences: EncodedSentences }
@@ -52,7 +56,10 @@ export type EngineCorpus =
       readonly epoch: (signal: AbortSignal) => AsyncIterable<Int32Array>;
     };
 
-/** One training run of the engine over a corpus. */
+/**
+ * One training run of the engine over a corpus.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface EngineRun {
   /** What to train (weights in shared memory; see {@link sharedFloat32Array}). */
   readonly setup: EngineSetup;
@@ -74,7 +81,10 @@ export interface EngineRun {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** What a finished run did. */
+/**
+ * What a finished run did.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface EngineRunResult {
   /** Words processed (all epochs, before subsampling). */
   readonly words: number;
@@ -99,6 +109,7 @@ const STREAM_BLOCK_TOKENS = 1 << 16;
  * @throws ConfigError when the setup is inconsistent (sizes, encoder, ids out of range)
  * @throws CancelledError when `signal` aborts; every worker is terminated before it rejects
  * @throws NumericError when the weights stop being finite
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
   const { setup, corpus, epochs, onProgress, signal } = run;

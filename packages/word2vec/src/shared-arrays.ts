@@ -10,6 +10,7 @@ import { allocateFloat32 } from '@embedkit/core-math/kernels';
  * `allocateFloat32`, so it lives in the kernels' shared memory when the WebAssembly kernels run
  * (they then work on it at full speed) and in a `SharedArrayBuffer` otherwise. Give it back with
  * core-math's `releaseArray` when it is no longer used.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export function sharedFloat32Array(length: number): Float32Array {
   return allocateFloat32(length);
@@ -20,7 +21,10 @@ export function isShared(array: ArrayBufferView): boolean {
   return array.buffer instanceof SharedArrayBuffer;
 }
 
-/** `array` itself when it is already shared, else a copy of it in shared memory. */
+/**
+ * `array` itself when it is already shared, else a copy of it in shared memory.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export function shareInt32Array(array: Int32Array): Int32Array {
   if (isShared(array)) return array;
   const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));

@@ -11,13 +11,17 @@ import {
 import type { InputEncoder } from './input-encoder.js';
 import { type Objective, type ObjectiveSetup, createObjective } from './objectives.js';
 
-/** How the engine turns sentences into training pairs. */
+/**
+ * How the engine turns sentences into training pairs.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export type Architecture = 'skipgram' | 'cbow';
 
 /**
  * Everything the engine trains, as data that can be posted to worker threads: the weight arrays
  * (in `SharedArrayBuffer`s, so all threads update the same matrices, Hogwild style) and the tables
  * that drive training. Built once per training run by the trainer (word2vec, fastText).
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export interface EngineSetup {
   /** Skip-gram (the input predicts each context word) or CBOW (the context predicts the word). */
@@ -40,7 +44,10 @@ export interface EngineSetup {
   readonly sigmoid: { readonly size: number; readonly maxExp: number };
 }
 
-/** The learning-rate schedule of one training run: linear from `lr` to `minLr` over `totalWords`. */
+/**
+ * The learning-rate schedule of one training run: linear from `lr` to `minLr` over `totalWords`.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
 export interface LearningRateSchedule {
   /** Learning rate at the start. */
   readonly lr: number;

@@ -9,7 +9,7 @@ import {
   isEmbeddingError,
 } from '@embedkit/core-math';
 import { releaseArray } from '@embedkit/core-math/kernels';
-import { type EncodedCorpus, Vocabulary } from '@embedkit/corpus';
+import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
 import { buildHuffmanTree } from './huffman-tree.js';
@@ -21,7 +21,7 @@ import {
   resolveRunSettings,
   resolveWord2VecOptions,
 } from './options.js';
-import { type EngineRunResult, runEngine } from './run-engine.js';
+import { type EncodedSentences, type EngineCorpus, type EngineRunResult, runEngine } from './run-engine.js';
 import { sharedFloat32Array } from './shared-arrays.js';
 import type { EngineSetup } from './training-state.js';
 
@@ -190,6 +190,51 @@ export class Word2VecModel implements Embedder {
     options: ContinueTrainingOptions = {},
     context: TrainContext = {},
   ): Promise<TrainingReport> {
+    const schedule = this.#schedule(options, context);
+    const signal = context.signal === undefined ? {} : { signal: context.signal };
+    return withReplayableCorpus(corpus, signal, (replayable) => {
+      assertReiterable(replayable);
+      const counted = replayable === this.#countedCorpus;
+      const encoded = counted ? this.#encodedCorpus : undefined;
+      this.#encodedCorpus = undefined;
+      return this.#run(schedule, context, async () => {
+        const { maxSentenceLength, maxInMemoryTokens } = this.options;
+        const plan = await prepareCorpus(replayable, this.vocabulary, {
+          tokens: counted ? this.vocabulary.totalCount : undefined,
+          encoded,
+          maxSentenceLength,
+          maxInMemoryTokens,
+          signal: context.signal,
+          onProgress: context.onProgress,
+        });
+        return plan.corpus;
+      });
+    });
+  }
+
+  /**
+   * Trains further on sentences already encoded with this model's vocabulary ids (id `i` is
+   * `vocabulary.word(i)`), held in memory: no text, no file, no encoding pass. Walks on a graph
+   * and item sequences come this way (see `@embedkit/graph`). Otherwise as {@link Word2VecModel.train}.
+   *
+   * @throws ConfigError for a bad option, an id outside the vocabulary or malformed sentence starts
+   * @throws CancelledError when `context.signal` aborts
+   * @throws NumericError when training diverges
+   */
+  async trainEncoded(
+    sentences: EncodedSentences,
+    options: ContinueTrainingOptions = {},
+    context: TrainContext = {},
+  ): Promise<TrainingReport> {
+    const schedule = this.#schedule(options, context);
+    return this.#run(schedule, context, async () => ({ kind: 'in-memory', sentences }));
+  }
+
+  /** The learning-rate schedule of one run; reseeds the model's random stream when `context.seed` is set. */
+  #schedule(
+    options: ContinueTrainingOptions,
+    context: TrainContext,
+  ): { epochs: number; lr: number; minLr: number } {
     for (const key of Object.keys(options)) {
       if (key !== 'epochs' && key !== 'lr' && key !== 'minLr') {
         throw new ConfigError(key, (options as Record<string, unknown>)[key], 'one of epochs, lr, minLr');
@@ -204,38 +249,22 @@ export class Word2VecModel implements Embedder {
       epochs: options.epochs ?? this.options.epochs,
     });
     if (context.seed !== undefined) this.#random = new Random(resolveRunSettings(context).seed);
-    const counted = corpus === this.#countedCorpus;
-    const encoded = counted ? this.#encodedCorpus : undefined;
-    this.#encodedCorpus = undefined;
-    return this.#run(corpus, { epochs, lr, minLr }, context, {
-      tokens: counted ? this.vocabulary.totalCount : undefined,
-      encoded,
-    });
+    return { epochs, lr, minLr };
   }
 
   async #run(
-    corpus: TrainingCorpus,
     schedule: { epochs: number; lr: number; minLr: number },
     context: TrainContext,
-    known: { tokens: number | undefined; encoded: EncodedCorpus | undefined },
+    corpusOf: () => Promise<EngineCorpus>,
   ): Promise<TrainingReport> {
-    assertReiterable(corpus);
     const { threads } = resolveRunSettings(context);
     if (this.#training)
       throw new ConfigError('train', 'a second run', 'one training run at a time per model');
     this.#training = true;
     try {
-      const { maxSentenceLength, maxInMemoryTokens } = this.options;
-      const plan = await prepareCorpus(corpus, this.vocabulary, {
-        ...known,
-        maxSentenceLength,
-        maxInMemoryTokens,
-        signal: context.signal,
-        onProgress: context.onProgress,
-      });
       const result: EngineRunResult = await runEngine({
         setup: this.#engineSetup(),
-        corpus: plan.corpus,
+        corpus: await corpusOf(),
         ...schedule,
         threads,
         seed: this.#random.nextUint32(),
@@ -428,19 +457,22 @@ export async function trainWord2Vec(
   const resolved = resolveWord2VecOptions(options);
   const { seed } = resolveRunSettings(context);
   assertReiterable(corpus);
-  const { vocabulary, encoded } = await Vocabulary.buildAndEncode(corpus, {
-    minCount: resolved.minCount,
-    maxSentenceLength: resolved.maxSentenceLength,
-    maxEncodedTokens: resolved.maxInMemoryTokens,
-    ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
-    ...(context.signal === undefined ? {} : { signal: context.signal }),
-    ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
+  const signal = context.signal === undefined ? {} : { signal: context.signal };
+  return withReplayableCorpus(corpus, signal, async (replayable) => {
+    const { vocabulary, encoded } = await Vocabulary.buildAndEncode(replayable, {
+      minCount: resolved.minCount,
+      maxSentenceLength: resolved.maxSentenceLength,
+      maxEncodedTokens: resolved.maxInMemoryTokens,
+      ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+      ...signal,
+      ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
+    });
+    const model = Word2VecModel.initialize(vocabulary, resolved, {
+      ...(seed === undefined ? {} : { seed }),
+      countedCorpus: replayable,
+      ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
+    });
+    await model.train(replayable, {}, { ...context, seed: undefined });
+    return model;
   });
-  const model = Word2VecModel.initialize(vocabulary, resolved, {
-    ...(seed === undefined ? {} : { seed }),
-    countedCorpus: corpus,
-    ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
-  });
-  await model.train(corpus, {}, { ...context, seed: undefined });
-  return model;
 }

@@ -107,7 +107,7 @@ it('docs/plugins.md shows the example plug-in the end-to-end test loads, verbati
   expect(doc).toContain(readFileSync(plugin, 'utf8'));
 });
 
-describeIf(hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')('bench with peers', () => {
+describeIf(hasGensim && hasFastText, 'needs gensim and fastText')('bench with peers', () => {
   it('runs gensim and fastText on the same configuration and states our time as a ratio to theirs', async () => {
     const peersOut = join(out, 'peers');
     await run(
@@ -211,7 +211,7 @@ describe('bench defaults and a run without evaluation sets', () => {
   });
 });
 
-describeIf(hasGensim && hasFastText, 'needs ../shared/data, gensim and fastText')(
+describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
   'perf preset (CI-sized: lee_background.cor, tiny dimensions)',
   () => {
     it('measures every row, writes perf.json, the generated block of performance.md and benchmarks.md', async () => {

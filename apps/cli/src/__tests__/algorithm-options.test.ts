@@ -1,8 +1,7 @@
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import type { EmbeddingAlgorithm } from '@embedkit/core-math';
 import { describe, expect, it } from 'vitest';
 import { camelCase, kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
-import { formatForPath } from '../formats.js';
 
 const plugin: EmbeddingAlgorithm<object> = {
   id: 'my-plugin',
@@ -74,15 +73,5 @@ describe('parseAlgorithmOptions', () => {
     expect(kebabCase('maxInMemoryTokens')).toBe('max-in-memory-tokens');
     expect(camelCase('max-in-memory-tokens')).toBe('maxInMemoryTokens');
     expect(camelCase(kebabCase('xMax'))).toBe('xMax');
-  });
-});
-
-describe('formatForPath', () => {
-  it('chooses the output format from the extension', () => {
-    expect(formatForPath('a/model.bin', true)).toBe('fasttext-bin');
-    expect(formatForPath('a/model.bin', false)).toBe('word2vec-bin');
-    expect(formatForPath('model.VEC', true)).toBe('vec');
-    expect(formatForPath('vectors.txt', false)).toBe('word2vec-txt');
-    expect(formatForPath('vectors', false)).toBe('word2vec-bin');
   });
 });

@@ -1,8 +1,7 @@
-import { loadModel } from '@embedkit/algorithms';
 import type { EmbeddingBatch } from '@embedkit/text-pooling';
 import { formatFloat32 } from '@embedkit/vector-io';
 import type { Command } from 'commander';
-import { type CliIo, writeJsonLine, writeLine } from '../cli-io.js';
+import { type CliIo, writeJsonLine, writeLine, writeNote } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import {
   addPoolingOptions,
@@ -11,9 +10,16 @@ import {
   type PoolingCliOptions,
 } from '../pooling-options.js';
 import { readTextLines, textLines } from '../text-lines.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runEmbedText}. */
-export interface EmbedTextOptions extends PoolingCliOptions {
+export interface EmbedTextOptions extends PoolingCliOptions, ModelFileOptions {
   /** Texts, one per line (default: stdin). */
   readonly input?: string;
   /** One JSON object per line instead of bare numbers. */
@@ -37,23 +43,27 @@ function writeBatch(io: CliIo, batch: EmbeddingBatch, json: boolean): void {
 /**
  * Embeds texts read one per line (from `--input` or stdin) and writes one vector per line, in
  * input order, as space-separated numbers (the shortest decimals that read back to the same
- * float32). Methods that need fitting are fitted on `--fit`, or on the input itself.
+ * float32). Methods that need fitting are fitted on `--fit`, or on the input itself. Warns on
+ * stderr when more than half the input's tokens are out of the vocabulary.
  */
 export async function runEmbedText(io: CliIo, path: string, options: EmbedTextOptions): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const json = options.json === true;
   // A method fitted on the input itself needs the whole input first; otherwise texts are streamed.
   const input =
     needsFit(options.method) && options.fit === undefined
       ? await readTextLines(options.input, io.stdin)
       : undefined;
-  const textEmbedder = await createTextEmbedder(
+  const { textEmbedder, coverage } = await createTextEmbedder(
     model,
     options,
     async () => input ?? readTextLines(options.fit, io.stdin),
+    (note) => writeNote(io.stderr, note),
   );
-  const texts = input ?? textLines(options.input, io.stdin);
+  const texts = coverage.counted(input ?? textLines(options.input, io.stdin));
   for await (const batch of textEmbedder.embedStream(texts)) writeBatch(io, batch, json);
+  const warning = coverage.warning();
+  if (warning !== undefined) writeNote(io.stderr, warning);
 }
 
 /** `embedkit embed-text VECTORS [--input FILE]`. */
@@ -65,6 +75,9 @@ export function embedTextCommand(io: CliIo): Command {
         'Embeds texts, one per line, into one vector per line (space-separated numbers, input order): mean, unit-mean (fastText sentence vectors), tfidf, sif (Arora et al. 2017), max, mean-max pooling of word vectors.',
       )
       .argument('<vectors>', 'vector file or fastText .bin (which also embeds unknown words from subwords)')
+      .addOption(modelFormatOption())
+      .addOption(modelEncodingOption())
+      .addOption(modelUnicodeErrorsOption())
       .option('--input <file>', 'texts, one per line (default: stdin)'),
     'the input texts',
   )

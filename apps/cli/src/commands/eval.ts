@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { loadModel } from '@embedkit/algorithms';
-import { UsageError } from '@embedkit/bench';
+import { UsageError } from '../usage-error.js';
 import {
   type AnalogyEvaluation,
   evaluateWordAnalogies,
@@ -12,12 +11,19 @@ import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import { positiveInteger, repeatable } from '../option-parsers.js';
 import { formatScore, formatTable } from '../table.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** gensim's default `restrict_vocab`. */
 const DEFAULT_RESTRICT_VOCAB = 300_000;
 
 /** Options of {@link runEval}. */
-export interface EvalOptions {
+export interface EvalOptions extends ModelFileOptions {
   /** Analogy sets in the Google format. */
   readonly analogy?: readonly string[];
   /** Word-similarity sets (`w1 w2 score` per line). */
@@ -78,7 +84,7 @@ export async function runEval(io: CliIo, path: string, options: EvalOptions): Pr
   if (analogyFiles.length + pairFiles.length === 0) {
     throw new UsageError('eval needs at least one --analogy FILE or --similarity FILE');
   }
-  const { vectors } = await loadModel(path);
+  const { vectors } = await loadModelFile(path, options);
   const method = options.method === '3cosmul' ? '3CosMul' : '3CosAdd';
   const analogies: { file: string; result: AnalogyEvaluation }[] = [];
   for (const file of analogyFiles) {
@@ -122,6 +128,9 @@ export function evalCommand(io: CliIo): Command {
       "Evaluates word vectors with gensim's evaluators: analogy accuracy per section (Google format), and Pearson/Spearman correlation on word-similarity sets with the OOV share.",
     )
     .argument('<vectors>', 'vector file or fastText .bin (its in-vocabulary vectors are evaluated)')
+    .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .option('--analogy <file>', 'analogy set, e.g. questions-words.txt (repeatable)', repeatable)
     .option('--similarity <file>', 'word-similarity set, e.g. wordsim353.tsv (repeatable)', repeatable)
     .option(

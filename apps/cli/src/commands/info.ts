@@ -1,24 +1,33 @@
 import { stat } from 'node:fs/promises';
-import { loadModel } from '@embedkit/algorithms';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { fileFormatOf } from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { formatTable } from '../table.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Words shown as a sample of the vocabulary. */
 const SAMPLE = 10;
 
 /** Prints what a vector file or fastText model holds: format, vocabulary, dimension, fastText arguments. */
-export async function runInfo(io: CliIo, path: string, options: { readonly json?: boolean }): Promise<void> {
-  const model = await loadModel(path);
+export async function runInfo(
+  io: CliIo,
+  path: string,
+  options: ModelFileOptions & { readonly json?: boolean },
+): Promise<void> {
+  const model = await loadModelFile(path, options);
   const { size: bytes } = await stat(path);
   const { vectors, fastText } = model;
   const firstWords = vectors.keyList().slice(0, SAMPLE);
   const info = {
     file: path,
     bytes,
-    format: fileFormatOf(model.format),
+    format: model.format,
     vocabulary: vectors.size,
     dim: vectors.dim,
     firstWords,
@@ -64,6 +73,9 @@ export function infoCommand(io: CliIo): Command {
       'What a vector file or fastText .bin holds: format, vocabulary size, dimension; the header arguments of a fastText model.',
     )
     .argument('<file>', 'vector file (word2vec binary/text, GloVe, .vec) or fastText .bin')
+    .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText('after', examples('embedkit info vectors.bin', 'embedkit info model.bin --json'))
-    .action((file: string, options: { json?: boolean }) => runInfo(io, file, options));
+    .action((file: string, options: ModelFileOptions & { json?: boolean }) => runInfo(io, file, options));
 }

@@ -1,4 +1,4 @@
-import { loadModel, type LoadedModel } from '@embedkit/algorithms';
+import type { LoadedModel } from '@embedkit/algorithms';
 import { ExactIndex, mostSimilar, type Neighbor } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
@@ -7,9 +7,16 @@ import { positiveInteger } from '../option-parsers.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { wordQuery } from '../word-query.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runNeighbors}. */
-export interface NeighborsOptions {
+export interface NeighborsOptions extends ModelFileOptions {
   /** How many neighbours per query. */
   readonly k: number;
   /** Search only the N most frequent words. */
@@ -59,7 +66,7 @@ export async function runNeighbors(
   words: readonly string[],
   options: NeighborsOptions,
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const index = new ExactIndex(model.vectors);
   if (words.length > 0) {
     const results = words.map((word) => answer(model, index, [word], options));
@@ -86,6 +93,9 @@ export function neighborsCommand(io: CliIo): Command {
       "Nearest neighbours by cosine similarity (word2vec's distance, fastText's nn). Without words, reads one query per line from stdin; a line of several words asks for the neighbours of their sum.",
     )
     .argument('<vectors>', 'vector file or fastText .bin (any format embedkit reads)')
+    .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .argument('[words...]', 'words to look up (a fastText .bin also answers words outside its vocabulary)')
     .option('-k <n>', 'neighbours per word', positiveInteger, 10)
     .option('--restrict-vocab <n>', 'search only the N most frequent words', positiveInteger)

@@ -1,17 +1,23 @@
-import { loadModel } from '@embedkit/algorithms';
 import { ConfigError } from '@embedkit/core-math';
 import { type SearchHit, SemanticIndex } from '@embedkit/text-pooling';
 import type { Command } from 'commander';
-import { type CliIo, writeJson, writeJsonLine, writeLine } from '../cli-io.js';
+import { type CliIo, writeJson, writeJsonLine, writeLine, writeNote } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import { positiveInteger } from '../option-parsers.js';
 import { addPoolingOptions, createTextEmbedder, type PoolingCliOptions } from '../pooling-options.js';
 import { promptLoop } from '../prompt.js';
 import { formatScore, formatTable } from '../table.js';
 import { readTextLines } from '../text-lines.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Options of {@link runSearch}. */
-export interface SearchCommandOptions extends PoolingCliOptions {
+export interface SearchCommandOptions extends PoolingCliOptions, ModelFileOptions {
   /** The documents, one per line. */
   readonly docs: string;
   /** Results per query. */
@@ -50,7 +56,8 @@ function print(io: CliIo, result: QueryResult): void {
 /**
  * Semantic search: embeds every non-blank line of `--docs` with a text embedder and returns, for
  * each query, the `k` most similar lines by cosine similarity. Without queries, reads one query
- * per line from stdin.
+ * per line from stdin. Warns on stderr when more than half the documents' tokens are out of the
+ * vocabulary.
  */
 export async function runSearch(
   io: CliIo,
@@ -58,7 +65,7 @@ export async function runSearch(
   queries: readonly string[],
   options: SearchCommandOptions,
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const lines = await readTextLines(options.docs, io.stdin);
   const ids: string[] = [];
   const texts: string[] = [];
@@ -69,9 +76,15 @@ export async function runSearch(
   });
   if (texts.length === 0)
     throw new ConfigError('docs', options.docs, 'a file with at least one non-blank line');
-  const textEmbedder = await createTextEmbedder(model, options, async () =>
-    options.fit === undefined ? texts : readTextLines(options.fit, io.stdin),
+  const { textEmbedder, coverage } = await createTextEmbedder(
+    model,
+    options,
+    async () => (options.fit === undefined ? texts : readTextLines(options.fit, io.stdin)),
+    (note) => writeNote(io.stderr, note),
   );
+  for (const text of texts) coverage.count(text);
+  const warning = coverage.warning();
+  if (warning !== undefined) writeNote(io.stderr, warning);
   const index = SemanticIndex.build(textEmbedder, ids, texts);
   const search = (query: string): QueryResult => ({
     query,
@@ -108,6 +121,9 @@ export function searchCommand(io: CliIo): Command {
       )
       .argument('<vectors>', 'vector file or fastText .bin')
       .argument('[queries...]', 'queries (quote each one)')
+      .addOption(modelFormatOption())
+      .addOption(modelEncodingOption())
+      .addOption(modelUnicodeErrorsOption())
       .requiredOption('--docs <file>', 'the texts to search, one per line (blank lines are skipped)')
       .option('-k <n>', 'results per query', positiveInteger, 5),
     'the documents',

@@ -1,9 +1,15 @@
-import { loadModel } from '@embedkit/algorithms';
 import { cosineSimilarity } from '@embedkit/similarity';
 import type { Command } from 'commander';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
 import { examples, newCommand } from '../new-command.js';
 import { wordVector } from '../word-query.js';
+import {
+  loadModelFile,
+  type ModelFileOptions,
+  modelEncodingOption,
+  modelFormatOption,
+  modelUnicodeErrorsOption,
+} from '../model-file.js';
 
 /** Prints the cosine similarity of two words. */
 export async function runSimilarity(
@@ -11,9 +17,9 @@ export async function runSimilarity(
   path: string,
   first: string,
   second: string,
-  options: { readonly json?: boolean },
+  options: ModelFileOptions & { readonly json?: boolean },
 ): Promise<void> {
-  const model = await loadModel(path);
+  const model = await loadModelFile(path, options);
   const score = cosineSimilarity(wordVector(model, first), wordVector(model, second));
   if (options.json) writeJson(io.stdout, { first, second, similarity: score });
   else writeLine(io.stdout, score.toFixed(6));
@@ -27,6 +33,9 @@ export function similarityCommand(io: CliIo): Command {
     .argument('<vectors>', 'vector file or fastText .bin')
     .argument('<word1>', 'first word')
     .argument('<word2>', 'second word')
+    .addOption(modelFormatOption())
+    .addOption(modelEncodingOption())
+    .addOption(modelUnicodeErrorsOption())
     .addHelpText(
       'after',
       examples(
@@ -34,7 +43,7 @@ export function similarityCommand(io: CliIo): Command {
         'embedkit similarity model.bin cat dogz --json   # fastText .bin: subwords',
       ),
     )
-    .action((vectors: string, word1: string, word2: string, options: { json?: boolean }) =>
+    .action((vectors: string, word1: string, word2: string, options: ModelFileOptions & { json?: boolean }) =>
       runSimilarity(io, vectors, word1, word2, options),
     );
 }

@@ -1,27 +1,34 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { ProgressDisplay, TrainProgress, UsageError } from '@embedkit/bench';
 import {
   type AlgorithmRegistry,
   ConfigError,
-  type Embedder,
   type EmbeddingAlgorithm,
   IoError,
   isEmbeddingError,
   type TrainContext,
   throwIfAborted,
-  WordVectors,
+  type Embedder,
 } from '@embedkit/core-math';
-import { FastTextModel, fasttextCbow, fasttextSkipgram } from '@embedkit/fasttext-subword';
+import { applyPhraseLayers, learnPhrasePasses, withReplayableCorpus } from '@embedkit/corpus';
 import { type Command, Option } from 'commander';
 import { kebabCase, parseAlgorithmOptions } from '../algorithm-options.js';
 import { type CliIo, writeJson, writeLine } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
-import { FILE_FORMATS, type FileFormat, formatForPath } from '../formats.js';
+import {
+  describeFormatAliases,
+  FILE_FORMATS,
+  type FileFormat,
+  formatForPath,
+  parseFileFormat,
+  STDOUT,
+  vectorFormatOf,
+} from '../formats.js';
 import { examples, newCommand } from '../new-command.js';
 import { nonNegativeInteger, positiveInteger, repeatable } from '../option-parsers.js';
-import { saveModel } from '../save-model.js';
+import { ProgressDisplay, TrainProgress } from '../progress.js';
+import { checkOutput, saveModel } from '../save-model.js';
+import { cancellableBySignals } from '../signals.js';
+import { UsageError } from '../usage-error.js';
 
 /** The options `train` itself takes (the algorithm's options come as extra tokens). */
 export interface TrainCommandOptions {
@@ -37,32 +44,26 @@ export interface TrainCommandOptions {
   readonly seed?: number;
   /** JSON summary on stdout. */
   readonly json?: boolean;
+  /** Rounds of phrase detection applied to the corpus before training (gensim's defaults). */
+  readonly phrases?: number;
 }
 
 /** What `train` needs besides the command line. */
 export interface TrainSetup {
   /** Built-in algorithms and those of the `--plugin` modules. */
   readonly registry: AlgorithmRegistry;
-  /** Ids registered by plug-ins (which may return fastText models). */
-  readonly pluginIds: ReadonlySet<string>;
 }
 
-async function requireAccess(path: string, mode: number, what: string): Promise<void> {
+async function requireReadable(path: string): Promise<void> {
   try {
-    await access(path, mode);
+    await access(path, constants.R_OK);
   } catch (error) {
     throw new IoError(
       path,
-      `cannot ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot read the corpus: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       error,
     );
   }
-}
-
-function vectorsOf(model: Embedder): WordVectors {
-  if (model instanceof WordVectors) return model;
-  const { wordVectors } = model as { wordVectors?: unknown };
-  return wordVectors instanceof WordVectors ? wordVectors : WordVectors.fromEmbedder(model);
 }
 
 /** A trainer's ConfigError about an option given on the command line, renamed to its `--kebab-case` flag. */
@@ -71,22 +72,13 @@ function withFlagName(error: unknown, given: Readonly<Record<string, unknown>>):
   return new ConfigError(`--${kebabCase(error.option)}`, error.value, error.allowed);
 }
 
-/** Runs `onInterrupt` on the first Ctrl-C; a second Ctrl-C exits at once. */
-function onCtrlC(onInterrupt: () => void): () => void {
-  let interrupted = false;
-  const handler = (): void => {
-    if (interrupted) process.exit(EXIT.interrupted);
-    interrupted = true;
-    onInterrupt();
-  };
-  process.on('SIGINT', handler);
-  return () => process.off('SIGINT', handler);
-}
-
 /**
  * Trains `algorithmId` on `--input` with the algorithm options in `extra` (`--kebab-name value`),
- * shows progress on stderr, and writes the vectors (or the fastText model) to `--output`. Ctrl-C
- * aborts the training signal: nothing is written and the command fails with `CancelledError`.
+ * shows progress on stderr, and writes the vectors (or the fastText model) to `--output` (`-`:
+ * standard output, the summary then going to stderr). The output is checked before training
+ * ({@link checkOutput}); a corpus that is a pipe is read once into a temporary file. Ctrl-C,
+ * SIGTERM or SIGHUP, in training or while writing, cancels: an existing output is left as it was,
+ * temporary files are removed, and the command fails with an `InterruptedError` (exit 130, 143, 129).
  */
 export async function runTrain(
   io: CliIo,
@@ -105,46 +97,48 @@ export async function runTrain(
     throw new UsageError(`unknown algorithm ${algorithmId}; registered: ${setup.registry.ids().join(', ')}`);
   }
   const algorithmOptions = parseAlgorithmOptions(algorithm, extra);
-  const fastTextCapable =
-    algorithm === (fasttextSkipgram as object) ||
-    algorithm === (fasttextCbow as object) ||
-    setup.pluginIds.has(algorithm.id);
-  const format = options.format ?? formatForPath(options.output, fastTextCapable);
-  if (format === 'fasttext-bin' && !fastTextCapable) {
-    throw new UsageError(`--format fasttext-bin holds fastText models; ${algorithm.id} does not make one`);
-  }
-  await requireAccess(options.input, constants.R_OK, 'read the corpus');
-  await requireAccess(dirname(resolve(options.output)), constants.W_OK, 'write into the output folder');
-
-  const controller = new AbortController();
-  const progress = new TrainProgress(new ProgressDisplay(io.stderr), algorithm.id);
-  const context: TrainContext = {
-    signal: controller.signal,
-    onProgress: progress.report,
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  };
-  const started = performance.now();
-  const stopListening = onCtrlC(() => controller.abort());
-  progress.start();
-  let vectors: WordVectors;
-  try {
-    const model = await algorithm.train(options.input, algorithmOptions, context);
-    throwIfAborted(controller.signal, 'training');
-    vectors = vectorsOf(model);
-    await saveModel(
-      options.output,
-      format,
-      { vectors, fastText: model instanceof FastTextModel ? model : undefined },
-      controller.signal,
+  const modelFormats = algorithm.modelFormats ?? [];
+  const format = options.format ?? formatForPath(options.output, modelFormats.includes('fasttext-bin'));
+  if (vectorFormatOf(format) === undefined && !modelFormats.includes(format)) {
+    throw new UsageError(
+      `--format ${format} cannot hold what ${algorithm.id} trains; it saves word vectors${modelFormats.map((name) => ` or ${name}`).join('')}`,
     );
+  }
+  await requireReadable(options.input);
+  await checkOutput(io, options.output, format, [options.input]);
+
+  const progress = new TrainProgress(new ProgressDisplay(io.stderr), algorithm.id);
+  const started = performance.now();
+  progress.start();
+  let model: Embedder;
+  try {
+    model = await cancellableBySignals(async (signal) => {
+      const context: TrainContext = {
+        signal,
+        onProgress: progress.report,
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      };
+      // A plug-in reads the corpus as it likes: give it one that can be read again, as the built-ins do.
+      // Phrases are learned from, and applied to, that same re-readable corpus.
+      const trained = await withReplayableCorpus(options.input, { signal }, async (corpus) =>
+        algorithm.train(
+          options.phrases === undefined
+            ? corpus
+            : applyPhraseLayers(corpus, await learnPhrasePasses(corpus, options.phrases)),
+          algorithmOptions,
+          context,
+        ),
+      );
+      throwIfAborted(signal, 'training');
+      await saveModel(io, options.output, format, trained, signal);
+      return trained;
+    });
   } catch (error) {
-    progress.finish(
+    progress.finishIfShown(
       isEmbeddingError(error, 'CANCELLED') ? `cancelled, ${options.output} not written` : 'failed',
     );
     throw withFlagName(error, algorithmOptions);
-  } finally {
-    stopListening();
   }
   const seconds = (performance.now() - started) / 1000;
   progress.finish(`done in ${seconds.toFixed(1)} s`);
@@ -153,18 +147,20 @@ export async function runTrain(
     input: options.input,
     output: options.output,
     format,
-    vocabulary: vectors.size,
-    dim: vectors.dim,
+    vocabulary: model.size,
+    dim: model.dim,
     seconds,
     options: algorithmOptions,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
-  if (options.json) writeJson(io.stdout, summary);
+  // With --output - the vectors went to stdout: the summary goes to stderr.
+  const report = options.output === STDOUT ? io.stderr : io.stdout;
+  if (options.json) writeJson(report, summary);
   else
     writeLine(
-      io.stdout,
-      `wrote ${vectors.size} vectors of dimension ${vectors.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
+      report,
+      `wrote ${model.size} vectors of dimension ${model.dim} to ${options.output} (${format}) in ${seconds.toFixed(1)} s`,
     );
 }
 
@@ -183,42 +179,73 @@ function algorithmsHelp(registry: AlgorithmRegistry): string {
   return `\nAlgorithms (ids as registered; --plugin adds more):\n${blocks.join('\n')}\n`;
 }
 
+/**
+ * The options with `--input` and `--output`, which `train` requires.
+ * @throws UsageError naming the missing ones and the command's shape
+ */
+function withFiles(options: Partial<TrainCommandOptions>): TrainCommandOptions {
+  const { input, output } = options;
+  if (input === undefined || output === undefined) {
+    const missing = [
+      ...(input === undefined ? ['--input FILE'] : []),
+      ...(output === undefined ? ['--output FILE'] : []),
+    ];
+    throw new UsageError(
+      `train needs ${missing.join(' and ')}: embedkit train ALGORITHM --input FILE --output FILE [options]`,
+    );
+  }
+  return { ...options, input, output };
+}
+
 /** `embedkit train ALGORITHM --input FILE --output FILE [--format F] [algorithm options]`. */
 export function trainCommand(io: CliIo, setup: TrainSetup): Command {
-  return newCommand('train')
-    .summary('train word vectors with a registered algorithm')
-    .description(
-      'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. Ctrl-C stops cleanly and writes nothing.',
-    )
-    .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
-    .requiredOption('--input <file>', 'corpus: one sentence per line, whitespace-separated tokens')
-    .requiredOption('--output <file>', 'file to write (replaced atomically)')
-    .addOption(
-      new Option(
-        '--format <format>',
-        'output format (default from the extension: .vec vec, .txt word2vec-txt, .bin fasttext-bin for fastText and word2vec-bin otherwise; other names word2vec-bin)',
-      ).choices(FILE_FORMATS),
-    )
-    .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
-    .option(
-      '--seed <n>',
-      'seed of every random choice (with --threads 1: identical vectors run after run)',
-      nonNegativeInteger,
-    )
-    .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .addHelpText('after', algorithmsHelp(setup.registry))
-    .addHelpText(
-      'after',
-      examples(
-        'embedkit train word2vec-skipgram --input corpus.txt --output vectors.bin --dim 100 --epochs 5',
-        'embedkit train fasttext-skipgram --input corpus.txt --output model.bin --minn 3 --maxn 6   # fastText .bin',
-        'embedkit train glove --input corpus.txt --output glove.txt --format glove --x-max 10 --threads 2',
-        'embedkit train my-algo --plugin ./my-algo.mjs --input corpus.txt --output my.vec',
-      ),
-    )
-    .action((algorithmId: string, options: TrainCommandOptions, command: Command) =>
-      runTrain(io, setup, algorithmId, command.args.slice(1), options),
-    );
+  return (
+    newCommand('train')
+      .summary('train word vectors with a registered algorithm')
+      .description(
+        'Trains word vectors with a registered algorithm. Algorithm options are spelled --kebab-case (--dim, --window, --min-count, --epochs, --lr, --negative, --hs, --minn, --bucket, --x-max, ...); an option the algorithm does not take is an error. Progress goes to stderr: a bar on a terminal, plain lines otherwise. The output is checked before training: an existing file is replaced atomically, never the corpus itself or a device, FIFO or directory; - writes to stdout. The corpus may be a pipe (/dev/stdin, a FIFO): it is read once into a temporary file. Ctrl-C, SIGTERM or SIGHUP stops cleanly, removes temporary files and leaves an existing output as it was (exit 130, 143, 129).',
+      )
+      .argument('<algorithm>', `algorithm id: ${setup.registry.ids().join(', ')}`)
+      // Checked in the action (withFiles), so that a missing algorithm is reported before them.
+      .option(
+        '--input <file>',
+        'corpus: one sentence per line, whitespace-separated tokens (required; a pipe such as /dev/stdin is read once into a temporary file)',
+      )
+      .option('--output <file>', 'file to write, replaced atomically, or - for standard output (required)')
+      .addOption(
+        new Option(
+          '--format <format>',
+          `output format (default from the extension: .vec fasttext-vec, .txt word2vec-text, .bin fasttext-bin for an algorithm whose models save as fasttext-bin and word2vec-binary otherwise; other names word2vec-binary; aliases ${describeFormatAliases()})`,
+        )
+          .choices(FILE_FORMATS)
+          .argParser(parseFileFormat),
+      )
+      .option('--threads <n>', 'worker threads (default: the algorithm chooses)', positiveInteger)
+      .option(
+        '--seed <n>',
+        'seed of every random choice (with --threads 1: identical vectors run after run)',
+        nonNegativeInteger,
+      )
+      .option(
+        '--phrases <n>',
+        "join phrases first: N rounds of phrase detection with gensim's defaults (see `embedkit phrases`)",
+        positiveInteger,
+      )
+      .option('--plugin <module>', 'module exporting EmbeddingAlgorithms (repeatable)', repeatable)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .addHelpText('after', algorithmsHelp(setup.registry))
+      .addHelpText(
+        'after',
+        examples(
+          'embedkit train word2vec-skipgram --input corpus.txt --output vectors.bin --dim 100 --epochs 5',
+          'embedkit train fasttext-skipgram --input corpus.txt --output model.bin --minn 3 --maxn 6   # fastText .bin',
+          'embedkit train glove --input corpus.txt --output glove.txt --format glove --x-max 10 --threads 2',
+          'embedkit train my-algo --plugin ./my-algo.mjs --input corpus.txt --output my.vec',
+        ),
+      )
+      .action((algorithmId: string, options: Partial<TrainCommandOptions>, command: Command) =>
+        runTrain(io, setup, algorithmId, command.args.slice(1), withFiles(options)),
+      )
+  );
 }

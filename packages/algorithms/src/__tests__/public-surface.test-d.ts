@@ -28,10 +28,7 @@ describe('@embedkit/algorithms', () => {
       (path: string, registry: AlgorithmRegistry) => Promise<string[]>
     >();
     expectTypeOf<typeof root.loadModel>().toEqualTypeOf<
-      (
-        path: string,
-        options?: { limit?: number | undefined; signal?: AbortSignal | undefined },
-      ) => Promise<root.LoadedModel>
+      (path: string, options?: root.LoadModelOptions) => Promise<root.LoadedModel>
     >();
     expectTypeOf<root.LoadedModel['vectors']>().toEqualTypeOf<WordVectors>();
     expectTypeOf<typeof root.checkOptions>().toEqualTypeOf<

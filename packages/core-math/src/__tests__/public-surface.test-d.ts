@@ -23,15 +23,19 @@ describe('@embedkit/core-math', () => {
       | 'Random'
       | 'WordVectors'
       | 'cosine'
+      | 'isEmbedder'
       | 'isEmbeddingAlgorithm'
       | 'isEmbeddingError'
+      | 'isSavableModel'
       | 'mean'
       | 'norm'
       | 'normalizeInPlace'
       | 'normalizeRows'
+      | 'openRegularFile'
       | 'pearson'
       | 'principalComponents'
       | 'rankAverage'
+      | 'solveTransport'
       | 'spearman'
       | 'throwIfAborted'
       | 'topK'
@@ -80,12 +84,21 @@ describe('@embedkit/core-math', () => {
       readonly id: string;
       readonly description: string;
       readonly defaults: Readonly<{ dim: number }>;
+      readonly modelFormats?: readonly string[];
       train(
         corpus: root.TrainingCorpus,
         options: Partial<{ dim: number }>,
         context?: root.TrainContext,
       ): Promise<root.Embedder>;
     }>();
+    expectTypeOf<root.SavableModel>().toExtend<root.Embedder>();
+    expectTypeOf<root.SavableModel['savableFormats']>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<root.SavableModel['save']>().toEqualTypeOf<
+      (path: string, format: string, options?: root.SaveOptions) => Promise<void>
+    >();
+    expectTypeOf<typeof root.isSavableModel>().toEqualTypeOf<
+      (model: root.Embedder) => model is root.SavableModel
+    >();
     expectTypeOf<root.AlgorithmRegistry['get']>().toEqualTypeOf<
       (id: string) => root.EmbeddingAlgorithm<object> | undefined
     >();
@@ -178,6 +191,9 @@ describe('@embedkit/core-math', () => {
         k: number,
         options?: root.PrincipalComponentsOptions,
       ) => Float32Array
+    >();
+    expectTypeOf<typeof root.solveTransport>().toEqualTypeOf<
+      (supply: ArrayLike<number>, demand: ArrayLike<number>, costs: ArrayLike<number>) => root.TransportPlan
     >();
     expectTypeOf<typeof root.Random>().constructorParameters.toEqualTypeOf<[seed?: number]>();
     expectTypeOf<root.RandomState>().toEqualTypeOf<readonly [number, number, number, number]>();

@@ -14,19 +14,29 @@ describe('@embedkit/corpus', () => {
       | 'DEFAULT_CHUNK_SIZE'
       | 'DEFAULT_MAX_SENTENCE_LENGTH'
       | 'DEFAULT_MIN_COUNT'
+      | 'ENGLISH_CONNECTOR_WORDS'
+      | 'FrozenPhrases'
+      | 'PHRASES_DEFAULTS'
+      | 'Phrases'
       | 'Vocabulary'
+      | 'applyPhraseLayers'
       | 'encodeCorpus'
       | 'isWhitespaceCode'
+      | 'learnPhrasePasses'
       | 'readSentences'
+      | 'resolvePhrasesOptions'
       | 'sentencesFromBytes'
       | 'sentencesOf'
       | 'unicodeWordTokenizer'
       | 'whitespaceTokenizer'
+      | 'withReplayableCorpus'
     >();
   });
 
-  test('the browser entry exports the same values except readSentences (reads a file)', () => {
-    expectTypeOf<keyof typeof browser>().toEqualTypeOf<Exclude<keyof typeof root, 'readSentences'>>();
+  test('the browser entry exports the same values except readSentences and withReplayableCorpus (files)', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<keyof typeof root, 'readSentences' | 'withReplayableCorpus'>
+    >();
   });
 
   test('signatures', () => {

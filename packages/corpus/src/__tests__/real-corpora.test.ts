@@ -113,8 +113,8 @@ describe('text8-head.txt', () => {
     expect(fromBytes.encoded).toEqual(fromText.encoded);
   });
 
-  it.runIf(hasGensim)('keeps the same words as the word2vec C tool with -min-count 5', async () => {
-    const words = await word2vecWords(fixture('reference', 'w2v-text8head-sg100.bin'));
+  it.runIf(hasGensim)('keeps the same words as gensim with min_count 5', async () => {
+    const words = await word2vecWords(fixture('reference', 'gensim-text8head-sg25.bin'));
     words.delete('</s>');
     const vocab = await Vocabulary.build(text8Head, { minCount: 5 });
     expect(vocab.size).toBe(words.size);

@@ -20,6 +20,7 @@ describe('@embedkit/fasttext-subword', () => {
       | 'EOS'
       | 'FASTTEXT_DEFAULTS'
       | 'FASTTEXT_MAGIC'
+      | 'FASTTEXT_SNIFF_BYTES'
       | 'FASTTEXT_VERSION'
       | 'FastTextModel'
       | 'SubwordIndexer'
@@ -28,7 +29,10 @@ describe('@embedkit/fasttext-subword', () => {
       | 'fastTextHashBytes'
       | 'fasttextCbow'
       | 'fasttextSkipgram'
+      | 'formatGeneral'
+      | 'looksLikeFastTextBin'
       | 'parseFastTextBin'
+      | 'printedWordVector'
       | 'readFastTextBin'
       | 'readFastTextVec'
       | 'resolveFastTextOptions'
@@ -78,7 +82,7 @@ describe('@embedkit/fasttext-subword', () => {
       (path: string, options?: root.ReadFastTextBinOptions) => Promise<root.FastTextModel>
     >();
     expectTypeOf<typeof root.writeFastTextBin>().toEqualTypeOf<
-      (path: string, model: root.FastTextModel) => Promise<void>
+      (path: string, model: root.FastTextModel, options?: { readonly signal?: AbortSignal }) => Promise<void>
     >();
     expectTypeOf<typeof root.parseFastTextBin>().toEqualTypeOf<
       (bytes: Uint8Array, options?: root.ReadFastTextBinOptions) => Promise<root.FastTextModel>
@@ -95,6 +99,15 @@ describe('@embedkit/fasttext-subword', () => {
         model: root.FastTextModel,
         options?: { readonly signal?: AbortSignal | undefined },
       ) => Promise<void>
+    >();
+  });
+
+  test("fastText's print-word-vectors lines", () => {
+    expectTypeOf<typeof root.printedWordVector>().toEqualTypeOf<
+      (word: string, vector: ArrayLike<number>) => string
+    >();
+    expectTypeOf<typeof root.formatGeneral>().toEqualTypeOf<
+      (value: number, significant?: number) => string
     >();
   });
 

@@ -148,7 +148,7 @@ describe('fastText training on lee_background.cor', () => {
   });
 });
 
-describeIf(hasFastText, 'fastText or the shared data is missing')('CBOW .bin in fastText', () => {
+describeIf(hasFastText, 'fastText is not installed')('CBOW .bin in fastText', () => {
   it('loads a CBOW model without subwords in fastText', async () => {
     const model = await trainFastText(
       leeLines(40),

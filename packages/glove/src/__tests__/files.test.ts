@@ -82,7 +82,7 @@ describe('vocabulary files (the tools\u2019 `word count` lines)', () => {
   });
 });
 
-describe('files of the Stanford GloVe tools (../shared/data/reference)', () => {
+describe('files of the Stanford GloVe tools (fixtures/reference)', () => {
   it('loads glove-lee.txt (the tools\u2019 vectors, with <unk>) through vector-io', async () => {
     const vectors = await readVectors(fixture('reference', 'glove-lee.txt'), { format: 'glove' });
     expect(vectors.dim).toBe(15);

@@ -171,14 +171,14 @@ describeIf(hasGensim, 'gensim 4.2 is needed (apt-get install -y python3-gensim)'
   },
 );
 
-describeIf(hasGensim, 'gensim 4.2 and ../shared/data are needed')(
+describeIf(hasGensim, 'gensim 4.2 is needed')(
   'gensim 4.2 live, word pairs from the eval-word-vectors collection (no header, some CRLF)',
   () => {
     let vectors: WordVectors;
     const files = ['EN-WS-353-ALL.txt', 'EN-SIMLEX-999.txt', 'EN-RG-65.txt', 'EN-MC-30.txt'];
     let expected: [number, number, number][];
     beforeAll(async () => {
-      const model = fixture('reference', 'w2v-text8head-sg100.bin');
+      const model = fixture('reference', 'gensim-text8head-sg25.bin');
       vectors = await readVectors(model);
       const code = `
 import json, sys

@@ -54,11 +54,11 @@ function expectCorrelations(
   expect(got.oovRatio).toBeCloseTo(expected.oov_ratio_percent, 10);
 }
 
-describe('gensim 4.2 on w2v-text8head-sg100.bin (22,542 words, dim 100)', () => {
-  const reference = readJson('w2v-text8head-sg100.gensim-eval.json');
+describe('gensim 4.2 on gensim-text8head-sg25.bin (22,541 words, dim 25)', () => {
+  const reference = readJson('gensim-text8head-sg25.gensim-eval.json');
   let vectors: WordVectors;
   beforeAll(async () => {
-    vectors = await readVectors(fixture('reference', 'w2v-text8head-sg100.bin'));
+    vectors = await readVectors(fixture('reference', 'gensim-text8head-sg25.bin'));
   });
 
   it('has the vocabulary gensim loaded', () => {

@@ -11,20 +11,35 @@ describe('@embedkit/similarity', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof root>().toEqualTypeOf<
       | 'ExactIndex'
+      | 'WmdIndex'
+      | 'closerThan'
       | 'cosineSimilarities'
       | 'cosineSimilarity'
+      | 'distance'
+      | 'distances'
+      | 'doesntMatch'
       | 'dotProduct'
       | 'dotProducts'
       | 'euclideanDistance'
       | 'euclideanDistances'
       | 'evaluateWordAnalogies'
       | 'evaluateWordPairs'
+      | 'getMeanVector'
       | 'manhattanDistance'
       | 'manhattanDistances'
       | 'mostSimilar'
       | 'mostSimilarCosmul'
+      | 'mostSimilarToGiven'
+      | 'nSimilarity'
       | 'parseAnalogies'
+      | 'parseSts'
       | 'parseWordPairs'
+      | 'rank'
+      | 'rankByCentrality'
+      | 'relativeCosineSimilarity'
+      | 'relaxedWmDistance'
+      | 'similarity'
+      | 'wmDistance'
     >();
   });
 
@@ -64,7 +79,7 @@ describe('@embedkit/similarity', () => {
       (text: string, file: string) => root.ParsedAnalogies
     >();
     expectTypeOf<typeof root.parseWordPairs>().toEqualTypeOf<
-      (text: string, delimiter: string) => root.ParsedWordPairs
+      (text: string, delimiter: string, file?: string) => root.ParsedWordPairs
     >();
   });
 });

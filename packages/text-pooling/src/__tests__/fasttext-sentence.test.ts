@@ -35,7 +35,7 @@ describe('unit-mean pooling against fastText print-sentence-vectors', () => {
   });
 });
 
-describeIf(hasFastText, 'needs ../shared/data and the fasttext binary')(
+describeIf(hasFastText, 'needs the fasttext binary')(
   'unit-mean pooling over ft-lee-sg.vec against the fasttext binary',
   () => {
     it('matches print-sentence-vectors on in-vocabulary sentences of the lee corpus', async () => {

@@ -73,7 +73,7 @@ describe('SemanticIndex with word2vec vectors trained on text8-head', () => {
   ];
 
   it('finds the paraphrased document first, with mean and with SIF pooling', async () => {
-    const vectors = await readVectors(fixture('reference', 'w2v-text8head-sg100.bin'));
+    const vectors = await readVectors(fixture('reference', 'gensim-text8head-sg25.bin'));
     const frequencies = await readWordFrequencies(await wordFrequencies.enwiki.path());
     const texts = documents.map(([, text]) => text);
     const embedders = [

@@ -80,3 +80,12 @@ print(json.dumps((X - X.dot(pc.T) * pc).ravel().tolist()))
     });
   },
 );
+
+describe('SIF fitted on texts without a word (issue 15, item 9)', () => {
+  it('says the texts hold no word instead of "option total: got 0"', () => {
+    const embedder = new TextEmbedder(vectors, { method: 'sif' });
+    expect(() => embedder.fit(['', '   ', '\t'])).toThrow(
+      'option texts: got "3 texts without a word", expected at least one text with a word, to count the word frequencies SIF weights by (or give a frequencies table)',
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, FormatError, IoError } from '@embedkit/core-math';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseVectors, readVectors, type VectorFormat } from '../index.js';
+import { createWordDecoder, parseVectors, readVectors, type VectorFormat } from '../index.js';
 import { TextVectorParser } from '../text-parser.js';
 import { concat, float32Bytes, utf8 } from './bytes.js';
 
@@ -258,6 +258,7 @@ describe('options and files', () => {
       limit: Infinity,
       header: false,
       maxLines: 1,
+      decoder: createWordDecoder(),
     });
     expect(() => parser.consume(bytes, true)).toThrow(IoError);
   });

@@ -69,3 +69,10 @@ describe('DecimalScanner', () => {
     expect(scan('1e99999999999').value).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe('a number of 160,000 digits (found by the fuzz suite)', () => {
+  it('is read as the engine rounds it, without overflowing the stack', () => {
+    const digits = new TextEncoder().encode(`24${'0'.repeat(160_000)}`);
+    expect(new DecimalScanner().scan(digits, 0, digits.length)).toBe(Number.POSITIVE_INFINITY);
+  });
+});

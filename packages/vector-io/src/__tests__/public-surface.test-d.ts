@@ -11,7 +11,10 @@ import type * as root from '../index.js';
 describe('@embedkit/vector-io', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof root>().toEqualTypeOf<
+      | 'UNICODE_ERRORS'
       | 'VECTOR_FORMATS'
+      | 'checkOutputPath'
+      | 'createWordDecoder'
       | 'detectFormat'
       | 'formatFloat32'
       | 'isVectorFormat'
@@ -23,9 +26,9 @@ describe('@embedkit/vector-io', () => {
     >();
   });
 
-  test('the browser entry exports the same values except those that write files', () => {
+  test('the browser entry exports the same values except those that write files or check paths', () => {
     expectTypeOf<keyof typeof browser>().toEqualTypeOf<
-      Exclude<keyof typeof root, 'writeFileAtomic' | 'writeVectors'>
+      Exclude<keyof typeof root, 'checkOutputPath' | 'writeFileAtomic' | 'writeVectors'>
     >();
     expectTypeOf<root.VectorSource>().toEqualTypeOf<string | Blob | ReadableStream<Uint8Array>>();
   });

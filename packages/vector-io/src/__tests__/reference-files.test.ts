@@ -5,10 +5,10 @@ import { describeIf, fixture, hasGensim } from '#test-utils/fixtures.js';
 import { detectFormat, parseVectors, readVectors, serializeVectors, type VectorFormat } from '../index.js';
 import { type GensimResult, loadWithGensim, maxRelativeDifference } from './gensim-loader.js';
 
-/** Every vector file in ../shared/data/reference, the format it is in, and who wrote it. */
+/** Every vector file in fixtures/reference, the format it is in, and who wrote it. */
 const REFERENCE_FILES: ReadonlyArray<{ name: string; format: VectorFormat }> = [
   { name: 'w2v-lee-sg.bin', format: 'word2vec-binary' }, // word2vec C tool, '\n' after each vector
-  { name: 'w2v-text8head-sg100.bin', format: 'word2vec-binary' },
+  { name: 'gensim-text8head-sg25.bin', format: 'word2vec-binary' },
   { name: 'w2v-lee-cbow.txt', format: 'word2vec-text' }, // C tool text: a space after every value
   { name: 'gensim-lee-sg.bin', format: 'word2vec-binary' }, // gensim: no '\n' after vectors
   { name: 'gensim-lee-sg.txt', format: 'word2vec-text' },

@@ -25,6 +25,7 @@ describe('@embedkit/word2vec', () => {
       | 'Word2VecModel'
       | 'resolveWord2VecOptions'
       | 'trainWord2Vec'
+      | 'trainWord2VecOnIds'
       | 'word2vecCbow'
       | 'word2vecSkipgram'
     >();

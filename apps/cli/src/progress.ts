@@ -13,8 +13,19 @@ export function formatEta(seconds: unknown, options: cliProgress.Options, roundT
 }
 
 /**
- * Live progress of one job at a time: a bar on a terminal, plain periodic lines otherwise (so logs
- * hold no control characters).
+ * Whether `stream` is a terminal that understands cursor control: a TTY whose `TERM` is not `dumb`
+ * (Emacs shells, some CI runners and editors' consoles set `TERM=dumb` and show escapes as text).
+ */
+export function takesCursorControl(
+  stream: { readonly isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/**
+ * Live progress of one job at a time: a bar on a terminal that takes cursor control, plain
+ * periodic lines otherwise (a pipe, a file, `TERM=dumb`, CI), so logs hold no control characters.
  */
 export class ProgressDisplay {
   readonly #stream: NodeJS.WriteStream;
@@ -25,7 +36,7 @@ export class ProgressDisplay {
 
   constructor(stream: NodeJS.WriteStream = process.stderr) {
     this.#stream = stream;
-    this.#interactive = stream.isTTY === true && process.env.CI !== 'true';
+    this.#interactive = takesCursorControl(stream) && process.env.CI !== 'true';
   }
 
   /** Starts showing a job. */
@@ -94,14 +105,25 @@ export class TrainProgress {
   readonly #label: string;
   #fraction = 0;
   #phase = '';
+  /** Started but not shown yet: the start is shown with the first report (or the finish). */
+  #pending = false;
 
   constructor(display: ProgressDisplay, label: string) {
     this.#display = display;
     this.#label = label;
   }
 
-  /** Shows the start of training. */
+  /**
+   * Marks the start of training. It is shown with the trainer's first report, so a trainer that
+   * refuses its options at once (before reporting) announces nothing before its error.
+   */
   start(): void {
+    this.#pending = true;
+  }
+
+  #show(): void {
+    if (!this.#pending) return;
+    this.#pending = false;
     this.#display.start(this.#label);
   }
 
@@ -111,6 +133,7 @@ export class TrainProgress {
    * a new bar labelled with the phase, so a log shows the progress of every phase.
    */
   readonly report = (progress: TrainingProgress): void => {
+    this.#show();
     if (progress.message !== undefined && !this.notes.includes(progress.message))
       this.notes.push(progress.message);
     if (progress.fraction === undefined) return;
@@ -125,6 +148,13 @@ export class TrainProgress {
 
   /** Ends the display with `summary` (and the notes, if any). */
   finish(summary: string): void {
+    this.#show();
     this.#display.finish(this.notes.length > 0 ? `${summary} (${this.notes.join('; ')})` : summary);
+  }
+
+  /** {@link TrainProgress.finish} when the start was shown; otherwise shows nothing (the caller reports the error). */
+  finishIfShown(summary: string): void {
+    if (this.#pending) this.#pending = false;
+    else this.finish(summary);
   }
 }

@@ -1,7 +1,7 @@
 import type { TrainingProgress } from '@embedkit/core-math';
 import cliProgress from 'cli-progress';
 import { describe, expect, it } from 'vitest';
-import { ProgressDisplay, TrainProgress, formatEta } from '../progress.js';
+import { ProgressDisplay, TrainProgress, formatEta, takesCursorControl } from '../progress.js';
 
 describe('formatEta', () => {
   const options = { autopaddingChar: '0' } as cliProgress.Options;
@@ -56,4 +56,63 @@ describe('TrainProgress', () => {
       );
     },
   );
+});
+
+describe('ProgressDisplay on a terminal', () => {
+  function output(term: string | undefined): string {
+    let written = '';
+    const stream = {
+      isTTY: true,
+      columns: 80,
+      write: (text: string) => {
+        written += text;
+        return true;
+      },
+      on: () => stream,
+      removeListener: () => stream,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    };
+    const saved = { TERM: process.env.TERM, CI: process.env.CI };
+    process.env.TERM = term;
+    delete process.env.CI;
+    try {
+      const display = new ProgressDisplay(stream as unknown as NodeJS.WriteStream);
+      display.start('word2vec-skipgram');
+      for (const fraction of [0.25, 0.5, 1]) display.update(fraction, 'training');
+      display.finish('done in 1.0 s');
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    return written;
+  }
+
+  it('writes plain lines, no escape sequence or carriage return, when TERM=dumb', () => {
+    expect(output('dumb')).toBe(
+      [
+        'word2vec-skipgram: started',
+        'word2vec-skipgram: 25% training',
+        'word2vec-skipgram: 50% training',
+        'word2vec-skipgram: 100% training',
+        'word2vec-skipgram: done in 1.0 s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('draws a bar with cursor control on any other terminal', () => {
+    expect(output('xterm-256color')).toContain('\u001b[');
+  });
+
+  it('takesCursorControl: a TTY whose TERM is not dumb', () => {
+    expect(takesCursorControl({ isTTY: true }, { TERM: 'xterm' })).toBe(true);
+    expect(takesCursorControl({ isTTY: true }, {})).toBe(true);
+    expect(takesCursorControl({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(takesCursorControl({ isTTY: false }, { TERM: 'xterm' })).toBe(false);
+    expect(takesCursorControl({}, { TERM: 'xterm' })).toBe(false);
+  });
 });

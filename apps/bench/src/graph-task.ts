@@ -1,0 +1,327 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  type F1Scores,
+  type LinkPredictionScores,
+  NODE_EMBEDDING_DEFAULTS,
+  evaluateLinkPrediction,
+  evaluateNodeClassification,
+  splitEdges,
+  writeEdgeList,
+} from '@embedkit/graph';
+import { readVectors, writeFileAtomic } from '@embedkit/vector-io';
+import { type BenchGraph, loadBenchGraphs } from './graph-data.js';
+import { renderPcaSvg } from './graph-pca-svg.js';
+import { type BenchMachine, machineInfo } from './machine.js';
+import { PYTHON, peerScript, peerUnavailable } from './peers.js';
+import { ProgressDisplay } from '@embedkit/cli';
+import { runProcess } from './run-process.js';
+import { trainOurs } from './train-ours.js';
+
+/** What `embedkit-bench --task graph` runs. */
+export interface GraphBenchOptions {
+  /** Graph names (see GRAPH_NAMES). */
+  readonly graphs: readonly string[];
+  /** Nodes of the stochastic block model. */
+  readonly sbmNodes: number;
+  /** Seeds 1..seeds: one split, one training run per pipeline and one classifier split each. */
+  readonly seeds: number;
+  /** Worker threads of both pipelines. */
+  readonly threads: number;
+  /** node2vec options both pipelines use (p, q, walkLength, walksPerNode, dim, window, epochs). */
+  readonly node2vec: Readonly<Record<string, number>>;
+  /** Run the reference pipeline (networkx walks + gensim) beside ours. */
+  readonly reference: boolean;
+  /** Output folder. */
+  readonly out: string;
+  /** Also write the Markdown report here. */
+  readonly reportCopy?: string | undefined;
+}
+
+/** One pipeline's figures on one graph and seed. */
+interface PipelineRun {
+  /** Seconds of reading the edge list, the walks and the training, inside the process. */
+  readonly seconds: number;
+  /** Seconds of the whole process (start-up and writing the vectors included). */
+  readonly wallSeconds: number;
+  readonly peakRssMb: number;
+  readonly linkPrediction: LinkPredictionScores;
+  readonly classification: F1Scores | undefined;
+}
+
+/** Means over the seeds of one pipeline on one graph. */
+export interface GraphRow {
+  readonly graph: string;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly pipeline: 'embedkit node2vec' | 'reference (networkx + gensim)';
+  readonly seeds: number;
+  readonly hadamardAuc: number;
+  readonly cosineAuc: number;
+  readonly microF1: number | undefined;
+  readonly macroF1: number | undefined;
+  readonly seconds: number;
+  readonly wallSeconds: number;
+  readonly peakRssMb: number;
+  /** Our seconds / the reference's (on our row). */
+  readonly timeRatio: number | undefined;
+  /** Why a pipeline has no figures. */
+  readonly error?: string;
+}
+
+/** The graph task's report. */
+export interface GraphReport {
+  readonly date: string;
+  readonly command: string;
+  readonly machine: BenchMachine;
+  readonly options: GraphBenchOptions;
+  readonly graphs: ReadonlyArray<{ readonly name: string; readonly description: string }>;
+  readonly rows: readonly GraphRow[];
+  readonly referenceVersion: string | undefined;
+}
+
+/**
+ * The graph task: for each graph and seed, holds out half of the edges (splitEdges), trains
+ * node2vec on the rest with ours and with the reference pipeline (same options, same threads),
+ * scores link prediction (Hadamard + logistic regression, cosine: ROC-AUC); on labelled graphs
+ * trains both on the whole graph and scores node classification (micro/macro-F1). Writes
+ * graph-report.{md,json} and, for the karate club, karate-pca.svg (ours) and
+ * karate-pca-reference.svg into `options.out`.
+ */
+export async function runGraphBench(options: GraphBenchOptions, command: string): Promise<GraphReport> {
+  const out = resolve(options.out);
+  const display = new ProgressDisplay();
+  const log = (message: string): void => {
+    process.stderr.write(`${message}\n`);
+  };
+  const unavailable = options.reference ? peerUnavailable('gensim') : 'not requested';
+  if (options.reference && unavailable !== undefined) log(`reference pipeline skipped: ${unavailable}`);
+  const graphs = await loadBenchGraphs(options.graphs, join(out, 'graphs'), {
+    sbmNodes: options.sbmNodes,
+    seed: 1,
+  });
+  const settings = { ...NODE_EMBEDDING_DEFAULTS, ...options.node2vec };
+  const rows: GraphRow[] = [];
+  let referenceVersion: string | undefined;
+  for (const benchGraph of graphs) {
+    const ours: PipelineRun[] = [];
+    const reference: PipelineRun[] = [];
+    let failure: { ours?: string; reference?: string } = {};
+    for (let seed = 1; seed <= options.seeds; seed++) {
+      const folder = join(out, 'runs', benchGraph.name, `seed-${seed}`);
+      await mkdir(folder, { recursive: true });
+      const split = splitEdges(benchGraph.graph, { seed });
+      const trainPath = join(folder, 'train.edgelist');
+      await writeEdgeList(trainPath, split.train);
+      log(`${benchGraph.name}, seed ${seed}: ${split.test.labels.length / 2} edges held out`);
+      const pipelines = [
+        {
+          runs: ours,
+          key: 'ours' as const,
+          train: (edges: string, output: string) => runOurs(edges, output, seed),
+        },
+        ...(unavailable === undefined
+          ? [
+              {
+                runs: reference,
+                key: 'reference' as const,
+                train: (edges: string, output: string) => runReference(edges, output, seed),
+              },
+            ]
+          : []),
+      ];
+      for (const pipeline of pipelines) {
+        try {
+          const lp = await pipeline.train(trainPath, join(folder, `${pipeline.key}-link.bin`));
+          const linkPrediction = evaluateLinkPrediction(await readVectors(lp.vectors), split);
+          let classification: F1Scores | undefined;
+          if (benchGraph.labels !== undefined) {
+            const whole = await pipeline.train(benchGraph.path, join(folder, `${pipeline.key}-whole.bin`));
+            const vectors = await readVectors(whole.vectors);
+            classification = evaluateNodeClassification(vectors, benchGraph.labels, { seed });
+            if (benchGraph.name === 'karate' && seed === 1) {
+              const suffix = pipeline.key === 'ours' ? '' : '-reference';
+              const title = `Karate club, node2vec (${pipeline.key === 'ours' ? 'embedkit' : 'networkx + gensim'}), PCA of the node vectors`;
+              await writeFile(
+                join(out, `karate-pca${suffix}.svg`),
+                renderPcaSvg(vectors, benchGraph.labels, title),
+              );
+            }
+          }
+          pipeline.runs.push({ ...lp, linkPrediction, classification });
+        } catch (error) {
+          failure = { ...failure, [pipeline.key]: error instanceof Error ? error.message : String(error) };
+          log(`${benchGraph.name}, ${pipeline.key}: failed: ${failure[pipeline.key]}`);
+        }
+      }
+    }
+    const referenceRow = summarize(
+      benchGraph,
+      'reference (networkx + gensim)',
+      reference,
+      undefined,
+      failure.reference,
+    );
+    rows.push(summarize(benchGraph, 'embedkit node2vec', ours, referenceRow, failure.ours));
+    if (unavailable === undefined) rows.push(referenceRow);
+  }
+
+  async function runOurs(edges: string, output: string, seed: number) {
+    const tokens = settings.walkLength * settings.walksPerNode;
+    const row = await trainOurs(
+      {
+        algo: 'node2vec',
+        plugins: [],
+        corpus: edges,
+        options: options.node2vec,
+        threads: options.threads,
+        seed,
+        output,
+      },
+      tokens,
+      display,
+    );
+    if (row.status !== 'ok') throw new Error(row.error ?? 'training failed');
+    return {
+      seconds: row.trainSeconds!,
+      wallSeconds: row.wallSeconds!,
+      peakRssMb: row.peakRssMb!,
+      vectors: output,
+    };
+  }
+
+  async function runReference(edges: string, output: string, seed: number) {
+    const spec = {
+      edges,
+      directed: false,
+      ...pick(settings, [
+        'p',
+        'q',
+        'walkLength',
+        'walksPerNode',
+        'dim',
+        'window',
+        'epochs',
+        'negative',
+        'sample',
+        'lr',
+        'minLr',
+      ]),
+      threads: options.threads,
+      seed,
+      output,
+    };
+    const outcome = await runProcess(
+      PYTHON,
+      [peerScript('node2vec_reference.py'), JSON.stringify(spec)],
+      () => {},
+    );
+    const last = outcome.stdout[outcome.stdout.length - 1];
+    if (outcome.status !== 0 || last === undefined) {
+      throw new Error(outcome.stderrTail.slice(-3).join(' | ') || `exit status ${outcome.status}`);
+    }
+    const result = JSON.parse(last) as {
+      walk_seconds: number;
+      train_seconds: number;
+      peak_rss_mb: number;
+      version: string;
+    };
+    referenceVersion = result.version;
+    return {
+      seconds: result.walk_seconds + result.train_seconds,
+      wallSeconds: outcome.wallSeconds,
+      peakRssMb: result.peak_rss_mb,
+      vectors: output,
+    };
+  }
+
+  const report: GraphReport = {
+    date: new Date().toISOString(),
+    command,
+    machine: machineInfo(),
+    options,
+    graphs: graphs.map(({ name, description, graph }) => ({
+      name,
+      description: `${description} (${graph.nodeCount} nodes, ${graph.edgeCount} edges)`,
+    })),
+    rows,
+    referenceVersion,
+  };
+  await writeFileAtomic(join(out, 'graph-report.json'), [
+    new TextEncoder().encode(JSON.stringify(report, null, 2)),
+  ]);
+  const markdown = renderGraphMarkdown(report);
+  await writeFile(join(out, 'graph-report.md'), markdown);
+  if (options.reportCopy !== undefined) await writeFile(options.reportCopy, markdown);
+  return report;
+}
+
+function pick(source: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, source[key]]));
+}
+
+const meanOf = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
+
+function summarize(
+  benchGraph: BenchGraph,
+  pipeline: GraphRow['pipeline'],
+  runs: readonly PipelineRun[],
+  reference: GraphRow | undefined,
+  error: string | undefined,
+): GraphRow {
+  const classified = runs.filter((run) => run.classification !== undefined);
+  const seconds = meanOf(runs.map((run) => run.seconds));
+  return {
+    graph: benchGraph.name,
+    nodes: benchGraph.graph.nodeCount,
+    edges: benchGraph.graph.edgeCount,
+    pipeline,
+    seeds: runs.length,
+    hadamardAuc: meanOf(runs.map((run) => run.linkPrediction.hadamardAuc)),
+    cosineAuc: meanOf(runs.map((run) => run.linkPrediction.cosineAuc)),
+    microF1: classified.length === 0 ? undefined : meanOf(classified.map((run) => run.classification!.micro)),
+    macroF1: classified.length === 0 ? undefined : meanOf(classified.map((run) => run.classification!.macro)),
+    seconds,
+    wallSeconds: meanOf(runs.map((run) => run.wallSeconds)),
+    peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+    timeRatio: reference === undefined || reference.seeds === 0 ? undefined : seconds / reference.seconds,
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+/** The graph task's table as Markdown. */
+export function renderGraphMarkdown(report: GraphReport): string {
+  const figure = (value: number | undefined, digits: number): string =>
+    value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+  const { machine, options } = report;
+  const lines = [
+    `# Graph embeddings: embedkit node2vec vs the reference pipeline (${report.date.slice(0, 10)})`,
+    '',
+    `Command: \`${report.command}\``,
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; reference: ${report.referenceVersion ?? 'not run'}.`,
+    `node2vec options of both pipelines: ${Object.entries({ ...NODE_EMBEDDING_DEFAULTS, ...options.node2vec })
+      .filter(([key]) =>
+        ['p', 'q', 'walkLength', 'walksPerNode', 'dim', 'window', 'epochs', 'negative', 'sample'].includes(
+          key,
+        ),
+      )
+      .map(([key, value]) => `${key} ${value}`)
+      .join(', ')}; ${options.threads} threads; seeds 1..${options.seeds} (figures are means).`,
+    '',
+    '| graph | nodes | edges | pipeline | AUC Hadamard+LR | AUC cosine | micro-F1 | macro-F1 | walks + training (s) | whole process (s) | peak RSS (MB) | time vs reference |',
+    '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...report.rows.map((row) =>
+      row.seeds === 0
+        ? `| ${row.graph} | ${row.nodes} | ${row.edges} | ${row.pipeline} | failed: ${row.error ?? '?'} | | | | | | | |`
+        : `| ${row.graph} | ${row.nodes} | ${row.edges} | ${row.pipeline} | ${figure(row.hadamardAuc, 3)} | ${figure(row.cosineAuc, 3)} | ${figure(row.microF1, 3)} | ${figure(row.macroF1, 3)} | ${figure(row.seconds, 2)} | ${figure(row.wallSeconds, 2)} | ${figure(row.peakRssMb, 0)} | ${row.timeRatio === undefined ? '–' : `${row.timeRatio.toFixed(2)}×`} |`,
+    ),
+    '',
+    'Graphs:',
+    '',
+    ...report.graphs.map((graph) => `- ${graph.name}: ${graph.description}`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readVectors } from '@embedkit/vector-io';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '#test-utils/fixtures.js';
+import { graphFromEdges, readEdgeList, trainNodeEmbeddings } from '../index.js';
+
+describe('trainNodeEmbeddings', () => {
+  it('is bit-identical for a seed with one thread, keyed by node name, and saves in a vector format', async () => {
+    const graph = await readEdgeList(fixture('graphs', 'lesmis.edgelist'));
+    const options = { dim: 16, walkLength: 20, walksPerNode: 5, q: 0.5 };
+    const model = await trainNodeEmbeddings(graph, options, { seed: 7, threads: 1 });
+    const again = await trainNodeEmbeddings(graph, options, { seed: 7, threads: 1 });
+    const bytes = (array: Float32Array): Buffer =>
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    expect(again.inputWeights).not.toBe(model.inputWeights);
+    expect(bytes(again.inputWeights).equals(bytes(model.inputWeights))).toBe(true);
+    expect(new Set(model.keys())).toEqual(new Set(graph.nodes));
+    const path = join(mkdtempSync(join(tmpdir(), 'embedkit-graph-')), 'lesmis.vec');
+    await model.saveVectors(path, 'word2vec-text');
+    expect((await readVectors(path)).size).toBe(77);
+  });
+
+  it('gives an isolated node no vector and says so; rejects a word2vec option out of range', async () => {
+    const graph = graphFromEdges([['a', 'b'], ['b', 'c'], ['c', 'a'], ['alone']]);
+    const messages: string[] = [];
+    const model = await trainNodeEmbeddings(
+      graph,
+      { dim: 4, walkLength: 5, walksPerNode: 2 },
+      {
+        threads: 1,
+        onProgress: (progress) => {
+          if (progress.message !== undefined) messages.push(progress.message);
+        },
+      },
+    );
+    expect(model.has('alone')).toBe(false);
+    expect(model.vector('alone')).toBeUndefined();
+    expect(messages).toContain('1 nodes have no out-edge: no walk starts there');
+    await expect(trainNodeEmbeddings(graph, { dim: 0 })).rejects.toMatchObject({ option: 'dim' });
+  });
+});
