@@ -9,6 +9,9 @@ import { defineConfig, type Options } from 'tsup';
  * `.cjs` and `.d.ts` / `.d.cts`, for the package.json `exports` entry `./engine`. Code shared
  * between entries goes into chunks in both formats (`splitting`), so the root and a subpath share
  * one copy of each module: one kernel selection, one class per error.
+ * Imports of package-internal specifiers (`#name`, the package.json `imports` map) stay imports:
+ * the runtime or the consumer's bundler picks the Node or the browser module by export condition,
+ * so a module list such modules among `workers` to have them built beside index.js.
  */
 export function libraryConfig(
   workers: readonly string[] = [],
@@ -27,6 +30,7 @@ export function libraryConfig(
     sourcemap: true,
     target: 'node20',
     shims: true,
+    external: [/^#/],
   };
   return defineConfig(options);
 }

@@ -22,15 +22,19 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    projects: projectDirs.map(({ group, name }) => ({
-      extends: true,
-      test: {
-        name,
-        root: `${group}/${name}`,
-        include: ['src/**/*.test.ts'],
-        // Type tests (`*.test-d.ts`, expectTypeOf) pin each package's public surface; tsc checks them.
-        typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
-      },
-    })),
+    projects: [
+      ...projectDirs.map(({ group, name }) => ({
+        extends: true,
+        test: {
+          name,
+          root: `${group}/${name}`,
+          include: ['src/**/*.test.ts'],
+          // Type tests (`*.test-d.ts`, expectTypeOf) pin each package's public surface; tsc checks them.
+          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+        },
+      })),
+      // Repository scripts (the CI checks) and their tests.
+      { extends: true, test: { name: 'scripts', root: 'scripts', include: ['__tests__/*.test.ts'] } },
+    ],
   },
 });

@@ -24,6 +24,8 @@ const pkg = {
   exports: {
     '.': {
       '@embedkit/source': './src/index.ts',
+      // The root is the browser entry too until the package needs a src/browser.ts (docs/architecture.md).
+      ...(isApp ? {} : { browser: { types: './dist/index.d.ts', default: './dist/index.js' } }),
       import: { types: './dist/index.d.ts', default: './dist/index.js' },
       require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
     },

@@ -45,6 +45,9 @@ export const hasFastText = commandWorks('fasttext', []);
  */
 export const hasGensim = commandWorks('/usr/bin/python3', ['-c', 'import gensim, pyemd, networkx']);
 
+/** Whether headless Chromium runs (Debian package `chromium`), for the tests in a real browser. */
+export const hasChromium = commandWorks('chromium', ['--version']);
+
 if (inCi && (!hasFastText || !hasGensim)) {
   throw new Error(
     'CI needs the reference tools (apt-get install -y fasttext python3-gensim python3-pyemd python3-networkx)',

@@ -1,3 +1,14 @@
 import { libraryConfig } from '../../tsup.base.js';
 
-export default libraryConfig();
+// `src/browser.ts` is the entry of the `browser` export condition: dist/browser.js / .d.ts.
+// `#array-limits` (the largest Float32Array) and `#write-bin` (saving a `.bin` to a path) are built
+// beside it in both variants, Node and browser.
+export default libraryConfig(
+  [
+    'src/array-limits.ts',
+    'src/array-limits-browser.ts',
+    'src/fasttext-bin-write-node.ts',
+    'src/fasttext-bin-write-browser.ts',
+  ],
+  { browser: 'src/browser.ts' },
+);

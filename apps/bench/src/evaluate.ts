@@ -3,6 +3,7 @@ import type { WordVectors } from '@embedkit/core-math';
 import { ExactIndex, evaluateWordAnalogies, evaluateWordPairs } from '@embedkit/similarity';
 import { type PoolingMethod, type WordFrequencies, evaluateSts } from '@embedkit/text-pooling';
 import type { AnalogyResult, Evaluation, SimilarityResult, StsResult } from './results.js';
+import { frequentWordMap } from './word-map.js';
 
 /** What to evaluate every model on. */
 export interface EvaluationPlan {
@@ -94,11 +95,13 @@ export async function evaluateVectors(vectors: WordVectors, plan: EvaluationPlan
       .map((word) => [word, index.nearest(word, { k: 5 }).map((neighbor) => neighbor.key)]),
   );
   const sts = plan.sts === undefined ? undefined : await stsResult(vectors, plan.sts);
+  const wordMap = frequentWordMap(vectors);
   return {
     analogy,
     similarity,
     neighbors,
     ...(sts === undefined ? {} : { sts }),
+    ...(wordMap === undefined ? {} : { wordMap }),
     seconds: (performance.now() - started) / 1000,
   };
 }

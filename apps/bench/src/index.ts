@@ -17,4 +17,5 @@ export type {
   ModelRow,
   SimilarityResult,
   StsResult,
+  WordMap,
 } from './results.js';

@@ -34,6 +34,16 @@ export interface StsResult {
   readonly pearsonByMethod: Readonly<Record<string, number>>;
 }
 
+/** The most frequent words of a model on its top two principal directions (the report's scatter). */
+export interface WordMap {
+  /** The words, most frequent first. */
+  readonly words: readonly string[];
+  /** Each word's coordinate on the first principal direction. */
+  readonly x: readonly number[];
+  /** Each word's coordinate on the second principal direction. */
+  readonly y: readonly number[];
+}
+
 /** Everything measured for one model. */
 export interface Evaluation {
   readonly analogy: readonly AnalogyResult[];
@@ -41,6 +51,8 @@ export interface Evaluation {
   /** Probe word -> its nearest neighbours (absent probes are left out). */
   readonly neighbors: Readonly<Record<string, readonly string[]>>;
   readonly sts?: StsResult;
+  /** A PCA map of the most frequent words, absent for a model too small to project. */
+  readonly wordMap?: WordMap;
   /** Seconds the evaluation took. */
   readonly seconds: number;
 }

@@ -1,11 +1,12 @@
 /**
  * Opening a model or data file for reading, refusing anything that is not a regular file before it
  * is opened: a directory fails only at the first read (`EISDIR`), a pipe cannot seek (`ESPIPE`) and
- * a FIFO without a writer blocks `open` forever. Node's `fs` is imported on first use, so the
- * package stays loadable in a browser.
+ * a FIFO without a writer blocks `open` forever. The file system sits behind the package-internal
+ * import `#regular-file` (`regular-file-node.ts` under Node; under the `browser` condition
+ * `regular-file-browser.ts`, which refuses every path), so the package stays browser-safe.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { IoError } from './errors.js';
+import { openRegularFile as openFile } from '#regular-file';
 
 /** A regular file opened for reading by {@link openRegularFile}. */
 export interface OpenedRegularFile {
@@ -15,56 +16,13 @@ export interface OpenedRegularFile {
   readonly size: number;
 }
 
-/** The kind of a non-regular file, for the error message. */
-function describeKind(stats: {
-  isDirectory(): boolean;
-  isFIFO(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
-}): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a pipe (FIFO)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-/** The message for a path that is not a regular file. */
-function notRegular(kind: string): string {
-  return `is ${kind}, not a regular file; give the path of a file (save piped data to a file first)`;
-}
-
 /**
  * Opens `path` for reading when it is a regular file (a symbolic link to one is followed).
  *
  * @throws IoError naming the path when it does not exist, cannot be opened, or is a directory, a
- *   pipe, a device or a socket (checked before opening, so a FIFO without a writer never blocks)
+ *   pipe, a device or a socket (checked before opening, so a FIFO without a writer never blocks);
+ *   ConfigError in a browser, which has no file paths
  */
-export async function openRegularFile(path: string): Promise<OpenedRegularFile> {
-  const fs = await import('node:fs/promises');
-  const failed = (action: string, cause: unknown) =>
-    new IoError(path, `cannot ${action}: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
-  let before: Awaited<ReturnType<typeof fs.stat>>;
-  try {
-    before = await fs.stat(path);
-  } catch (cause) {
-    throw failed('open the file', cause);
-  }
-  if (!before.isFile()) throw new IoError(path, notRegular(describeKind(before)));
-  let handle: FileHandle;
-  try {
-    // Non-blocking, in case the path was replaced by a FIFO since the check.
-    handle = await fs.open(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (cause) {
-    throw failed('open the file', cause);
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new IoError(path, notRegular(describeKind(stats)));
-    return { handle, size: stats.size };
-  } catch (error) {
-    await handle.close();
-    throw error instanceof IoError ? error : failed('inspect the file', error);
-  }
+export function openRegularFile(path: string): Promise<OpenedRegularFile> {
+  return openFile(path);
 }

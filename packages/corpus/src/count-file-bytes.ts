@@ -2,7 +2,7 @@ import { throwIfAborted } from '@embedkit/core-math';
 import type { Int32Builder } from './int32-builder.js';
 import type { ResolvedSentenceOptions } from './options.js';
 import type { ProgressThrottle } from './progress.js';
-import { fileChunks } from './read-sentences.js';
+import { fileChunks } from '#file-chunks';
 
 /** Where {@link countFileBytes} records the corpus: word positions and sentence ends. */
 export interface TokenSink {

@@ -1,7 +1,7 @@
-import { IoError, openRegularFile, throwIfAborted } from '@embedkit/core-math';
+import { IoError, throwIfAborted } from '@embedkit/core-math';
 import { createWordDecoder, type TextEncodingOptions, type WordDecoder } from '@embedkit/vector-io';
-import { MAX_FLOAT32_LENGTH } from './array-limits.js';
-import { ByteReader, type ByteSource, memorySource } from './byte-reader.js';
+import { MAX_FLOAT32_LENGTH } from '#array-limits';
+import { ByteReader, memorySource } from './byte-reader.js';
 import {
   ARGS_BYTES,
   ENTRY_LABEL,
@@ -14,7 +14,7 @@ import {
 import { type FastTextArgs, LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
 
-/** Options of {@link readFastTextBin} and {@link parseFastTextBin}. */
+/** Options of `readFastTextBin` and {@link parseFastTextBin}. */
 export interface ReadFastTextBinOptions extends TextEncodingOptions {
   /** Stops loading between chunks of the matrices; loading then rejects with `CancelledError`. */
   readonly signal?: AbortSignal;
@@ -23,39 +23,14 @@ export interface ReadFastTextBinOptions extends TextEncodingOptions {
 }
 
 /**
- * Loads a Facebook fastText `.bin` model: version 12 (fastText 0.9.x, gensim's
- * `save_facebook_model`), version 11, and the older layout without magic number. Quantized
- * models (`.ftz`), supervised models and dictionaries with labels are refused with a `FormatError`.
- * Words are UTF-8 unless `encoding` names another encoding (gensim's `load_facebook_model(path,
- * encoding=…)`); `unicodeErrors: 'backslashreplace'` reads invalid bytes as gensim does (`\xNN`).
+ * Parses a fastText `.bin` model held in memory (in a browser, the bytes of a dropped `File`),
+ * with the same checks as `readFastTextBin`, which reads a file on disk: version 12 (fastText
+ * 0.9.x, gensim's `save_facebook_model`), version 11, and the older layout without magic number.
+ * Words are UTF-8 unless `encoding` names another encoding; `unicodeErrors: 'backslashreplace'`
+ * reads invalid bytes as gensim does (`\xNN`).
  *
  * @throws FormatError naming the byte offset of the first thing that is wrong
- * @throws IoError when the file cannot be read
  */
-export async function readFastTextBin(
-  path: string,
-  options: ReadFastTextBinOptions = {},
-): Promise<FastTextModel> {
-  const decoder = createWordDecoder(options);
-  const { handle, size } = await openRegularFile(path);
-  try {
-    const source: ByteSource = {
-      size,
-      async read(position, target) {
-        try {
-          return (await handle.read(target, 0, target.length, position)).bytesRead;
-        } catch (cause) {
-          throw new IoError(path, `cannot read the file: ${(cause as Error).message}`, cause);
-        }
-      },
-    };
-    return await decodeFastTextBin(new ByteReader(source, path), decoder, options.signal);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Parses the bytes of a fastText `.bin` model (see {@link readFastTextBin}). */
 export async function parseFastTextBin(
   bytes: Uint8Array,
   options: ReadFastTextBinOptions = {},
@@ -64,7 +39,8 @@ export async function parseFastTextBin(
   return decodeFastTextBin(reader, createWordDecoder(options), options.signal);
 }
 
-async function decodeFastTextBin(
+/** Decodes a `.bin` model from `reader` (a file or a buffer), checking `signal` between chunks. */
+export async function decodeFastTextBin(
   reader: ByteReader,
   decoder: WordDecoder,
   signal: AbortSignal | undefined,

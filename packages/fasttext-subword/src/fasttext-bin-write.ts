@@ -1,5 +1,4 @@
 import { ConfigError } from '@embedkit/core-math';
-import { writeFileAtomic } from '@embedkit/vector-io';
 import { ENTRY_WORD, FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
 import { LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import type { FastTextModel } from './fasttext-model.js';
@@ -71,21 +70,6 @@ export function serializeFastTextBin(model: FastTextModel): Uint8Array {
     at += chunk.length;
   }
   return out;
-}
-
-/**
- * Saves `model` as a fastText `.bin` file that fastText 0.9.2 (`fasttext print-word-vectors`,
- * `nn`, continued training) and gensim's `load_facebook_model` load. Writes a temporary file and
- * renames it into place; `signal` cancels the write, leaving an existing file as it was.
- *
- * @throws IoError when the file cannot be written; CancelledError when `options.signal` aborts
- */
-export async function writeFastTextBin(
-  path: string,
-  model: FastTextModel,
-  options: { readonly signal?: AbortSignal } = {},
-): Promise<void> {
-  await writeFileAtomic(path, fastTextBinChunks(model), options);
 }
 
 function floatBytes(matrix: Float32Array): Uint8Array {

@@ -8,7 +8,7 @@ import {
 } from '@embedkit/core-math';
 import { kernels } from '@embedkit/core-math/kernels';
 import type { FastTextArgs } from './fasttext-args.js';
-import { writeFastTextBin } from './fasttext-bin-write.js';
+import { writeFastTextBin } from '#write-bin';
 import { buildInputRowTable, type InputRowTable } from './subword-table.js';
 import { SubwordIndexer } from './subwords.js';
 

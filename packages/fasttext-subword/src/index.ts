@@ -7,8 +7,10 @@ export type { FastTextArgs, FastTextLossName, FastTextModelName } from './fastte
 export type { FastTextModelParts, WordSubwords } from './fasttext-model.js';
 export { FastTextModel } from './fasttext-model.js';
 export type { ReadFastTextBinOptions } from './fasttext-bin-read.js';
-export { parseFastTextBin, readFastTextBin } from './fasttext-bin-read.js';
-export { serializeFastTextBin, writeFastTextBin } from './fasttext-bin-write.js';
+export { parseFastTextBin } from './fasttext-bin-read.js';
+export { readFastTextBin } from './fasttext-bin-read-node.js';
+export { serializeFastTextBin } from './fasttext-bin-write.js';
+export { writeFastTextBin } from './fasttext-bin-write-node.js';
 export {
   FASTTEXT_MAGIC,
   FASTTEXT_SNIFF_BYTES,

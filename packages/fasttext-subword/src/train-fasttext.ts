@@ -10,7 +10,7 @@ import {
   shareInt32Array,
   sharedFloat32Array,
 } from '@embedkit/word2vec/engine';
-import { MAX_FLOAT32_LENGTH } from './array-limits.js';
+import { MAX_FLOAT32_LENGTH } from '#array-limits';
 import type { FastTextArgs } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
 import { buildInputRowTable } from './subword-table.js';

@@ -1,4 +1,5 @@
-import { FormatError, IoError, openRegularFile } from '@embedkit/core-math';
+import { FormatError } from '@embedkit/core-math';
+import { readFileBytes } from '#read-file';
 
 /** The text of an evaluation file and the name to report in errors. */
 export interface LoadedText {
@@ -14,15 +15,7 @@ export interface LoadedText {
  */
 export async function loadText(pathOrText: string): Promise<LoadedText> {
   if (pathOrText.includes('\n')) return { text: stripBom(pathOrText), file: '<text>' };
-  const { handle } = await openRegularFile(pathOrText);
-  let bytes: Uint8Array;
-  try {
-    bytes = await handle.readFile();
-  } catch (error) {
-    throw new IoError(pathOrText, `cannot read the file (${(error as Error).message})`, error);
-  } finally {
-    await handle.close();
-  }
+  const bytes = await readFileBytes(pathOrText);
   return { text: stripBom(decodeUtf8(bytes, pathOrText)), file: pathOrText };
 }
 

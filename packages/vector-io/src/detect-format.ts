@@ -1,8 +1,9 @@
-import { openForReading, type ReadableFile, readPrefix } from './file-reading.js';
+import { type ReadableFile, readPrefix } from './file-reading.js';
 import { MAX_HEADER_BYTES } from './header.js';
 import { maxTextLineBytes } from './record-limits.js';
 import { sniffFormat } from './sniff-format.js';
 import type { VectorFormat } from './vector-format.js';
+import { openVectorSource, type VectorSource } from './vector-source.js';
 
 /** How much of a file {@link detectFormat} looks at. */
 const SNIFF_BYTES = 1 << 20;
@@ -11,15 +12,16 @@ const SNIFF_BYTES = 1 << 20;
  * Detects a vector file's format from its content: binary vs text (the bytes after the word on
  * the first vector line are numbers or raw float32), and header (`V D`, word2vec / fastText) vs no
  * header (GloVe). Text with a header is reported as `'word2vec-text'` (fastText's `.vec` is the
- * same format). Given a path it reads only the file's first megabyte and returns a promise.
+ * same format). Given a path, `Blob` or stream it reads only the first megabyte and returns a
+ * promise.
  *
  * @throws FormatError for an empty file; IoError when the file cannot be read
  */
 export function detectFormat(bytes: Uint8Array): VectorFormat;
-export function detectFormat(path: string): Promise<VectorFormat>;
-export function detectFormat(input: Uint8Array | string): VectorFormat | Promise<VectorFormat> {
-  if (typeof input !== 'string') return sniffFormat(input, true, '<buffer>')!;
-  return detectFileFormat(input);
+export function detectFormat(source: VectorSource): Promise<VectorFormat>;
+export function detectFormat(input: Uint8Array | VectorSource): VectorFormat | Promise<VectorFormat> {
+  if (input instanceof Uint8Array) return sniffFormat(input, true, '<buffer>')!;
+  return detectSourceFormat(input);
 }
 
 /**
@@ -39,8 +41,8 @@ export async function sniffFile(file: ReadableFile): Promise<VectorFormat> {
   }
 }
 
-async function detectFileFormat(path: string): Promise<VectorFormat> {
-  const file = await openForReading(path);
+async function detectSourceFormat(source: VectorSource): Promise<VectorFormat> {
+  const file = await openVectorSource(source);
   try {
     return await sniffFile(file);
   } finally {

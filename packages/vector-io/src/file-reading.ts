@@ -1,8 +1,8 @@
 /**
- * Chunked reading of a vector file from disk: only one chunk (plus the unfinished record it ends
- * with) is in memory at a time, and file-system failures become {@link IoError}s.
+ * Chunked reading of a vector file (from disk, or a `Blob` in a browser): only one chunk (plus the
+ * unfinished record it ends with) is in memory at a time.
  */
-import { IoError, openRegularFile, throwIfAborted } from '@embedkit/core-math';
+import { throwIfAborted } from '@embedkit/core-math';
 import { countLineBreaks } from './line-count.js';
 import { NEWLINE } from './text-line.js';
 import type { VectorParser } from './vector-parser.js';
@@ -14,23 +14,6 @@ export interface ReadableFile {
   /** Reads up to `length` bytes at `position` into `buffer[offset…]`; returns how many were read (0 at the end). */
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
   close(): Promise<void>;
-}
-
-/** Opens `path` for reading; throws {@link IoError} when it cannot be opened or is not a regular file. */
-export async function openForReading(path: string): Promise<ReadableFile> {
-  const { handle, size } = await openRegularFile(path);
-  return {
-    path,
-    size,
-    async read(buffer, offset, length, position) {
-      try {
-        return (await handle.read(buffer, offset, length, position)).bytesRead;
-      } catch (cause) {
-        throw new IoError(path, `cannot read the file: ${(cause as Error).message}`, cause);
-      }
-    },
-    close: () => handle.close(),
-  };
 }
 
 /** The first `maxBytes` of the file (fewer when it is shorter); `complete` when that is all of it. */

@@ -8,6 +8,7 @@ export type { ParseVectorsOptions } from './parse-vectors.js';
 export { parseVectors } from './parse-vectors.js';
 export type { ReadVectorsOptions } from './read-vectors.js';
 export { readVectors } from './read-vectors.js';
+export type { VectorSource } from './vector-source.js';
 export { serializeVectors } from './serialize-vectors.js';
 export type { VectorFormat } from './vector-format.js';
 export { isVectorFormat, VECTOR_FORMATS } from './vector-format.js';

@@ -1,8 +1,9 @@
 import { ConfigError, type WordVectors } from '@embedkit/core-math';
 import { createParser, needsLineCount } from './create-parser.js';
 import { sniffFile } from './detect-format.js';
-import { countFileLines, openForReading, streamInto } from './file-reading.js';
+import { countFileLines, streamInto } from './file-reading.js';
 import { requireFormatOrAuto, requireLimit, type VectorFormat } from './vector-format.js';
+import { openVectorSource, type VectorSource } from './vector-source.js';
 import { createWordDecoder, type TextEncodingOptions } from './word-decoding.js';
 
 /** Options of {@link readVectors}. */
@@ -28,8 +29,8 @@ function requireChunkSize(value: unknown): number {
 }
 
 /**
- * Reads a vector file (word2vec text or binary, GloVe, fastText `.vec`) from disk. The file is
- * streamed in chunks and parsed byte by byte straight into one `Float32Array`: memory holds the
+ * Reads a vector file (word2vec text or binary, GloVe, fastText `.vec`) from disk, or in a browser
+ * from a `Blob` / `File` or a `ReadableStream` (see {@link VectorSource}). The file is streamed in chunks and parsed byte by byte straight into one `Float32Array`: memory holds the
  * vectors and one chunk, never the file's text.
  *
  * Words are UTF-8 unless `encoding` names another encoding; bytes invalid in it are refused unless
@@ -37,20 +38,23 @@ function requireChunkSize(value: unknown): number {
  *
  * @throws FormatError when the file does not hold a valid file of the format (naming the file, the
  *   line or byte offset, and what was expected there)
- * @throws IoError when the file cannot be read; CancelledError when `signal` aborts;
+ * @throws IoError when the file cannot be read (ConfigError for a path in a browser); CancelledError when `signal` aborts;
  *   ConfigError for an invalid option
  */
-export async function readVectors(path: string, options: ReadVectorsOptions = {}): Promise<WordVectors> {
+export async function readVectors(
+  source: VectorSource,
+  options: ReadVectorsOptions = {},
+): Promise<WordVectors> {
   const limit = requireLimit(options.limit);
   const requested = requireFormatOrAuto(options.format);
   const chunkSize = requireChunkSize(options.chunkSize);
   const decoder = createWordDecoder(options);
   const { signal } = options;
-  const file = await openForReading(path);
+  const file = await openVectorSource(source);
   try {
     const format = requested === 'auto' ? await sniffFile(file) : requested;
     const maxLines = needsLineCount(format) ? await countFileLines(file, limit, chunkSize, signal) : 0;
-    const parser = createParser(format, { file: path, totalBytes: file.size, limit, decoder }, maxLines);
+    const parser = createParser(format, { file: file.path, totalBytes: file.size, limit, decoder }, maxLines);
     await streamInto(file, parser, chunkSize, signal);
     return parser.finish();
   } finally {

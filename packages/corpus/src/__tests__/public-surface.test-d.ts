@@ -5,6 +5,7 @@
  */
 import type { TrainingCorpus } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/corpus', () => {
@@ -29,6 +30,12 @@ describe('@embedkit/corpus', () => {
       | 'unicodeWordTokenizer'
       | 'whitespaceTokenizer'
       | 'withReplayableCorpus'
+    >();
+  });
+
+  test('the browser entry exports the same values except readSentences and withReplayableCorpus (files)', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<keyof typeof root, 'readSentences' | 'withReplayableCorpus'>
     >();
   });
 

@@ -11,6 +11,7 @@ import type {
   WordVectors,
 } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/fasttext-subword', () => {
@@ -39,6 +40,21 @@ describe('@embedkit/fasttext-subword', () => {
       | 'trainFastText'
       | 'writeFastTextBin'
       | 'writeFastTextVec'
+    >();
+  });
+
+  test('the browser entry leaves out the file functions and training', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<
+        keyof typeof root,
+        | 'fasttextCbow'
+        | 'fasttextSkipgram'
+        | 'readFastTextBin'
+        | 'readFastTextVec'
+        | 'trainFastText'
+        | 'writeFastTextBin'
+        | 'writeFastTextVec'
+      >
     >();
   });
 

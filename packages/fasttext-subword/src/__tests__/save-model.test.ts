@@ -5,7 +5,7 @@ import { isSavableModel } from '@embedkit/core-math';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '#test-utils/fixtures.js';
 import { fasttextCbow, fasttextSkipgram } from '../algorithms.js';
-import { readFastTextBin } from '../fasttext-bin-read.js';
+import { readFastTextBin } from '../fasttext-bin-read-node.js';
 
 let dir = '';
 

@@ -5,6 +5,7 @@
  */
 import type { Embedder, WordVectors } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/text-pooling', () => {
@@ -19,6 +20,12 @@ describe('@embedkit/text-pooling', () => {
       | 'parseSts'
       | 'readSts'
       | 'readWordFrequencies'
+    >();
+  });
+
+  test('the browser entry exports the same values except those that read files', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<keyof typeof root, 'evaluateSts' | 'readSts' | 'readWordFrequencies'>
     >();
   });
 

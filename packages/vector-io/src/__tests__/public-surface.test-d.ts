@@ -5,6 +5,7 @@
  */
 import type { WordVectors } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/vector-io', () => {
@@ -25,13 +26,20 @@ describe('@embedkit/vector-io', () => {
     >();
   });
 
+  test('the browser entry exports the same values except those that write files or check paths', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<keyof typeof root, 'checkOutputPath' | 'writeFileAtomic' | 'writeVectors'>
+    >();
+    expectTypeOf<root.VectorSource>().toEqualTypeOf<string | Blob | ReadableStream<Uint8Array>>();
+  });
+
   test('signatures', () => {
     expectTypeOf<root.VectorFormat>().toEqualTypeOf<
       'word2vec-text' | 'word2vec-binary' | 'glove' | 'fasttext-vec'
     >();
     expectTypeOf<typeof root.VECTOR_FORMATS>().toEqualTypeOf<readonly root.VectorFormat[]>();
     expectTypeOf<typeof root.readVectors>().toEqualTypeOf<
-      (path: string, options?: root.ReadVectorsOptions) => Promise<WordVectors>
+      (source: root.VectorSource, options?: root.ReadVectorsOptions) => Promise<WordVectors>
     >();
     expectTypeOf<typeof root.parseVectors>().toEqualTypeOf<
       (bytes: Uint8Array, options?: root.ParseVectorsOptions) => WordVectors
@@ -44,7 +52,7 @@ describe('@embedkit/vector-io', () => {
     >();
     expectTypeOf<typeof root.detectFormat>().toEqualTypeOf<{
       (bytes: Uint8Array): root.VectorFormat;
-      (path: string): Promise<root.VectorFormat>;
+      (source: root.VectorSource): Promise<root.VectorFormat>;
     }>();
     expectTypeOf<typeof root.isVectorFormat>().toEqualTypeOf<
       (value: unknown) => value is root.VectorFormat

@@ -1,0 +1,25 @@
+/**
+ * The entry of the `browser` export condition: models, subwords and the `.bin` format from bytes
+ * (`parseFastTextBin`, `serializeFastTextBin`). Left out: the functions that read or write files,
+ * and training, which runs on the word2vec engine's `node:worker_threads` pool.
+ */
+export { fastTextHash, fastTextHashBytes } from './fasttext-hash.js';
+export type { SubwordParameters, SubwordVisitor } from './subwords.js';
+export { EOS, SubwordIndexer } from './subwords.js';
+export type { InputRowTable } from './subword-table.js';
+export { buildInputRowTable } from './subword-table.js';
+export type { FastTextArgs, FastTextLossName, FastTextModelName } from './fasttext-args.js';
+export type { FastTextModelParts, WordSubwords } from './fasttext-model.js';
+export { FastTextModel } from './fasttext-model.js';
+export type { ReadFastTextBinOptions } from './fasttext-bin-read.js';
+export { parseFastTextBin } from './fasttext-bin-read.js';
+export { serializeFastTextBin } from './fasttext-bin-write.js';
+export {
+  FASTTEXT_MAGIC,
+  FASTTEXT_SNIFF_BYTES,
+  FASTTEXT_VERSION,
+  looksLikeFastTextBin,
+} from './bin-layout.js';
+export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
+export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
+export { formatGeneral, printedWordVector } from './printed-vectors.js';
