@@ -9,7 +9,6 @@ import {
   FASTTEXT_MAGIC,
   MAX_DIM,
   MIN_ENTRY_BYTES,
-  MODEL_CODE_AT,
 } from './bin-layout.js';
 import { type FastTextArgs, LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
@@ -75,28 +74,31 @@ export async function decodeFastTextBin(
     ws = reader.i32();
     await reader.ensure(ARGS_BYTES - 8, 'the arguments');
   }
-  const argsAt = reader.offset - 8;
   const args = readArgs(reader, dim, ws);
   const dictionary = await readDictionary(reader, modern, decoder);
   const nwords = dictionary.words.length;
   await readQuantizationFlag(reader, modern, 'input');
-  if (args.model === 'supervised' || dictionary.nlabels > 0) {
-    throw reader.error(
-      'an unsupervised model (cbow or skipgram) without labels',
-      `a ${args.model} model with ${dictionary.nlabels} labels, which is not supported`,
-      argsAt + MODEL_CODE_AT,
-    );
-  }
   const inputMatrix = await readMatrix(reader, 'input', nwords + args.bucket, dim, signal);
   await readQuantizationFlag(reader, modern, 'output');
-  const outputMatrix = await readMatrix(reader, 'output', nwords, dim, signal);
+  const outputRows = args.model === 'supervised' ? dictionary.labels.length : nwords;
+  const outputMatrix = await readMatrix(reader, 'output', outputRows, dim, signal);
   if (reader.remaining > 0) {
     throw reader.error('the end of the file after the output matrix', `${reader.remaining} more bytes`);
   }
   // fastText gave `</s>` n-grams until version 12; keep them for older models as they were trained.
   const eosHasNgrams = version < 12;
-  const { words, counts, ntokens } = dictionary;
-  return new FastTextModel({ args, words, counts, ntokens, inputMatrix, outputMatrix, eosHasNgrams });
+  const { words, counts, ntokens, labels, labelCounts } = dictionary;
+  return new FastTextModel({
+    args,
+    words,
+    counts,
+    ntokens,
+    inputMatrix,
+    outputMatrix,
+    eosHasNgrams,
+    labels,
+    labelCounts,
+  });
 }
 
 function readArgs(reader: ByteReader, dim: number, ws: number): FastTextArgs {
@@ -136,7 +138,9 @@ interface Dictionary {
   words: string[];
   counts: Float64Array;
   ntokens: number;
-  nlabels: number;
+  /** The labels (entries after the words). */
+  labels: string[];
+  labelCounts: Float64Array;
 }
 
 async function readDictionary(
@@ -177,6 +181,8 @@ async function readDictionary(
   }
   const words: string[] = new Array(nwords);
   const counts = new Float64Array(nwords);
+  const labels: string[] = new Array(nlabels);
+  const labelCounts = new Float64Array(nlabels);
   const seen = new Set<string>();
   for (let i = 0; i < size; i++) {
     const wordAt = reader.offset;
@@ -207,9 +213,12 @@ async function readDictionary(
     if (i < nwords) {
       words[i] = word;
       counts[i] = count;
+    } else {
+      labels[i - nwords] = word;
+      labelCounts[i - nwords] = count;
     }
   }
-  return { words, counts, ntokens, nlabels };
+  return { words, counts, ntokens, labels, labelCounts };
 }
 
 async function readQuantizationFlag(
