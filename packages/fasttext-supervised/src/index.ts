@@ -7,3 +7,6 @@ export type { ClassificationReport, LabelMetrics } from './classification-test.j
 export type { Prediction, PredictOptions, TestOptions } from './fasttext-classifier.js';
 export { DEFAULT_LABEL_PREFIX, FastTextClassifier, resolvePredictOptions } from './fasttext-classifier.js';
 export { formatPredictionLine, formatTestLabelReport, formatTestReport } from './fasttext-output.js';
+export type { SupervisedTrainOptions } from './supervised-options.js';
+export { resolveSupervisedOptions, SUPERVISED_DEFAULTS } from './supervised-options.js';
+export { trainSupervised } from './train-supervised.js';
