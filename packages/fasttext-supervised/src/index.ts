@@ -10,3 +10,5 @@ export { formatPredictionLine, formatTestLabelReport, formatTestReport } from '.
 export type { SupervisedTrainOptions } from './supervised-options.js';
 export { resolveSupervisedOptions, SUPERVISED_DEFAULTS } from './supervised-options.js';
 export { trainSupervised } from './train-supervised.js';
+export type { FastTextSupervisedAlgorithm } from './algorithm.js';
+export { fasttextSupervised } from './algorithm.js';
