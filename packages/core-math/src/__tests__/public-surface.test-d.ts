@@ -206,13 +206,10 @@ describe('@embedkit/core-math/kernels (experimental)', () => {
       | 'GLOVE_ENTRY_SLOTS'
       | 'GloveKernel'
       | 'NoiseDistribution'
-      | 'SentenceKernel'
       | 'SigmoidTable'
       | 'allocateFloat32'
       | 'allocateInt32'
       | 'attachKernels'
-      | 'createSentenceTables'
-      | 'createSentenceWorkspace'
       | 'inKernelMemory'
       | 'kernelMemory'
       | 'kernels'
@@ -222,6 +219,7 @@ describe('@embedkit/core-math/kernels (experimental)', () => {
       | 'useKernels'
       | 'wasmKernels'
       | 'wasmKernelsSupported'
+      | 'wasmModuleHolding'
     >();
   });
 

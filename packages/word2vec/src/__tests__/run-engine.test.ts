@@ -31,15 +31,20 @@ function setup(overrides: Partial<EngineSetup> = {}): EngineSetup {
     cbowMean: true,
     inputWeights,
     encoder,
-    objective: {
-      negativeSampling: {
+    objectives: [
+      {
+        kind: 'hierarchical-softmax',
+        tree: buildHuffmanTree(counts),
+        nodeWeights: sharedFloat32Array(4 * dim),
+      },
+      {
+        kind: 'negative-sampling',
         negative: 2,
         noiseCounts: counts,
         noisePower: 0.5,
         outputWeights: sharedFloat32Array(5 * dim),
       },
-      hierarchicalSoftmax: { tree: buildHuffmanTree(counts), nodeWeights: sharedFloat32Array(4 * dim) },
-    },
+    ],
     keepProbabilities: null,
     sigmoid: { size: 512, maxExp: 8 },
     ...overrides,
@@ -98,14 +103,17 @@ describe('runEngine', () => {
         'nodeWeights',
         {
           setup: setup({
-            objective: {
-              negativeSampling: null,
-              hierarchicalSoftmax: { tree: buildHuffmanTree(counts), nodeWeights: sharedFloat32Array(dim) },
-            },
+            objectives: [
+              {
+                kind: 'hierarchical-softmax',
+                tree: buildHuffmanTree(counts),
+                nodeWeights: sharedFloat32Array(dim),
+              },
+            ],
           }),
         },
       ],
-      ['objective', { setup: setup({ objective: { negativeSampling: null, hierarchicalSoftmax: null } }) }],
+      ['objectives', { setup: setup({ objectives: [] }) }],
       [
         'ids[0]',
         {
