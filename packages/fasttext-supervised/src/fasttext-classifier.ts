@@ -4,7 +4,7 @@ import type { FastTextModel } from '@embedkit/fasttext-subword';
 import { ClassificationMeter, type ClassificationReport } from './classification-test.js';
 import { fastTextLines } from './fasttext-lines.js';
 import { SupervisedDictionary } from './supervised-dictionary.js';
-import { createSupervisedLoss, type SupervisedLoss } from './supervised-losses.js';
+import { createLabelScorer, type LabelScorer } from './supervised-losses.js';
 
 /** fastText's default label prefix (`-label`). */
 export const DEFAULT_LABEL_PREFIX = '__label__';
@@ -45,7 +45,7 @@ export class FastTextClassifier implements SavableModel {
   readonly labels: readonly string[];
   /** The tokenizer from text to input rows and labels. */
   readonly dictionary: SupervisedDictionary;
-  readonly #loss: SupervisedLoss;
+  readonly #loss: LabelScorer;
   readonly #hidden: Float32Array;
 
   /**
@@ -73,7 +73,7 @@ export class FastTextClassifier implements SavableModel {
       wordNgrams: model.args.wordNgrams,
       bucket: model.args.bucket,
     });
-    this.#loss = createSupervisedLoss(
+    this.#loss = createLabelScorer(
       model.args.loss,
       {
         output: model.outputMatrix,

@@ -9,7 +9,8 @@ import { allocateFloat32, kernels, releaseArray } from '@embedkit/core-math/kern
 import { type FastTextArgs, FastTextModel } from '@embedkit/fasttext-subword';
 import { FastTextClassifier } from './fasttext-classifier.js';
 import { type EncodedLines, readLabelledCorpus } from './labelled-corpus.js';
-import { createSupervisedLoss, type LossWeights } from './supervised-losses.js';
+import { createObjective } from '@embedkit/word2vec/engine';
+import { FASTTEXT_SIGMOID, type LossWeights, supervisedObjectives } from './supervised-losses.js';
 import { resolveSupervisedOptions, type SupervisedTrainOptions } from './supervised-options.js';
 
 /** How often (in milliseconds) training reports progress. */
@@ -96,7 +97,11 @@ async function trainLines(
   const { signal, onProgress } = context;
   const { dim, epochs, lr: startLr, lrUpdateRate } = options;
   const math = kernels();
-  const loss = createSupervisedLoss(options.loss, weights, math);
+  const objective = createObjective(supervisedObjectives(options.loss, weights), dim, {
+    math,
+    sigmoid: FASTTEXT_SIGMOID,
+    random,
+  });
   const hidden = allocateFloat32(dim);
   const gradient = allocateFloat32(dim);
   const { rowOffsets, rows, labelOffsets, labels, tokens } = lines;
@@ -104,7 +109,7 @@ async function trainLines(
   let tokensPerEpoch = 0;
   for (let i = 0; i < lineCount; i++) tokensPerEpoch += tokens[i]!;
   const totalTokens = tokensPerEpoch * epochs;
-  const targets: number[] = [];
+  const targets = new Int32Array(Math.max(1, maxLabels(labelOffsets)));
   let processed = 0;
   let sinceUpdate = 0;
   let lr = startLr;
@@ -121,11 +126,12 @@ async function trainLines(
         hidden.fill(0);
         for (let r = first; r < end; r++) math.axpy(1, input, rows[r]! * dim, hidden, 0, dim);
         math.scale(Math.fround(1 / n), hidden, 0, dim);
-        targets.length = 0;
-        for (let l = labelOffsets[line]!; l < labelOffsets[line + 1]!; l++) targets.push(labels[l]!);
+        const labelsAt = labelOffsets[line]!;
+        const targetCount = labelOffsets[line + 1]! - labelsAt;
+        targets.set(labels.subarray(labelsAt, labelsAt + targetCount));
         gradient.fill(0);
-        const targetIndex = targets.length === 1 ? 0 : random.nextInt(targets.length);
-        lossSum += loss.update(hidden, targets, targetIndex, lr, gradient, random);
+        const targetIndex = targetCount === 1 ? 0 : random.nextInt(targetCount);
+        lossSum += objective.update(hidden, 0, targets, targetCount, targetIndex, lr, gradient);
         examples++;
         math.scale(Math.fround(1 / n), gradient, 0, dim);
         for (let r = first; r < end; r++) math.axpy(1, gradient, 0, input, rows[r]! * dim, dim);
@@ -166,4 +172,12 @@ async function trainLines(
     releaseArray(hidden);
     releaseArray(gradient);
   }
+}
+
+/** The most labels one line carries. */
+function maxLabels(labelOffsets: Int32Array): number {
+  let most = 0;
+  for (let i = 1; i < labelOffsets.length; i++)
+    most = Math.max(most, labelOffsets[i]! - labelOffsets[i - 1]!);
+  return most;
 }
