@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../tsup.base.js';
 
-export default libraryConfig();
+// The training worker is a second entry: dist/supervised-worker.js / .cjs beside index.js / index.cjs.
+export default libraryConfig(['src/supervised-worker.ts']);

@@ -84,7 +84,7 @@ export class SupervisedDictionary {
       } else if (token !== EOS) {
         subwords.forEach(token, push);
       }
-      hashes.push(fastTextHash(token));
+      if (wordNgrams > 1) hashes.push(fastTextHash(token));
     }
     forEachWordNgramRow(hashes, wordNgrams, bucket, words.length, push);
     return { rows, labels, unknownLabels };

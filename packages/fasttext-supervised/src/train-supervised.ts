@@ -1,30 +1,32 @@
 import {
+  CancelledError,
   NumericError,
-  Random,
   type TrainContext,
   type TrainingCorpus,
+  Random,
   throwIfAborted,
 } from '@embedkit/core-math';
-import { allocateFloat32, kernels, releaseArray } from '@embedkit/core-math/kernels';
+import { allocateFloat32, releaseArray } from '@embedkit/core-math/kernels';
 import { type FastTextArgs, FastTextModel } from '@embedkit/fasttext-subword';
+import { resolveRunSettings, shareInt32Array } from '@embedkit/word2vec/engine';
 import { FastTextClassifier } from './fasttext-classifier.js';
 import { type EncodedLines, readLabelledCorpus } from './labelled-corpus.js';
-import { createObjective } from '@embedkit/word2vec/engine';
-import { FASTTEXT_SIGMOID, type LossWeights, supervisedObjectives } from './supervised-losses.js';
+import { runLineWorkers } from './line-workers.js';
+import type { LossWeights } from './supervised-losses.js';
 import { resolveSupervisedOptions, type SupervisedTrainOptions } from './supervised-options.js';
-
-/** How often (in milliseconds) training reports progress. */
-const PROGRESS_INTERVAL_MS = 500;
+import { type LineTrainingJob, type LineTrainingProgress, trainLineRange } from './train-lines.js';
 
 /**
  * Trains a fastText supervised classifier (Joulin et al. 2017) on labelled lines, as
  * `fasttext supervised` does: each line's hidden vector is the mean of its word, character
  * n-gram and word n-gram rows; the loss (softmax, negative sampling, hierarchical softmax or
- * one-vs-all) predicts one of the line's labels drawn at random (all of them with `ova`), and the
- * hidden vector's gradient, divided by the number of rows, goes to every row. The learning rate
- * decays linearly to 0 over all tokens of all epochs. Weights start as fastText's: input uniform
- * in [-1/dim, 1/dim], output zero. Lines without a label are skipped and counted in a progress
- * message. With a fixed `context.seed` the result is bit-identical run after run.
+ * one-vs-all, the word2vec engine's objectives) predicts one of the line's labels drawn at random
+ * (all of them with `ova`), and the hidden vector's gradient, divided by the number of rows, goes
+ * to every row. The learning rate decays linearly to 0 over all tokens of all epochs. Weights start
+ * as fastText's: input uniform in [-1/dim, 1/dim], output zero. Lines without a label are skipped
+ * and counted in a progress message. `context.threads` worker threads train contiguous slices of
+ * the lines on the shared matrices (Hogwild); with `threads: 1` and a fixed `seed` the result is
+ * bit-identical run after run.
  *
  * @throws ConfigError for a bad option
  * @throws FormatError when no line has a label
@@ -37,6 +39,7 @@ export async function trainSupervised(
   context: TrainContext = {},
 ): Promise<FastTextClassifier> {
   const resolved = resolveSupervisedOptions(options);
+  const { threads, seed = 1 } = resolveRunSettings(context);
   const { signal, onProgress } = context;
   const data = await readLabelledCorpus(corpus, resolved, signal === undefined ? {} : { signal });
   onProgress?.({
@@ -46,13 +49,13 @@ export async function trainSupervised(
     }`,
   });
   const { dim, bucket } = resolved;
-  const random = new Random(context.seed ?? 1);
+  const random = new Random(seed);
   const input = allocateFloat32((data.words.length + bucket) * dim);
   const output = allocateFloat32(data.labels.length * dim);
   try {
     for (let i = 0; i < input.length; i++) input[i] = (random.nextFloat() * 2 - 1) / dim;
     const weights: LossWeights = { output, dim, labelCounts: data.labelCounts, negatives: resolved.negative };
-    await trainLines(data.lines, input, weights, resolved, random, context);
+    await trainThreads(data.lines, input, weights, resolved, seed, threads, context);
     const args: FastTextArgs = {
       dim,
       ws: 5,
@@ -85,99 +88,94 @@ export async function trainSupervised(
   }
 }
 
-/** Runs every epoch over `lines` (fastText's `trainThread` for one thread). */
-async function trainLines(
+/** Trains every epoch on `threads` contiguous slices of the lines, in this thread when there is one. */
+async function trainThreads(
   lines: EncodedLines,
   input: Float32Array,
   weights: LossWeights,
   options: SupervisedTrainOptions,
-  random: Random,
+  seed: number,
+  requestedThreads: number,
   context: TrainContext,
 ): Promise<void> {
   const { signal, onProgress } = context;
-  const { dim, epochs, lr: startLr, lrUpdateRate } = options;
-  const math = kernels();
-  const objective = createObjective(supervisedObjectives(options.loss, weights), dim, {
-    math,
-    sigmoid: FASTTEXT_SIGMOID,
-    random,
-  });
-  const hidden = allocateFloat32(dim);
-  const gradient = allocateFloat32(dim);
-  const { rowOffsets, rows, labelOffsets, labels, tokens } = lines;
-  const lineCount = tokens.length;
-  let tokensPerEpoch = 0;
-  for (let i = 0; i < lineCount; i++) tokensPerEpoch += tokens[i]!;
-  const totalTokens = tokensPerEpoch * epochs;
-  const targets = new Int32Array(Math.max(1, maxLabels(labelOffsets)));
-  let processed = 0;
-  let sinceUpdate = 0;
-  let lr = startLr;
-  let lossSum = 0;
-  let examples = 0;
+  const count = lines.tokens.length;
+  const threads = Math.max(1, Math.min(requestedThreads, count));
+  const shared: EncodedLines =
+    threads === 1
+      ? lines
+      : {
+          rowOffsets: shareInt32Array(lines.rowOffsets),
+          rows: shareInt32Array(lines.rows),
+          labelOffsets: shareInt32Array(lines.labelOffsets),
+          labels: shareInt32Array(lines.labels),
+          tokens: shareInt32Array(lines.tokens),
+        };
+  const jobs: LineTrainingJob[] = Array.from({ length: threads }, (_, thread) => ({
+    lines: shared,
+    input,
+    weights,
+    loss: options.loss,
+    epochs: options.epochs,
+    lr: options.lr,
+    lrUpdateRate: options.lrUpdateRate,
+    first: Math.floor((thread * count) / threads),
+    end: Math.floor(((thread + 1) * count) / threads),
+    seed: thread === 0 ? seed : seed + thread * 7919,
+  }));
+  const latest: LineTrainingProgress[] = [];
   const started = Date.now();
-  let reported = started;
-  try {
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let line = 0; line < lineCount; line++) {
-        const first = rowOffsets[line]!;
-        const end = rowOffsets[line + 1]!;
-        const n = end - first;
-        hidden.fill(0);
-        for (let r = first; r < end; r++) math.axpy(1, input, rows[r]! * dim, hidden, 0, dim);
-        math.scale(Math.fround(1 / n), hidden, 0, dim);
-        const labelsAt = labelOffsets[line]!;
-        const targetCount = labelOffsets[line + 1]! - labelsAt;
-        targets.set(labels.subarray(labelsAt, labelsAt + targetCount));
-        gradient.fill(0);
-        const targetIndex = targetCount === 1 ? 0 : random.nextInt(targetCount);
-        lossSum += objective.update(hidden, 0, targets, targetCount, targetIndex, lr, gradient);
-        examples++;
-        math.scale(Math.fround(1 / n), gradient, 0, dim);
-        for (let r = first; r < end; r++) math.axpy(1, gradient, 0, input, rows[r]! * dim, dim);
-        sinceUpdate += tokens[line]!;
-        if (sinceUpdate > lrUpdateRate) {
-          processed += sinceUpdate;
-          sinceUpdate = 0;
-          lr = startLr * (1 - processed / totalTokens);
-          const now = Date.now();
-          if (now - reported >= PROGRESS_INTERVAL_MS) {
-            reported = now;
-            throwIfAborted(signal, 'training');
-            if (!Number.isFinite(lossSum)) {
-              throw new NumericError(`training diverged (loss ${lossSum}) at lr ${startLr}; lower lr`);
-            }
-            onProgress?.({
-              phase: 'training',
-              epoch,
-              epochs,
-              processed,
-              total: totalTokens,
-              unit: 'tokens',
-              fraction: processed / totalTokens,
-              learningRate: lr,
-              perSecond: (processed * 1000) / Math.max(1, now - started),
-              loss: lossSum / Math.max(1, examples),
-            });
-            lossSum = 0;
-            examples = 0;
-            await new Promise<void>((resolve) => setImmediate(resolve));
-          }
-        }
-      }
+  const report = (thread: number, progress: LineTrainingProgress): void => {
+    if (!Number.isFinite(progress.lossSum)) {
+      throw new NumericError(`training diverged (loss ${progress.lossSum}) at lr ${options.lr}; lower lr`);
     }
-    throwIfAborted(signal, 'training');
-    if (!Number.isFinite(lossSum)) throw new NumericError(`training diverged at lr ${startLr}; lower lr`);
-  } finally {
-    releaseArray(hidden);
-    releaseArray(gradient);
+    latest[thread] = progress;
+    let processed = 0;
+    let total = 0;
+    for (const each of latest) {
+      processed += each?.processed ?? 0;
+      total += each?.total ?? 0;
+    }
+    onProgress?.({
+      phase: 'training',
+      epochs: options.epochs,
+      processed,
+      total,
+      unit: 'tokens',
+      fraction: total > 0 ? processed / total : 0,
+      learningRate: progress.lr,
+      perSecond: (processed * 1000) / Math.max(1, Date.now() - started),
+      ...(progress.examples > 0 ? { loss: progress.lossSum / progress.examples } : {}),
+    });
+  };
+  if (threads === 1) {
+    await trainLineRange(jobs[0]!, async (progress) => {
+      report(0, progress);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      throwIfAborted(signal, 'training');
+    });
+    return;
   }
-}
-
-/** The most labels one line carries. */
-function maxLabels(labelOffsets: Int32Array): number {
-  let most = 0;
-  for (let i = 1; i < labelOffsets.length; i++)
-    most = Math.max(most, labelOffsets[i]! - labelOffsets[i - 1]!);
-  return most;
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  let failure: unknown;
+  try {
+    await runLineWorkers(
+      jobs,
+      (thread, progress) => {
+        try {
+          report(thread, progress);
+        } catch (error) {
+          failure = error;
+          controller.abort();
+        }
+      },
+      controller.signal,
+    );
+  } catch (error) {
+    throw failure ?? (signal?.aborted ? new CancelledError('training') : error);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }

@@ -18,7 +18,11 @@ describe('trainSupervised', () => {
     const classifier = await trainSupervised(
       train,
       { ...small, wordNgrams: 2, bucket: 1000 },
-      { seed: 1, onProgress: (p: TrainingProgress) => void (p.message && messages.push(p.message)) },
+      {
+        seed: 1,
+        threads: 1,
+        onProgress: (p: TrainingProgress) => void (p.message && messages.push(p.message)),
+      },
     );
     expect(messages.join('\n')).toMatch(/skipped 1 lines without a label/);
     const fastText = Number(
@@ -32,12 +36,20 @@ describe('trainSupervised', () => {
 
   it('is bit-identical with the same seed, for each loss', async () => {
     for (const loss of ['softmax', 'ns', 'hs', 'ova'] as const) {
-      const a = await trainSupervised(train, { ...small, epochs: 2, loss }, { seed: 7 });
-      const b = await trainSupervised(train, { ...small, epochs: 2, loss }, { seed: 7 });
+      const a = await trainSupervised(train, { ...small, epochs: 2, loss }, { seed: 7, threads: 1 });
+      const b = await trainSupervised(train, { ...small, epochs: 2, loss }, { seed: 7, threads: 1 });
       expect(a.model.inputMatrix).toEqual(b.model.inputMatrix);
       expect(a.model.outputMatrix).toEqual(b.model.outputMatrix);
       expect(a.model.args.loss).toBe(loss);
     }
+  });
+
+  it('trains on two worker threads (Hogwild) as well as on one', async () => {
+    const options = { ...small, wordNgrams: 2, bucket: 1000 };
+    const one = await trainSupervised(train, options, { seed: 1, threads: 1 });
+    const two = await trainSupervised(train, options, { seed: 1, threads: 2 });
+    expect(two.model.inputMatrix).not.toEqual(one.model.inputMatrix);
+    expect(two.test(testText).precision).toBeGreaterThanOrEqual(one.test(testText).precision - 0.05);
   });
 
   it('reads several labels per line and a custom prefix (ova)', async () => {
