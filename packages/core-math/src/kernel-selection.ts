@@ -2,7 +2,7 @@ import { ConfigError } from './errors.js';
 import { KernelHeap } from './kernel-heap.js';
 import { type VectorKernels, tsKernels } from './kernels.js';
 import { WasmKernels } from './wasm-kernels.js';
-import { type KernelExports, type KernelMemory, createMemory, wasmKernelsSupported } from './wasm-runtime.js';
+import { type KernelMemory, createMemory, wasmKernelsSupported } from './wasm-runtime.js';
 
 // Per thread (module state is per thread): the kernels in use, and this thread's Wasm kernels.
 let active: VectorKernels | undefined;
@@ -136,20 +136,4 @@ export function threadWasmKernels(): WasmKernels | undefined {
 export function activeWasmKernels(): WasmKernels | undefined {
   const current = kernels();
   return current instanceof WasmKernels ? current : undefined;
-}
-
-/**
- * The WebAssembly kernels module for an engine's own driver of a training loop compiled into it
- * (word2vec's sentence loop, GloVe's step): its raw exports, when the Wasm kernels are in use in
- * this thread and every array of `arrays` (`null` entries are skipped) is a view of their memory.
- *
- * @returns the module, or `undefined` (then train with a TypeScript loop)
- * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
- */
-export function wasmModuleHolding(
-  arrays: ReadonlyArray<ArrayBufferView | null>,
-): { readonly exports: KernelExports } | undefined {
-  const wasm = activeWasmKernels();
-  if (wasm === undefined) return undefined;
-  return arrays.every((array) => array === null || wasm.holds(array)) ? wasm : undefined;
 }

@@ -1,10 +1,5 @@
 import { ConfigError, type Random, type RandomState } from '@embedkit/core-math';
-import {
-  type KernelExports,
-  SigmoidTable,
-  allocateInt32,
-  wasmModuleHolding,
-} from '@embedkit/core-math/kernels';
+import { KernelModule, SigmoidTable, allocateInt32 } from '@embedkit/core-math/kernels';
 import type { ObjectiveTableField, SentenceTablePacker } from './objectives/objective.js';
 import { descriptorOf, objectiveMatrices, runsInWasm } from './objectives/registry.js';
 import {
@@ -12,7 +7,8 @@ import {
   TABLE_LAYOUT,
   WORKSPACE_HEADER_WORDS,
   WORKSPACE_LAYOUT,
-} from './sentence-layout.js';
+} from './generated/sentence-layout.js';
+import { sentenceWasmBase64 } from './generated/sentence-wasm.js';
 import type { EngineSetup } from './training-state.js';
 
 /**
@@ -36,7 +32,27 @@ const STATUS_MESSAGES = ['', 'a sentence longer than the sentence buffer', 'a to
 /** `n` rounded up to a multiple of 4 (16 bytes, so every table starts aligned). */
 const aligned = (n: number): number => Math.ceil(n / 4) * 4;
 
-type WasmModule = { readonly exports: KernelExports };
+/** The exports of `assembly/sentence.ts`: byte addresses in the kernel memory. */
+interface SentenceLoopExports {
+  trainSentences(
+    tables: number,
+    workspace: number,
+    ids: number,
+    idsLength: number,
+    starts: number,
+    first: number,
+    end: number,
+    sentence: number,
+    capacity: number,
+    budget: number,
+    lr: number,
+  ): number;
+}
+
+/** The sentence loop's own WebAssembly module, on the kernels' memory. */
+const sentenceLoop = new KernelModule<SentenceLoopExports>(sentenceWasmBase64);
+
+type WasmModule = { readonly exports: SentenceLoopExports };
 
 type TableData = Int32Array | Float32Array | Uint8Array;
 
@@ -62,7 +78,7 @@ class TablesBuilder implements SentenceTablePacker {
   }
 
   weights(field: ObjectiveTableField, weights: Float32Array): void {
-    if (wasmModuleHolding([weights]) !== this.#wasm) {
+    if (sentenceLoop.holding([weights]) !== this.#wasm) {
       throw new ConfigError(field, 'weights outside the kernel memory', 'an array from allocateFloat32');
     }
     this.word(field, weights.byteOffset);
@@ -101,7 +117,7 @@ export function createSentenceTables(setup: EngineSetup, vocabulary: number): Se
   const { objectives, encoder, keepProbabilities } = setup;
   if (!runsInWasm(objectives)) return null;
   const matrices = objectiveMatrices(objectives).map((matrix) => matrix.weights);
-  const wasm = wasmModuleHolding([setup.inputWeights, ...matrices]);
+  const wasm = sentenceLoop.holding([setup.inputWeights, ...matrices]);
   if (wasm === undefined) return null;
   const sigmoid = new SigmoidTable(setup.sigmoid.size, setup.sigmoid.maxExp);
   const tables = new TablesBuilder(wasm);
@@ -138,7 +154,7 @@ export function createSentenceTables(setup: EngineSetup, vocabulary: number): Se
  * @throws ConfigError when the WebAssembly kernels are not the ones in use
  */
 export function createSentenceWorkspace(tables: SentenceTables, random: Random): Int32Array {
-  if (wasmModuleHolding([tables.block]) === undefined) {
+  if (sentenceLoop.holding([tables.block]) === undefined) {
     throw new ConfigError('kernels', 'not the WebAssembly kernels of the tables', 'the Wasm kernels in use');
   }
   const vector = aligned(tables.dim);
@@ -189,7 +205,7 @@ export class SentenceKernel {
    * @throws ConfigError when they are not views of this thread's Wasm kernel memory
    */
   constructor(tables: SentenceTables, workspace: Int32Array) {
-    const wasm = wasmModuleHolding([tables.block, workspace]);
+    const wasm = sentenceLoop.holding([tables.block, workspace]);
     if (wasm === undefined) {
       throw new ConfigError(
         'kernels',
@@ -208,7 +224,7 @@ export class SentenceKernel {
    * `allocateInt32`).
    */
   accepts(ids: Int32Array, sentenceStarts: Int32Array, sentence: Int32Array): boolean {
-    return wasmModuleHolding([ids, sentenceStarts, sentence]) === this.#wasm;
+    return sentenceLoop.holding([ids, sentenceStarts, sentence]) === this.#wasm;
   }
 
   /**

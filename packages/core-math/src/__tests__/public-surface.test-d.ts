@@ -203,8 +203,7 @@ describe('@embedkit/core-math', () => {
 describe('@embedkit/core-math/kernels (experimental)', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof kernelsEntry>().toEqualTypeOf<
-      | 'GLOVE_ENTRY_SLOTS'
-      | 'GloveKernel'
+      | 'KernelModule'
       | 'NoiseDistribution'
       | 'SigmoidTable'
       | 'allocateFloat32'
@@ -219,7 +218,6 @@ describe('@embedkit/core-math/kernels (experimental)', () => {
       | 'useKernels'
       | 'wasmKernels'
       | 'wasmKernelsSupported'
-      | 'wasmModuleHolding'
     >();
   });
 
