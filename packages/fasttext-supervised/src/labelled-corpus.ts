@@ -1,8 +1,9 @@
 import { FormatError, type TrainingCorpus } from '@embedkit/core-math';
 import { sentencesOf } from '@embedkit/corpus';
-import { EOS, SubwordIndexer, buildInputRowTable } from '@embedkit/fasttext-subword';
+import { buildInputRowTable, EOS, fastTextHash, SubwordIndexer } from '@embedkit/fasttext-subword';
 import { SupervisedDictionary } from './supervised-dictionary.js';
 import type { SupervisedTrainOptions } from './supervised-options.js';
+import { forEachWordNgramRow } from './word-ngrams.js';
 
 /** Training lines encoded once: input rows and label indices per line, in compressed rows. */
 export interface EncodedLines {
@@ -38,30 +39,71 @@ export interface LabelledCorpus {
   readonly dictionary: SupervisedDictionary;
 }
 
-interface Count {
-  count: number;
-  readonly first: number;
+/** A growable array of int32. */
+class IntBuffer {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** A copy of the values pushed. */
+  values(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
-/** Entries with at least `min` occurrences, most frequent first, first seen first among equals. */
-function sortedEntries(counts: Map<string, Count>, min: number): { keys: string[]; counts: Float64Array } {
-  const kept = [...counts].filter(([, c]) => c.count >= min);
-  kept.sort(([, a], [, b]) => b.count - a.count || a.first - b.first);
-  return { keys: kept.map(([key]) => key), counts: Float64Array.from(kept, ([, c]) => c.count) };
-}
+/** Distinct strings numbered in order of first appearance, with their counts. */
+class FirstSeen {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  readonly counts = new IntBuffer();
 
-function grow(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
-  if (needed <= array.length) return array;
-  const grown = new Int32Array(Math.max(needed, array.length * 2));
-  grown.set(array);
-  return grown;
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.counts.push(0);
+    }
+    this.counts.data[id]!++;
+    return id;
+  }
+
+  /**
+   * The entries seen at least `min` times, most frequent first (first seen first among equals),
+   * and each first-seen id's new index (-1 when dropped).
+   */
+  sorted(min: number): { keys: string[]; counts: Float64Array; index: Int32Array } {
+    const counts = this.counts.data;
+    const kept: number[] = [];
+    for (let id = 0; id < this.keys.length; id++) if (counts[id]! >= min) kept.push(id);
+    kept.sort((a, b) => counts[b]! - counts[a]! || a - b);
+    const index = new Int32Array(this.keys.length).fill(-1);
+    kept.forEach((id, i) => {
+      index[id] = i;
+    });
+    return {
+      keys: kept.map((id) => this.keys[id]!),
+      counts: Float64Array.from(kept, (id) => counts[id]!),
+      index,
+    };
+  }
 }
 
 /**
  * Reads `corpus` (a file of lines, or token arrays) as fastText's supervised mode does: tokens
  * that start with `options.label` are labels, the rest words, every line ends with `</s>`; builds
  * the dictionary (`minCount`, `minCountLabel`) and encodes each labelled line into its input rows
- * (words, character n-grams, word n-grams) and labels.
+ * (words, character n-grams, word n-grams) and labels. Each token is looked up once; the lines are
+ * kept as integers between the two passes.
  *
  * @throws FormatError when no line has a label
  */
@@ -70,68 +112,97 @@ export async function readLabelledCorpus(
   options: SupervisedTrainOptions,
   reading: { readonly signal?: AbortSignal },
 ): Promise<LabelledCorpus> {
-  const lines: string[][] = [];
-  const words = new Map<string, Count>();
-  const labels = new Map<string, Count>();
+  const words = new FirstSeen();
+  const labels = new FirstSeen();
+  // Per line: its word ids (first-seen numbering) and label ids, in compressed rows.
+  const lineWords = new IntBuffer();
+  const lineWordEnds = new IntBuffer();
+  const lineLabels = new IntBuffer();
+  const lineLabelEnds = new IntBuffer();
+  const lineTokens = new IntBuffer();
+  const prefix = options.label;
   let ntokens = 0;
-  const count = (map: Map<string, Count>, token: string): void => {
-    const entry = map.get(token);
-    if (entry === undefined) map.set(token, { count: 1, first: map.size });
-    else entry.count++;
-  };
   for await (const sentence of sentencesOf(corpus, { ...reading, maxSentenceLength: 2 ** 30 })) {
-    const tokens = [...sentence, EOS];
-    for (const token of tokens) count(token.startsWith(options.label) ? labels : words, token);
-    ntokens += tokens.length;
-    lines.push(tokens);
+    for (const token of sentence) {
+      if (token.startsWith(prefix)) lineLabels.push(labels.id(token));
+      else lineWords.push(words.id(token));
+    }
+    lineWords.push(words.id(EOS));
+    lineWordEnds.push(lineWords.length);
+    lineLabelEnds.push(lineLabels.length);
+    lineTokens.push(sentence.length + 1);
+    ntokens += sentence.length + 1;
   }
+  const lineCount = lineTokens.length;
   const file = typeof corpus === 'string' ? corpus : '<corpus>';
-  if (labels.size === 0) {
+  if (labels.keys.length === 0) {
     throw new FormatError(
       { file },
-      `lines with at least one label (a token that starts with ${JSON.stringify(options.label)}, e.g. "${options.label}spam some text")`,
-      `${lines.length} lines and no label`,
+      `lines with at least one label (a token that starts with ${JSON.stringify(prefix)}, e.g. "${prefix}spam some text")`,
+      `${lineCount} lines and no label`,
     );
   }
-  const vocabulary = sortedEntries(words, options.minCount);
-  const classes = sortedEntries(labels, Math.max(options.minCountLabel, 1));
-  const subwords = new SubwordIndexer(options, vocabulary.keys.length);
+  const vocabulary = words.sorted(options.minCount);
+  const classes = labels.sorted(Math.max(options.minCountLabel, 1));
+  const nwords = vocabulary.keys.length;
+  const subwords = new SubwordIndexer(options, nwords);
+  const inputRows = buildInputRowTable(vocabulary.keys, subwords);
   const dictionary = new SupervisedDictionary({
     words: vocabulary.keys,
     labels: classes.keys,
-    inputRows: buildInputRowTable(vocabulary.keys, subwords),
+    inputRows,
     subwords,
-    labelPrefix: options.label,
+    labelPrefix: prefix,
     wordNgrams: options.wordNgrams,
     bucket: options.bucket,
   });
-  const rowOffsets = [0];
-  const labelOffsets = [0];
-  let rows = new Int32Array(1024);
-  let labelIds = new Int32Array(256);
-  const tokens: number[] = [];
+  const hashes = options.wordNgrams > 1 ? words.keys.map(fastTextHash) : [];
+  const rows = new IntBuffer();
+  const rowOffsets = new IntBuffer();
+  const labelIds = new IntBuffer();
+  const labelOffsets = new IntBuffer();
+  const tokens = new IntBuffer();
+  rowOffsets.push(0);
+  labelOffsets.push(0);
+  const push = (row: number): void => rows.push(row);
+  const lineHashes: number[] = [];
   let skippedLines = 0;
-  for (const line of lines) {
-    const encoded = dictionary.encode(line);
-    if (encoded.labels.length === 0 || encoded.rows.length === 0) {
+  for (let line = 0; line < lineCount; line++) {
+    const rowsAt = rows.length;
+    const labelsAt = labelIds.length;
+    for (let at = line === 0 ? 0 : lineLabelEnds.data[line - 1]!; at < lineLabelEnds.data[line]!; at++) {
+      const label = classes.index[lineLabels.data[at]!]!;
+      if (label >= 0) labelIds.push(label);
+    }
+    lineHashes.length = 0;
+    for (let at = line === 0 ? 0 : lineWordEnds.data[line - 1]!; at < lineWordEnds.data[line]!; at++) {
+      const seen = lineWords.data[at]!;
+      const id = vocabulary.index[seen]!;
+      if (id >= 0) {
+        for (let r = inputRows.offsets[id]!; r < inputRows.offsets[id + 1]!; r++)
+          rows.push(inputRows.rows[r]!);
+      } else if (words.keys[seen] !== EOS) {
+        subwords.forEach(words.keys[seen]!, push);
+      }
+      if (hashes.length > 0) lineHashes.push(hashes[seen]!);
+    }
+    forEachWordNgramRow(lineHashes, options.wordNgrams, options.bucket, nwords, push);
+    if (labelIds.length === labelsAt || rows.length === rowsAt) {
+      // fastText skips a line without a (kept) label or without input rows.
+      rows.length = rowsAt;
+      labelIds.length = labelsAt;
       skippedLines++;
       continue;
     }
-    const rowsAt = rowOffsets[rowOffsets.length - 1]!;
-    rows = grow(rows, rowsAt + encoded.rows.length);
-    rows.set(encoded.rows, rowsAt);
-    rowOffsets.push(rowsAt + encoded.rows.length);
-    const labelsAt = labelOffsets[labelOffsets.length - 1]!;
-    labelIds = grow(labelIds, labelsAt + encoded.labels.length);
-    labelIds.set(encoded.labels, labelsAt);
-    labelOffsets.push(labelsAt + encoded.labels.length);
-    tokens.push(line.length);
+    rowOffsets.push(rows.length);
+    labelOffsets.push(labelIds.length);
+    tokens.push(lineTokens.data[line]!);
   }
   if (tokens.length === 0) {
     throw new FormatError(
       { file },
       `lines with a label and a word (labels seen at least ${options.minCountLabel} times, words ${options.minCount} times)`,
-      `none of ${lines.length} lines`,
+      `none of ${lineCount} lines`,
     );
   }
   return {
@@ -143,11 +214,11 @@ export async function readLabelledCorpus(
     skippedLines,
     dictionary,
     lines: {
-      rowOffsets: Int32Array.from(rowOffsets),
-      rows: rows.slice(0, rowOffsets[rowOffsets.length - 1]),
-      labelOffsets: Int32Array.from(labelOffsets),
-      labels: labelIds.slice(0, labelOffsets[labelOffsets.length - 1]),
-      tokens: Int32Array.from(tokens),
+      rowOffsets: rowOffsets.values(),
+      rows: rows.values(),
+      labelOffsets: labelOffsets.values(),
+      labels: labelIds.values(),
+      tokens: tokens.values(),
     },
   };
 }
