@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isEmbeddingError, type TrainingProgress } from '@embedkit/core-math';
+import { isEmbedder, isEmbeddingError, type TrainingProgress } from '@embedkit/core-math';
 import { readFastTextBin } from '@embedkit/fasttext-subword';
 import { describe, expect, it } from 'vitest';
 import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
@@ -30,7 +30,9 @@ describe('trainSupervised', () => {
     );
     expect(classifier.test(testText).precision).toBeGreaterThanOrEqual(fastText - 0.05);
     // Still an Embedder of its words.
+    expect(isEmbedder(classifier)).toBe(true);
     expect(classifier.has('police')).toBe(true);
+    expect(classifier.textVector('police court\n')).toHaveLength(8);
     expect(classifier.vector('police')).toHaveLength(8);
   });
 
