@@ -69,11 +69,11 @@ class TablesBuilder implements SentenceTablePacker {
     this.#wasm = wasm;
   }
 
-  word(field: ObjectiveTableField | keyof typeof T, value: number): void {
+  word(field: ObjectiveTableField, value: number): void {
     this.#words.set(T[field], value);
   }
 
-  table(field: ObjectiveTableField | keyof typeof T, data: TableData): void {
+  table(field: ObjectiveTableField, data: TableData): void {
     this.#tables.push({ field: T[field], data });
   }
 
@@ -178,7 +178,7 @@ export function createSentenceWorkspace(tables: SentenceTables, random: Random):
  *
  * @example
  * ```ts
- * const tables = createSentenceTables(setup);   // main thread, null when Wasm cannot run
+ * const tables = createSentenceTables(setup, vocabulary); // main thread, null: the TypeScript loop
  * const workspace = createSentenceWorkspace(tables, new Random(seed).fork(thread));
  * const kernel = new SentenceKernel(tables, workspace);   // in the thread that trains
  * let next = 0;

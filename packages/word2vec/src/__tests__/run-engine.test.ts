@@ -83,6 +83,24 @@ describe('runEngine', () => {
     }
   });
 
+  it('trains objectives without a WebAssembly version (softmax, one-vs-all) with the TypeScript loop', async () => {
+    for (const kind of ['softmax', 'one-vs-all'] as const) {
+      const outputWeights = sharedFloat32Array(5 * dim);
+      const short = await runEngine(
+        run({ setup: setup({ objectives: [{ kind, outputWeights }] }), epochs: 1 }),
+      );
+      expect(outputWeights.some((v) => v !== 0)).toBe(true);
+      // The corpus repeats 0 2 4 1 3: the objective learns it, so a longer run's mean loss is lower.
+      const long = await runEngine(
+        run({
+          setup: setup({ objectives: [{ kind, outputWeights: sharedFloat32Array(5 * dim) }] }),
+          epochs: 8,
+        }),
+      );
+      expect(long.loss, kind).toBeLessThan(short.loss);
+    }
+  });
+
   it('rejects an inconsistent setup before starting a worker', async () => {
     const bad: Array<[string, Partial<EngineRun>]> = [
       [

@@ -1,5 +1,6 @@
 import { ConfigError, type Random } from '@embedkit/core-math';
 import type { SigmoidTable, VectorKernels } from '@embedkit/core-math/kernels';
+import type { TABLE_LAYOUT } from '../generated/sentence-layout.js';
 
 /**
  * An objective built for one thread: fastText's `Loss::forward` with backpropagation. Word2vec's
@@ -55,18 +56,11 @@ export interface ObjectiveMatrix {
 }
 
 /**
- * Header fields of the WebAssembly sentence loop's tables that objectives fill (the layout is
- * generated from one definition shared with the AssemblyScript source, see `docs/engine.md`).
+ * A header field of the WebAssembly sentence loop's tables (generated from
+ * `assembly/sentence-layout.json`, the one definition the AssemblyScript loop reads too).
  * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
-export type ObjectiveTableField =
-  | 'negative'
-  | 'output'
-  | 'aliasTable'
-  | 'treeOffsets'
-  | 'treeNodes'
-  | 'treeCodes'
-  | 'nodes';
+export type ObjectiveTableField = keyof typeof TABLE_LAYOUT;
 
 /**
  * Where an objective writes itself into the tables of the WebAssembly sentence loop.
