@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isEmbedder, isEmbeddingError, type TrainingProgress } from '@embedkit/core-math';
 import { readFastTextBin } from '@embedkit/fasttext-subword';
+import { TextEmbedder } from '@embedkit/text-pooling';
 import { describe, expect, it } from 'vitest';
 import { describeIf, fixture, hasFastText } from '#test-utils/fixtures.js';
 import { FastTextClassifier, formatPredictionLine, trainSupervised } from '../index.js';
@@ -33,6 +34,12 @@ describe('trainSupervised', () => {
     expect(isEmbedder(classifier)).toBe(true);
     expect(classifier.has('police')).toBe(true);
     expect(classifier.textVector('police court\n')).toHaveLength(8);
+    const text = new TextEmbedder(classifier).embed('the police and the court');
+    expect([text.vector.length, text.empty, text.tokens]).toEqual([
+      8,
+      false,
+      ['the', 'police', 'and', 'the', 'court'],
+    ]);
     expect(classifier.vector('police')).toHaveLength(8);
   });
 
