@@ -97,11 +97,17 @@ describe('.bin validation', () => {
     );
   });
 
-  it('says when a model is quantized or pruned', async () => {
+  it('says when a quantization flag or a quantized matrix is wrong, or the dictionary is pruned', async () => {
+    await expectFormatError(
+      patched((_, b) => void (b[inputFlagAt] = 2)),
+      inputFlagAt,
+      /quantization flag 0 or 1 before the input matrix, found 2/,
+    );
+    // A dense matrix read as a quantized one: its row count's low byte is no norm flag.
     await expectFormatError(
       patched((_, b) => void (b[inputFlagAt] = 1)),
-      inputFlagAt,
-      /quantized model \(\.ftz\)/,
+      inputFlagAt + 1,
+      /norm-quantization flag 0 or 1 in the quantized input matrix, found 100/,
     );
     await expectFormatError(
       patched((v) => v.setBigInt64(AT.pruneidx, 3n, true)),
@@ -220,7 +226,7 @@ describe('.bin validation on a real model', () => {
 describeIf(hasFastText, 'fastText is not installed')(
   'supervised and quantized models fastText writes',
   () => {
-    it('loads a supervised model with its labels and says a quantized .ftz is not supported', async () => {
+    it('loads a supervised model with its labels and its quantized .ftz; refuses a pruned one', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ft-sup-'));
       const lines = Array.from({ length: 60 }, (_, i) =>
         i % 2 ? `__label__yes good fine great day ${i}` : `__label__no bad awful poor night ${i}`,
@@ -249,14 +255,43 @@ describeIf(hasFastText, 'fastText is not installed')(
         ],
         '',
       );
-      runFastText(
-        ['quantize', '-input', join(dir, 'train.txt'), '-output', base, '-dsub', '2', '-verbose', '0'],
-        '',
-      );
       const model = await readFastTextBin(`${base}.bin`);
       expect(model.args.model).toBe('supervised');
       expect([...model.labels].sort()).toEqual(['__label__no', '__label__yes']);
-      await expect(readFastTextBin(`${base}.ftz`)).rejects.toThrow(/quantized model \(\.ftz\)/);
+      runFastText(
+        [
+          'quantize',
+          '-input',
+          join(dir, 'train.txt'),
+          '-output',
+          base,
+          '-dsub',
+          '2',
+          '-qnorm',
+          '-verbose',
+          '0',
+        ],
+        '',
+      );
+      const quantized = await readFastTextBin(`${base}.ftz`);
+      expect([quantized.size, quantized.labels]).toEqual([model.size, model.labels]);
+      runFastText(
+        [
+          'quantize',
+          '-input',
+          join(dir, 'train.txt'),
+          '-output',
+          base,
+          '-dsub',
+          '2',
+          '-cutoff',
+          '256',
+          '-verbose',
+          '0',
+        ],
+        '',
+      );
+      await expect(readFastTextBin(`${base}.ftz`)).rejects.toThrow(/pruned by `fasttext quantize -cutoff`/);
     });
   },
 );

@@ -25,18 +25,23 @@ function parsePredictProb(line: string): { labels: string[]; probabilities: numb
 
 const cases = [
   { loss: 'softmax', test: 'sup-lee-test.txt', prefix: '__label__' },
+  { loss: 'softmax', model: 'sup-lee-softmax.ftz', test: 'sup-lee-test.txt', prefix: '__label__' },
   { loss: 'hs', test: 'sup-lee-test.txt', prefix: '__label__' },
   { loss: 'ns', test: 'sup-lee-test.txt', prefix: '__label__' },
   { loss: 'ova', test: 'sup-lee-test-at.txt', prefix: '@@' },
-] as const;
+] as ReadonlyArray<{ loss: string; model?: string; test: string; prefix: string }>;
 
 describe('supervised models written by fastText 0.9.2', () => {
-  for (const { loss, test, prefix } of cases) {
-    it(`${loss}: predicts the labels and probabilities of fasttext predict-prob`, async () => {
-      const model = await readFastTextBin(fixture('reference', `sup-lee-${loss}.bin`));
+  for (const { loss, model: file = `sup-lee-${loss}.bin`, test, prefix } of cases) {
+    it(`${file} (${loss}): predicts the labels and probabilities of fasttext predict-prob`, async () => {
+      const model = await readFastTextBin(fixture('reference', file));
       expect(model.args.loss).toBe(loss);
       const classifier = new FastTextClassifier(model, prefix);
-      const expected = read(`sup-lee-${loss}.predict-prob.txt`).trimEnd().split('\n');
+      const expected = read(
+        file.replace(/\.bin$/, '.predict-prob.txt').replace(/\.ftz$/, '.ftz.predict-prob.txt'),
+      )
+        .trimEnd()
+        .split('\n');
       const ours = classifier.predictLines(read(test), { k: 3 });
       expect(ours).toHaveLength(expected.length);
       let sameLabels = 0;
