@@ -258,39 +258,26 @@ describeIf(hasFastText, 'fastText is not installed')(
       const model = await readFastTextBin(`${base}.bin`);
       expect(model.args.model).toBe('supervised');
       expect([...model.labels].sort()).toEqual(['__label__no', '__label__yes']);
-      runFastText(
-        [
-          'quantize',
-          '-input',
-          join(dir, 'train.txt'),
-          '-output',
-          base,
-          '-dsub',
-          '2',
-          '-qnorm',
-          '-verbose',
-          '0',
-        ],
-        '',
-      );
+      const quantize = (...flags: string[]): void =>
+        runFastText(
+          [
+            'quantize',
+            '-input',
+            join(dir, 'train.txt'),
+            '-output',
+            base,
+            '-dsub',
+            '2',
+            '-verbose',
+            '0',
+            ...flags,
+          ],
+          '',
+        );
+      quantize('-qnorm');
       const quantized = await readFastTextBin(`${base}.ftz`);
       expect([quantized.size, quantized.labels]).toEqual([model.size, model.labels]);
-      runFastText(
-        [
-          'quantize',
-          '-input',
-          join(dir, 'train.txt'),
-          '-output',
-          base,
-          '-dsub',
-          '2',
-          '-cutoff',
-          '256',
-          '-verbose',
-          '0',
-        ],
-        '',
-      );
+      quantize('-cutoff', '256');
       await expect(readFastTextBin(`${base}.ftz`)).rejects.toThrow(/pruned by `fasttext quantize -cutoff`/);
     });
   },
