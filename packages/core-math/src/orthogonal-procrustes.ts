@@ -43,10 +43,13 @@ export function orthogonalProcrustes(
     ['source', source],
     ['target', target],
   ] as const) {
-    if (matrix.length < rows * dim) throw new DimensionMismatchError(rows * dim, matrix.length, `${name} length`);
+    if (matrix.length < rows * dim)
+      throw new DimensionMismatchError(rows * dim, matrix.length, `${name} length`);
     for (let i = 0; i < rows * dim; i++) {
       if (!Number.isFinite(matrix[i]!)) {
-        throw new NumericError(`${name} value at row ${Math.floor(i / dim)}, column ${i % dim} is ${matrix[i]}`);
+        throw new NumericError(
+          `${name} value at row ${Math.floor(i / dim)}, column ${i % dim} is ${matrix[i]}`,
+        );
       }
     }
   }

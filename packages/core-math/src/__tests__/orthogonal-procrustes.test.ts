@@ -10,7 +10,12 @@ function randomMatrix(rows: number, dim: number, seed: number): Float32Array {
 }
 
 /** source · rotation (rows x dim times dim x dim, both row-major). */
-function multiply(source: Float32Array, rotation: ArrayLike<number>, rows: number, dim: number): Float32Array {
+function multiply(
+  source: Float32Array,
+  rotation: ArrayLike<number>,
+  rows: number,
+  dim: number,
+): Float32Array {
   const out = new Float32Array(rows * dim);
   for (let n = 0; n < rows; n++)
     for (let c = 0; c < dim; c++) {
@@ -48,7 +53,9 @@ describe('orthogonalProcrustes', () => {
       recorded.rows,
       recorded.dim,
     );
-    rotation.forEach((value, i) => expect(value).toBeCloseTo(recorded.rotation[i]!, 6));
+    rotation.forEach((value, i) => {
+      expect(value).toBeCloseTo(recorded.rotation[i]!, 6);
+    });
   });
 
   it('recovers a known orthogonal map exactly, reflections included', () => {
@@ -60,7 +67,9 @@ describe('orthogonalProcrustes', () => {
       map[from * dim + to] = from === 1 ? -1 : 1;
     });
     const rotation = orthogonalProcrustes(source, multiply(source, map, 40, dim), 40, dim);
-    rotation.forEach((value, i) => expect(value).toBeCloseTo(map[i]!, 9));
+    rotation.forEach((value, i) => {
+      expect(value).toBeCloseTo(map[i]!, 9);
+    });
   });
 
   it('stays orthogonal when the cross-covariance is singular (fewer rows than dimensions)', () => {
