@@ -5,6 +5,7 @@ import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
+import { exploreCommand } from './commands/explore.js';
 import { infoCommand } from './commands/info.js';
 import { neighborsCommand } from './commands/neighbors.js';
 import { phrasesCommand } from './commands/phrases.js';
@@ -52,6 +53,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     wmdCommand(io),
     wordVectorsCommand(io),
     phrasesCommand(io),
+    exploreCommand(io),
   ]) {
     program.addCommand(command);
   }

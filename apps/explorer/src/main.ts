@@ -47,8 +47,9 @@ function showProgress(label: string, fraction: number): void {
 }
 
 /**
- * Runs one task of the page: marks the page busy (`data-busy`, which the tests wait on), clears the
- * last error, and shows this task's error as the page's message instead of throwing it.
+ * Runs one task of the page: marks the page busy (`data-busy`; `data-tasks` counts the tasks
+ * finished, which the tests wait on), clears the last error, and shows this task's error as the
+ * page's message instead of throwing it.
  */
 async function task(what: string, run: () => Promise<void>): Promise<void> {
   document.body.dataset.busy = String(Number(document.body.dataset.busy) + 1);
@@ -63,6 +64,7 @@ async function task(what: string, run: () => Promise<void>): Promise<void> {
   } finally {
     $('progress').hidden = true;
     document.body.dataset.busy = String(Number(document.body.dataset.busy) - 1);
+    document.body.dataset.tasks = String(Number(document.body.dataset.tasks) + 1);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, KeyNotFoundError, normalizeInPlace, type WordVectors } from '@embedkit/core-math';
+import { IoError, KeyNotFoundError, normalizeInPlace, type WordVectors } from '@embedkit/core-math';
 import {
   FASTTEXT_SNIFF_BYTES,
   type FastTextModel,
@@ -45,16 +45,15 @@ class ProgressFile extends File {
  * outside the vocabulary from their subwords) or any format vector-io detects (word2vec text or
  * binary, GloVe, fastText `.vec`), streamed by slices into one matrix.
  *
- * @throws ConfigError when the file is empty or larger than {@link MAX_FILE_BYTES}
+ * @throws IoError when the file is empty or larger than {@link MAX_FILE_BYTES}
  * @throws FormatError when the file is not a vector file of a known format (or is cut short)
  */
 export async function openModel(file: File, onProgress: ReadProgress = () => {}): Promise<OpenModel> {
-  if (file.size === 0) throw new ConfigError('file', file.name, 'a vector file (this one is empty)');
+  if (file.size === 0) throw new IoError(file.name, 'the file is empty, not a vector file');
   if (file.size > MAX_FILE_BYTES) {
-    throw new ConfigError(
-      'file',
-      `${file.name} (${formatBytes(file.size)})`,
-      `a file of at most ${formatBytes(MAX_FILE_BYTES)} (keep the most frequent words, e.g. head -n 400001 of a text file)`,
+    throw new IoError(
+      file.name,
+      `${formatBytes(file.size)} is more than the page opens (${formatBytes(MAX_FILE_BYTES)} at most): keep its most frequent words (e.g. the first 400,001 lines of a text file)`,
     );
   }
   const head = new Uint8Array(await file.slice(0, FASTTEXT_SNIFF_BYTES).arrayBuffer());
