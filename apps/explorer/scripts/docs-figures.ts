@@ -37,7 +37,11 @@ const { page } = explorer;
 await page.screenshot({ path: join(images, 'explorer-glove.png') });
 await submit(page, 'neighbors-form', { word: 'war', k: '10' });
 await page.select('#solver', '3cosmul');
-await submit(page, 'analogy-form', { 'analogy-a': 'congress', 'analogy-b': 'president', 'analogy-c': 'senate' });
+await submit(page, 'analogy-form', {
+  'analogy-a': 'congress',
+  'analogy-b': 'president',
+  'analogy-c': 'senate',
+});
 await page.screenshot({ path: join(images, 'explorer-neighbours-analogy.png') });
 await pickFile(page, second, '#second-file');
 await submit(page, 'neighbors-form', { word: 'war', k: '10' });
@@ -54,9 +58,13 @@ try {
     // The page opens the preloaded file, then lays out its top 2,000 words by PCA.
     const opened = await openExplorer(file);
     timings[`open ${words} x 100 and PCA of 2,000 words (ms)`] = Math.round(performance.now() - started);
-    await opened.page.$eval('#top', (e, n) => {
-      (e as HTMLInputElement).value = String(n);
-    }, Math.min(words, 100_000));
+    await opened.page.$eval(
+      '#top',
+      (e, n) => {
+        (e as HTMLInputElement).value = String(n);
+      },
+      Math.min(words, 100_000),
+    );
     const pca = performance.now();
     await act(opened.page, () => opened.page.click('#pca'), 600_000);
     timings[`PCA of ${Math.min(words, 100_000)} words (ms)`] = Math.round(performance.now() - pca);

@@ -6,7 +6,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { REPO_ROOT } from '#test-utils/fixtures.js';
 
 /** The built CLI, which serves the built page. */
@@ -96,8 +96,8 @@ export async function act(page: Page, action: () => Promise<unknown>, timeout = 
 
 /** Picks `path` in the file input `selector` (`#file` or `#second-file`) and waits for the page to load it. */
 export async function pickFile(page: Page, path: string, selector = '#file'): Promise<void> {
-  const input = await page.$(selector);
-  await act(page, () => input!.uploadFile(path));
+  const input = (await page.$(selector)) as ElementHandle<HTMLInputElement>;
+  await act(page, () => input.uploadFile(path));
 }
 
 /** The page's error line, or undefined when none is shown. */
