@@ -4,9 +4,10 @@
  *
  *   pnpm build
  *   node apps/bench/dist/main.js --algos glove,word2vec-skipgram --threads 1 --out /tmp/bench-explorer
- *   npx tsx apps/explorer/scripts/docs-figures.ts /tmp/bench-explorer/glove.txt /tmp/bench-explorer/word2vec-skipgram.txt
+ *   node apps/cli/dist/main.js convert /tmp/bench-explorer/vectors/glove.bin /tmp/bench-explorer/glove.txt --to glove
+ *   cd apps/explorer && npx tsx scripts/docs-figures.ts /tmp/bench-explorer/glove.txt /tmp/bench-explorer/vectors/word2vec-skipgram.bin
  *
- * (run from apps/explorer, where tsconfig's paths resolve #test-utils). Prints the timings as JSON.
+ * (from apps/explorer, where tsconfig's paths resolve #test-utils). Prints the timings as JSON.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,9 +39,9 @@ await page.screenshot({ path: join(images, 'explorer-glove.png') });
 await submit(page, 'neighbors-form', { word: 'war', k: '10' });
 await page.select('#solver', '3cosmul');
 await submit(page, 'analogy-form', {
-  'analogy-a': 'congress',
-  'analogy-b': 'president',
-  'analogy-c': 'senate',
+  'analogy-a': 'britain',
+  'analogy-b': 'london',
+  'analogy-c': 'paris',
 });
 await page.screenshot({ path: join(images, 'explorer-neighbours-analogy.png') });
 await pickFile(page, second, '#second-file');
@@ -67,7 +68,7 @@ try {
     );
     const pca = performance.now();
     await act(opened.page, () => opened.page.click('#pca'), 600_000);
-    timings[`PCA of ${Math.min(words, 100_000)} words (ms)`] = Math.round(performance.now() - pca);
+    timings[`${words} x 100: PCA of ${Math.min(words, 100_000)} words (ms)`] = Math.round(performance.now() - pca);
     if (opened.errors.length > 0) throw new Error(opened.errors.join('\n'));
     await opened.close();
   }
