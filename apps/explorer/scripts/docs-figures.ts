@@ -68,7 +68,9 @@ try {
     );
     const pca = performance.now();
     await act(opened.page, () => opened.page.click('#pca'), 600_000);
-    timings[`${words} x 100: PCA of ${Math.min(words, 100_000)} words (ms)`] = Math.round(performance.now() - pca);
+    timings[`${words} x 100: PCA of ${Math.min(words, 100_000)} words (ms)`] = Math.round(
+      performance.now() - pca,
+    );
     if (opened.errors.length > 0) throw new Error(opened.errors.join('\n'));
     await opened.close();
   }
