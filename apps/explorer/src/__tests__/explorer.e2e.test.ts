@@ -175,8 +175,20 @@ describeIf(hasChromium, 'Chromium is not installed (apt-get install -y chromium)
       await page.$eval('#top', (e) => {
         (e as HTMLInputElement).value = '300';
       });
+      // Every progress line the status shows while UMAP runs.
+      await page.evaluate(() => {
+        const status = document.getElementById('status-text')!;
+        const seen: string[] = [];
+        (window as unknown as { umapProgress: string[] }).umapProgress = seen;
+        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true });
+      });
       await act(page, () => page.click('#umap'));
       expect(await pageMessage(page)).toBeUndefined();
+      const progress = await page.evaluate(
+        () => (window as unknown as { umapProgress: string[] }).umapProgress,
+      );
+      expect(progress).toContain('UMAP: 100 %');
+      expect(progress.filter((line) => /^UMAP: \d+ %$/.test(line)).length).toBeGreaterThan(2);
       expect(await page.$eval('#projection', (e) => e.textContent)).toBe('UMAP of 300 words');
       expect(await page.$eval('#status-text', (e) => e.textContent)).toBe('UMAP: done');
       expect(await drawnPixels(page)).toBeGreaterThan(1000);
