@@ -206,5 +206,25 @@ describeIf(hasChromium, 'Chromium is not installed (apt-get install -y chromium)
       expect(await pageMessage(page)).toBeUndefined();
       expect(await page.$eval('#projection', (e) => e.textContent)).toMatch(/^PCA of 5 words/);
     });
+
+    it('gives a word outside a fastText .bin vocabulary neighbours from its subwords, as embedkit neighbors does', async () => {
+      const { page } = explorer;
+      const model = fixture('reference', 'ft-lee-sg.bin');
+      await pickFile(page, model);
+      expect(await page.$eval('#summary', (e) => e.textContent)).toBe(
+        'ft-lee-sg.bin: 3,028 words × 16, subwords for other words',
+      );
+      await submit(page, 'neighbors-form', { word: 'Brisbanes', k: '5' });
+      expect(await pageMessage(page)).toBeUndefined();
+      const [expected] = cli<{ neighbors: { word: string; score: number }[] }[]>(
+        'neighbors',
+        model,
+        'Brisbanes',
+        '-k',
+        '5',
+      );
+      const shown = await scores(page, '#neighbors');
+      expect(shown.map((s) => s.label)).toEqual(expected!.neighbors.map((n) => n.word));
+    });
   },
 );
