@@ -6,6 +6,7 @@ import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
+import { exploreCommand } from './commands/explore.js';
 import { infoCommand } from './commands/info.js';
 import { neighborsCommand } from './commands/neighbors.js';
 import { phrasesCommand } from './commands/phrases.js';
@@ -55,6 +56,7 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     phrasesCommand(io),
     predictCommand(io),
     testCommand(io),
+    exploreCommand(io),
   ]) {
     program.addCommand(command);
   }

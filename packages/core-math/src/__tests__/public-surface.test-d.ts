@@ -32,6 +32,7 @@ describe('@embedkit/core-math', () => {
       | 'normalizeInPlace'
       | 'normalizeRows'
       | 'openRegularFile'
+      | 'orthogonalProcrustes'
       | 'pearson'
       | 'principalComponents'
       | 'rankAverage'
@@ -191,6 +192,9 @@ describe('@embedkit/core-math', () => {
         k: number,
         options?: root.PrincipalComponentsOptions,
       ) => Float32Array
+    >();
+    expectTypeOf<typeof root.orthogonalProcrustes>().toEqualTypeOf<
+      (source: Float32Array, target: Float32Array, rows: number, dim: number) => Float64Array
     >();
     expectTypeOf<typeof root.solveTransport>().toEqualTypeOf<
       (supply: ArrayLike<number>, demand: ArrayLike<number>, costs: ArrayLike<number>) => root.TransportPlan
