@@ -16,7 +16,7 @@ import {
 } from '@embedkit/core-math/kernels';
 import { validateInputEncoder } from './input-encoder.js';
 import { validateObjective } from './objectives.js';
-import { isShared } from './shared-arrays.js';
+import { isShared, sharedBuffer } from './shared-arrays.js';
 import { TrainingWorkerPool, clampThreads } from './training-worker-pool.js';
 import {
   type EngineSetup,
@@ -411,7 +411,7 @@ async function trainInMemory(
   const count = sentenceStarts.length - 1;
   const chunks = {
     starts: chunkStarts(sentenceStarts),
-    cursor: new BigInt64Array(new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
+    cursor: new BigInt64Array(sharedBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
   };
   const longest = longestSentence(sentenceStarts, 0, count);
   const work: Promise<void>[] = [];

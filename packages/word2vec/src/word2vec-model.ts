@@ -10,10 +10,10 @@ import {
 } from '@embedkit/core-math';
 import { releaseArray } from '@embedkit/core-math/kernels';
 import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
-import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
+import type { VectorFormat } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
 import { buildHuffmanTree } from './huffman-tree.js';
-import { readModelFile, writeModelFile } from './model-file.js';
+import { readModelFile, writeModelFile, writeVectors } from '#model-files';
 import type { ObjectiveSetup } from './objectives.js';
 import {
   type Word2VecOptions,
