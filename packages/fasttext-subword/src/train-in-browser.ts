@@ -1,6 +1,5 @@
-import { ConfigError } from '@embedkit/core-math';
 import type { BrowserCorpus, BrowserTrainContext, TrainingRuntime } from '@embedkit/word2vec';
-import { type JobWorker, runTrainingJob } from '@embedkit/word2vec/engine';
+import { type JobWorkerConstructor, assertWebWorkers, runTrainingJob } from '@embedkit/word2vec/engine';
 import { parseFastTextBin } from './fasttext-bin-read.js';
 import type { FastTextModel } from './fasttext-model.js';
 import type { FastTextTrainOptionsInput } from './train-options.js';
@@ -13,7 +12,7 @@ export interface BrowserFastTextResult {
   readonly runtime: TrainingRuntime;
 }
 
-type WorkerConstructor = new (url: URL, options: { type: 'module'; name?: string }) => JobWorker;
+declare const Worker: JobWorkerConstructor;
 
 /**
  * Trains a fastText model (the options of `trainFastText`) in a Web Worker, so the page stays
@@ -33,11 +32,8 @@ export async function trainFastTextInBrowser(
   options: FastTextTrainOptionsInput,
   context: BrowserTrainContext = {},
 ): Promise<BrowserFastTextResult> {
-  const WorkerClass = (globalThis as { Worker?: WorkerConstructor }).Worker;
-  if (WorkerClass === undefined) {
-    throw new ConfigError('runtime', 'no Web Worker', 'a browser page (in Node, call trainFastText)');
-  }
-  const worker = new WorkerClass(new URL('./fasttext-browser-worker.js', import.meta.url), {
+  assertWebWorkers('trainFastText');
+  const worker = new Worker(new URL('./fasttext-browser-worker.js', import.meta.url), {
     type: 'module',
     name: 'embedkit-fasttext',
   });

@@ -1,10 +1,11 @@
-import { ConfigError, WordVectors } from '@embedkit/core-math';
+import { WordVectors } from '@embedkit/core-math';
 import type { Word2VecOptionsInput } from './options.js';
 import {
   type BrowserCorpus,
   type BrowserTrainContext,
-  type JobWorker,
+  type JobWorkerConstructor,
   type TrainingRuntime,
+  assertWebWorkers,
   runTrainingJob,
 } from './training-job.js';
 
@@ -24,7 +25,7 @@ export interface BrowserWord2VecResult {
   readonly runtime: TrainingRuntime;
 }
 
-type WorkerConstructor = new (url: URL, options: { type: 'module'; name?: string }) => JobWorker;
+declare const Worker: JobWorkerConstructor;
 
 /**
  * Trains word2vec (skip-gram or CBOW, the options of `trainWord2Vec`) in a Web Worker, so the page
@@ -45,11 +46,8 @@ export async function trainWord2VecInBrowser(
   options: Word2VecOptionsInput,
   context: BrowserTrainContext = {},
 ): Promise<BrowserWord2VecResult> {
-  const WorkerClass = (globalThis as { Worker?: WorkerConstructor }).Worker;
-  if (WorkerClass === undefined) {
-    throw new ConfigError('runtime', 'no Web Worker', 'a browser page (in Node, call trainWord2Vec)');
-  }
-  const worker = new WorkerClass(new URL('./word2vec-browser-worker.js', import.meta.url), {
+  assertWebWorkers('trainWord2Vec');
+  const worker = new Worker(new URL('./word2vec-browser-worker.js', import.meta.url), {
     type: 'module',
     name: 'embedkit-word2vec',
   });

@@ -86,6 +86,22 @@ export interface JobWorker {
 }
 
 /**
+ * The Web Worker constructor of a page, declared for the modules that start one with the literal
+ * `new Worker(new URL('./x.js', import.meta.url), { type: 'module' })` that bundlers (Vite,
+ * webpack) recognise and bundle as a worker; `undefined` outside a browser.
+ */
+export type JobWorkerConstructor = new (url: URL, options: { type: 'module'; name?: string }) => JobWorker;
+
+/**
+ * @throws ConfigError naming `nodeAlternative` when this runtime has no Web Worker (Node)
+ */
+export function assertWebWorkers(nodeAlternative: string): void {
+  if (typeof (globalThis as { Worker?: unknown }).Worker !== 'function') {
+    throw new ConfigError('runtime', 'no Web Worker', `a browser page (in Node, call ${nodeAlternative})`);
+  }
+}
+
+/**
  * Runs one job in `worker` (a module Web Worker whose script calls {@link serveTrainingJob}) and
  * terminates it when the job settles. Errors come back as the library's typed errors with their
  * message (`ConfigError` for bad options, `CancelledError` when `signal` aborts).

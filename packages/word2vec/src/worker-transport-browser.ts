@@ -20,6 +20,9 @@ interface WebWorker {
 
 type WorkerConstructor = new (url: URL, options: { type: 'module'; name?: string }) => WebWorker;
 
+/** The page's Web Worker constructor, started with the literal form bundlers recognise (below). */
+declare const Worker: WorkerConstructor;
+
 interface BrowserGlobals {
   readonly Worker?: WorkerConstructor;
   readonly crossOriginIsolated?: boolean;
@@ -51,8 +54,7 @@ export function startTrainingWorker(listener: TrainingWorkerListener): TrainingW
 }
 
 function startWebWorker(listener: TrainingWorkerListener): TrainingWorkerHandle {
-  const WorkerClass = browser.Worker as WorkerConstructor;
-  const worker = new WorkerClass(new URL('./training-worker-browser.js', import.meta.url), {
+  const worker = new Worker(new URL('./training-worker-browser.js', import.meta.url), {
     type: 'module',
     name: 'embedkit-training-worker',
   });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '@embedkit/core-math';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BrowserTrainingHarness } from '#test-utils/browser-training.js';
 import { describeIf, fixture, hasChromium } from '#test-utils/fixtures.js';
+import { trainWord2VecInBrowser } from '../index.js';
 
 // trainWord2VecInBrowser in headless Chromium, the page and both worker scripts bundled from the
 // sources (the `browser` condition) and served with and without the COOP/COEP headers.
@@ -61,3 +63,11 @@ describeIf(hasChromium, 'Chromium (Debian package chromium) is not installed')(
     });
   },
 );
+
+test('outside a browser trainWord2VecInBrowser says to call trainWord2Vec', async () => {
+  const training = trainWord2VecInBrowser('a b c', { dim: 4 });
+  await expect(training).rejects.toBeInstanceOf(ConfigError);
+  await expect(training).rejects.toThrow(
+    /^option runtime: got "no Web Worker", expected a browser page \(in Node, call trainWord2Vec\)/,
+  );
+});

@@ -121,6 +121,7 @@ describe('@embedkit/word2vec', () => {
 describe('@embedkit/word2vec/engine (experimental)', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof engine>().toEqualTypeOf<
+      | 'assertWebWorkers'
       | 'buildHuffmanTree'
       | 'resolveRunSettings'
       | 'runEngine'
