@@ -16,6 +16,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Packages without a browser entry, and why; any other package without one fails the check. */
 export const NODE_ONLY = new Map([
   ['@embedkit/datasets', 'evaluation sets and corpora as files on disk, for the bench and the tests'],
+  ['@embedkit/fasttext-supervised', 'trains on the word2vec engine (node:worker_threads)'],
   ['@embedkit/graph', 'random walks run on a node:worker_threads pool and training on the word2vec engine'],
 ]);
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { analogyCommand } from './commands/analogy.js';
+import { predictCommand, testCommand } from './commands/classify.js';
 import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { embedTextCommand } from './commands/embed-text.js';
@@ -52,6 +53,8 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     wmdCommand(io),
     wordVectorsCommand(io),
     phrasesCommand(io),
+    predictCommand(io),
+    testCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -1,5 +1,6 @@
 import type { Random } from '@embedkit/core-math';
-import { GLOVE_ENTRY_SLOTS, allocateInt32 } from '@embedkit/core-math/kernels';
+import { allocateInt32 } from '@embedkit/core-math/kernels';
+import { GLOVE_ENTRY_SLOTS } from './glove-kernel.js';
 import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
 
 /**

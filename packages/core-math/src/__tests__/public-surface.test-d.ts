@@ -203,16 +203,12 @@ describe('@embedkit/core-math', () => {
 describe('@embedkit/core-math/kernels (experimental)', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof kernelsEntry>().toEqualTypeOf<
-      | 'GLOVE_ENTRY_SLOTS'
-      | 'GloveKernel'
+      | 'KernelModule'
       | 'NoiseDistribution'
-      | 'SentenceKernel'
       | 'SigmoidTable'
       | 'allocateFloat32'
       | 'allocateInt32'
       | 'attachKernels'
-      | 'createSentenceTables'
-      | 'createSentenceWorkspace'
       | 'inKernelMemory'
       | 'kernelMemory'
       | 'kernels'

@@ -1,8 +1,9 @@
 // GloVe's AdaGrad training step (Pennington, Socher and Manning, 2014, as the Stanford tools'
 // glove.c computes it) over a block of co-occurrence entries, in WebAssembly SIMD (AssemblyScript).
-// Exported through assembly/kernels.ts; the TypeScript reference is tsKernels.gloveAdaGrad.
+// Its own module, instantiated on the kernels' shared memory (core-math's KernelModule, from
+// src/generated/glove-wasm.ts); the TypeScript reference is GloveKernel's TypeScript path (src/glove-kernel.ts).
 
-import { dotProduct } from './inlined';
+import { dotProduct } from '../../core-math/assembly/inlined';
 
 /** Bytes per training entry: row (i32), column (i32), log X (f32), f(X) (f32). */
 const ENTRY_BYTES: usize = 16;

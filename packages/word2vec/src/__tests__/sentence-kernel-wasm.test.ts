@@ -1,19 +1,18 @@
-import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, Random } from '../index.js';
+import { ConfigError, Random } from '@embedkit/core-math';
 import {
   NoiseDistribution,
-  SentenceKernel,
-  type SentenceKernelSetup,
-  SigmoidTable,
   allocateFloat32,
   allocateInt32,
-  createSentenceTables,
-  createSentenceWorkspace,
   tsKernels,
   useKernels,
   wasmKernels,
-} from '../kernels-entry.js';
+} from '@embedkit/core-math/kernels';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { NegativeSamplingConfig } from '../objectives/negative-sampling.js';
+import { validateSetup } from '../run-engine.js';
+import { SentenceKernel, createSentenceTables, createSentenceWorkspace } from '../sentence-kernel.js';
+import type { EngineSetup } from '../training-state.js';
 
 // Whatever EMBEDKIT_KERNELS says, these tests run the Wasm kernels (the sentence kernel needs them).
 const wasm = wasmKernels();
@@ -22,7 +21,7 @@ afterAll(() => useKernels(wasm));
 
 const DIM = 6;
 
-function setupFor(counts: number[], overrides: Partial<SentenceKernelSetup> = {}): SentenceKernelSetup {
+function setupFor(counts: number[], overrides: Partial<EngineSetup> = {}): EngineSetup {
   const size = counts.length;
   const inputWeights = allocateFloat32(size * DIM);
   for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = Math.fround(Math.sin(i) / 4);
@@ -34,13 +33,16 @@ function setupFor(counts: number[], overrides: Partial<SentenceKernelSetup> = {}
     inputWeights,
     encoder: null,
     keepProbabilities: null,
-    negativeSampling: {
-      negative: 3,
-      noise: new NoiseDistribution(counts),
-      outputWeights: allocateFloat32(size * DIM),
-    },
-    hierarchicalSoftmax: null,
-    sigmoid: new SigmoidTable(),
+    objectives: [
+      {
+        kind: 'negative-sampling',
+        negative: 3,
+        noiseCounts: Float64Array.from(counts),
+        noisePower: 0.75,
+        outputWeights: allocateFloat32(size * DIM),
+      },
+    ],
+    sigmoid: { size: 1000, maxExp: 6 },
     ...overrides,
   };
 }
@@ -52,8 +54,8 @@ function kernelInt32(values: number[]): Int32Array {
 }
 
 /** One sentence trained by a fresh kernel seeded with `seed`. */
-function trainOne(setup: SentenceKernelSetup, sentence: number[], seed: number) {
-  const tables = createSentenceTables(setup);
+function trainOne(setup: EngineSetup, sentence: number[], seed: number) {
+  const tables = createSentenceTables(setup, validateSetup(setup));
   if (tables === null) throw new Error('the sentence kernel should run');
   const kernel = new SentenceKernel(tables, createSentenceWorkspace(tables, new Random(seed)));
   const ids = kernelInt32(sentence);
@@ -69,12 +71,18 @@ function trainOne(setup: SentenceKernelSetup, sentence: number[], seed: number) 
   return { kernel, next };
 }
 
+function negativeSamplingOf(setup: EngineSetup): NegativeSamplingConfig {
+  return setup.objectives[0] as NegativeSamplingConfig;
+}
+
 /**
  * The random draws word2vec's skip-gram with negative sampling makes on one sentence, replayed with
  * Random and NoiseDistribution: subsampling, then per word its window, then per pair its noise words.
  */
-function replay(setup: SentenceKernelSetup, sentence: number[], seed: number) {
+function replay(setup: EngineSetup, sentence: number[], seed: number) {
   const random = new Random(seed);
+  const ns = negativeSamplingOf(setup);
+  const noise = new NoiseDistribution(ns.noiseCounts, ns.noisePower);
   const keep = setup.keepProbabilities;
   const kept = sentence.filter((id) => {
     const p = keep === null ? 1 : keep[id]!;
@@ -86,8 +94,7 @@ function replay(setup: SentenceKernelSetup, sentence: number[], seed: number) {
       const reach = setup.window - random.nextInt(setup.window);
       for (let j = Math.max(0, i - reach); j < Math.min(kept.length, i + reach + 1); j++) {
         if (j === i) continue;
-        for (let d = 0; d < setup.negativeSampling!.negative; d++)
-          setup.negativeSampling!.noise.sample(random);
+        for (let d = 0; d < ns.negative; d++) noise.sample(random);
         predictions++;
       }
     }
@@ -132,12 +139,12 @@ describe('SentenceKernel', () => {
     // Each prediction is 1 + (at most) 3 logistic steps, each with a loss near log 2 at the start.
     expect(kernel.loss / kernel.predictions).toBeGreaterThan(0.5);
     expect(setup.inputWeights).not.toEqual(before);
-    expect(setup.negativeSampling!.outputWeights.some((x) => x !== 0)).toBe(true);
+    expect(negativeSamplingOf(setup).outputWeights.some((x) => x !== 0)).toBe(true);
   });
 
   it('stops after the sentence that reaches the word budget', () => {
     const setup = setupFor([5, 4, 3]);
-    const tables = createSentenceTables(setup)!;
+    const tables = createSentenceTables(setup, 3)!;
     const kernel = new SentenceKernel(tables, createSentenceWorkspace(tables, new Random(1)));
     const ids = kernelInt32([0, 1, 2, 0, 1, 2, 0]);
     const starts = kernelInt32([0, 3, 5, 7]);
@@ -150,10 +157,10 @@ describe('SentenceKernel', () => {
 
   it('is not available with the TypeScript kernels or weights outside the kernel memory', () => {
     const setup = setupFor([3, 2, 1]);
-    expect(createSentenceTables({ ...setup, inputWeights: new Float32Array(3 * DIM) })).toBeNull();
+    expect(createSentenceTables({ ...setup, inputWeights: new Float32Array(3 * DIM) }, 3)).toBeNull();
     useKernels(tsKernels);
     try {
-      expect(createSentenceTables(setup)).toBeNull();
+      expect(createSentenceTables(setup, 3)).toBeNull();
     } finally {
       useKernels(wasm);
     }
@@ -161,39 +168,42 @@ describe('SentenceKernel', () => {
 
   it('rejects inconsistent setups before touching the memory', () => {
     const setup = setupFor([3, 2, 1]);
-    const ns = setup.negativeSampling!;
+    const ns = negativeSamplingOf(setup);
     const tree = {
       offsets: Int32Array.from([0, 1, 3, 5]),
       nodes: Int32Array.from([1, 1, 0, 1, 0]),
       codes: Uint8Array.from([0, 1, 0, 1, 1]),
-      nodeWeights: allocateFloat32(2 * DIM),
     };
-    const bad: Array<Partial<SentenceKernelSetup>> = [
+    const hs = (overrides: object) => ({
+      objectives: [
+        { kind: 'hierarchical-softmax' as const, tree, nodeWeights: allocateFloat32(2 * DIM), ...overrides },
+      ],
+    });
+    const bad: Array<Partial<EngineSetup>> = [
       { dim: 0 },
       { window: 0 },
-      { negativeSampling: { ...ns, negative: 0 } },
-      { negativeSampling: { ...ns, outputWeights: allocateFloat32(2 * DIM) } },
-      { negativeSampling: null },
+      { objectives: [{ ...ns, negative: 0 }] },
+      { objectives: [{ ...ns, outputWeights: allocateFloat32(2 * DIM) }] },
+      { objectives: [] },
       { inputWeights: allocateFloat32(2 * DIM) },
       { keepProbabilities: new Float32Array(2) },
       { encoder: { offsets: Int32Array.from([0, 1, 2, 3]), rows: Int32Array.from([0, 1, 3]) } },
       { encoder: { offsets: Int32Array.from([0, 2, 1, 3]), rows: Int32Array.from([0, 1, 2]) } },
-      { hierarchicalSoftmax: { ...tree, nodes: Int32Array.from([1, 1, 0, 2, 0]) } },
-      { hierarchicalSoftmax: { ...tree, codes: new Uint8Array(4) } },
-      { hierarchicalSoftmax: { ...tree, nodeWeights: allocateFloat32(DIM) } },
+      hs({ tree: { ...tree, nodes: Int32Array.from([1, 1, 0, 2, 0]) } }),
+      hs({ tree: { ...tree, codes: new Uint8Array(4) } }),
+      hs({ nodeWeights: allocateFloat32(DIM) }),
     ];
-    expect(createSentenceTables({ ...setup, hierarchicalSoftmax: tree })).not.toBeNull();
+    expect(validateSetup({ ...setup, ...hs({}) })).toBe(3);
     for (const overrides of bad) {
-      expect(
-        () => createSentenceTables({ ...setup, ...overrides }),
-        JSON.stringify(Object.keys(overrides)),
-      ).toThrow(ConfigError);
+      expect(() => validateSetup({ ...setup, ...overrides }), JSON.stringify(Object.keys(overrides))).toThrow(
+        ConfigError,
+      );
     }
   });
 
   it('rejects token ids outside the vocabulary, bad ranges, short buffers and arrays outside the memory', () => {
     const setup = setupFor([3, 2, 1]);
-    const tables = createSentenceTables(setup)!;
+    const tables = createSentenceTables(setup, 3)!;
     const kernel = new SentenceKernel(tables, createSentenceWorkspace(tables, new Random(1)));
     const starts = kernelInt32([0, 3]);
     const buffer = allocateInt32(3);

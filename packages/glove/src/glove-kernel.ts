@@ -1,11 +1,27 @@
-import { ConfigError } from './errors.js';
-import { activeWasmKernels } from './kernel-selection.js';
-import { tsKernels } from './kernels.js';
-import type { WasmKernels } from './wasm-kernels.js';
+import { ConfigError } from '@embedkit/core-math';
+import { KernelModule, tsKernels } from '@embedkit/core-math/kernels';
+import { gloveWasmBase64 } from './generated/glove-wasm.js';
+
+/** The exports of `assembly/glove.ts`: byte addresses in the kernel memory. */
+interface GloveStepExports {
+  gloveAdaGrad(
+    weights: number,
+    gradsq: number,
+    entries: number,
+    count: number,
+    scratch: number,
+    vocabSize: number,
+    dim: number,
+    lr: number,
+    gradClip: number,
+  ): number;
+}
+
+/** GloVe's step as its own WebAssembly module, on the kernels' memory. */
+const gloveStep = new KernelModule<GloveStepExports>(gloveWasmBase64);
 
 /**
  * 32-bit slots per GloVe training entry: row, column (int32), log X, f(X) (float32 bits).
- * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export const GLOVE_ENTRY_SLOTS = 4;
 
@@ -13,7 +29,6 @@ export const GLOVE_ENTRY_SLOTS = 4;
  * What the GloVe kernel trains: the parameters laid out as the Stanford tools' `glove.c` lays them
  * out, the co-occurrence entries, and the AdaGrad settings. Allocate the arrays with
  * `allocateFloat32` / `allocateInt32` so the WebAssembly kernel can run on them.
- * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export interface GloveKernelSetup {
   /** Words (V): the parameters hold V word rows, then V context rows. */
@@ -89,7 +104,6 @@ function checkSetup(setup: GloveKernelSetup): void {
  * const kernel = new GloveKernel({ vocabSize, dim, weights, gradsq, entries, scratch, lr: 0.05, gradClip: 100 });
  * const cost = kernel.train(0, count);            // Σ ½ f(X) diff² over the entries
  * ```
- * @experimental Part of `@embedkit/core-math/kernels`, which may change in a minor release.
  */
 export class GloveKernel {
   /** Where the step runs: `wasm-simd` or `ts`. */
@@ -97,7 +111,7 @@ export class GloveKernel {
   readonly #setup: GloveKernelSetup;
   readonly #values: Float32Array;
   readonly #count: number;
-  readonly #wasm: WasmKernels | undefined;
+  readonly #wasm: { readonly exports: GloveStepExports } | undefined;
 
   /**
    * Checks the sizes of `setup` and picks the implementation (once: the arrays must not be
@@ -111,8 +125,7 @@ export class GloveKernel {
     const { entries, weights, gradsq, scratch } = setup;
     this.#values = new Float32Array(entries.buffer, entries.byteOffset, entries.length);
     this.#count = entries.length / GLOVE_ENTRY_SLOTS;
-    const wasm = activeWasmKernels();
-    this.#wasm = [weights, gradsq, entries, scratch].every((array) => wasm?.holds(array)) ? wasm : undefined;
+    this.#wasm = gloveStep.holding([weights, gradsq, entries, scratch]);
     this.name = this.#wasm === undefined ? 'ts' : 'wasm-simd';
   }
 

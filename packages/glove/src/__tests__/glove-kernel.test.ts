@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../index.js';
+import { ConfigError } from '@embedkit/core-math';
 import {
-  GLOVE_ENTRY_SLOTS,
-  GloveKernel,
-  type GloveKernelSetup,
   allocateFloat32,
   allocateInt32,
   releaseArray,
   useKernels,
   wasmKernels,
-} from '../kernels-entry.js';
+} from '@embedkit/core-math/kernels';
+import { GLOVE_ENTRY_SLOTS, GloveKernel, type GloveKernelSetup } from '../glove-kernel.js';
 
 // Whatever EMBEDKIT_KERNELS says, arrays from allocate* are in the Wasm memory here; plain typed
 // arrays run the TypeScript reference.

@@ -1,51 +1,51 @@
-// The word2vec / fastText sentence loop of @embedkit/core-math in WebAssembly (AssemblyScript):
+// The word2vec / fastText sentence loop of @embedkit/word2vec in WebAssembly (AssemblyScript):
 // subsampling, the dynamic window, skip-gram or CBOW, negative sampling and/or hierarchical
 // softmax, an optional input encoder. It makes exactly the random draws, in the same order, that
-// @embedkit/word2vec's TypeScript loop (engine.ts, objectives.ts) makes with core-math's Random
+// the TypeScript loop (src/engine.ts, src/objectives/) makes with core-math's Random
 // (xoshiro128**) and NoiseDistribution (alias table), so both train the same pairs.
 //
-// Two blocks in the shared memory drive it; src/sentence-kernel.ts writes them and names every
-// field (the word indices below must match its constants):
+// It is its own module, instantiated on the kernels' shared memory (core-math's KernelModule);
+// core-math's kernels it calls are inlined. Two blocks in the shared memory drive it;
+// src/sentence-kernel.ts writes them; the word index of every header field comes from
+// sentence-layout.json, generated for both sides (assembly/generated, src/generated):
 // - the tables (read-only, shared by all threads): a header of settings and byte addresses, then
 //   the tables themselves;
 // - one workspace per thread: the random state, the results of the last call, then the hidden
 //   vector and its update (dim floats each) and the negatives drawn for two predictions.
 
-import { fusedLogisticStep } from './inlined';
-import { axpy, scale } from './kernels';
-
-// Table header words.
-const T_ARCHITECTURE = 0; // 0 skip-gram, 1 CBOW
-const T_DIM = 1;
-const T_WINDOW = 2;
-const T_CBOW_MEAN = 3;
-const T_VOCABULARY = 4;
-const T_INPUT = 5;
-const T_ENCODER_OFFSETS = 6; // 0 when token t is input row t
-const T_ENCODER_ROWS = 7;
-const T_KEEP = 8; // 0 when every token is kept
-const T_NEGATIVE = 9; // 0 without negative sampling
-const T_OUTPUT = 10;
-const T_ALIAS_TABLE = 11; // per word: u32 threshold, i32 alias
-const T_TREE_OFFSETS = 13; // 0 without hierarchical softmax
-const T_TREE_NODES = 14;
-const T_TREE_CODES = 15; // one byte per path step
-const T_NODES = 16;
-const T_SIGMOID = 17; // σ then log σ, size + 1 floats each
-const T_SIGMOID_SIZE = 18;
-const T_MAX_EXP = 20; // f64 (words 20-21)
-const T_FACTOR = 22; // f64 (words 22-23)
-
-// Workspace words.
-const W_RANDOM = 0; // four words of xoshiro128** state
-const W_STATUS = 4;
-const W_NEXT = 5;
-const W_WORDS = 6;
-const W_PREDICTIONS = 7;
-const W_HIDDEN = 8; // address of dim floats
-const W_GRADIENT = 9; // address of dim floats
-const W_NOISE = 10; // address of 2 · `negative` ints: the draws of two predictions
-const W_SINK = 11; // what drawNegatives read of the rows, stored so the reads stay
+import { fusedLogisticStep } from '../../core-math/assembly/inlined';
+import { axpy, scale } from '../../core-math/assembly/kernels';
+import {
+  T_ALIAS_TABLE,
+  T_ARCHITECTURE,
+  T_CBOW_MEAN,
+  T_DIM,
+  T_ENCODER_OFFSETS,
+  T_ENCODER_ROWS,
+  T_FACTOR,
+  T_INPUT,
+  T_KEEP,
+  T_MAX_EXP,
+  T_NEGATIVE,
+  T_NODES,
+  T_OUTPUT,
+  T_SIGMOID,
+  T_SIGMOID_SIZE,
+  T_TREE_CODES,
+  T_TREE_NODES,
+  T_TREE_OFFSETS,
+  T_VOCABULARY,
+  T_WINDOW,
+  W_GRADIENT,
+  W_HIDDEN,
+  W_NEXT,
+  W_NOISE,
+  W_PREDICTIONS,
+  W_RANDOM,
+  W_SINK,
+  W_STATUS,
+  W_WORDS,
+} from './generated/sentence-layout';
 
 // Status codes.
 const OK: i32 = 0;
