@@ -1,15 +1,12 @@
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { IoError } from '@embedkit/core-math';
+import { RunStore } from '#run-store';
 import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
 import { DenseRegion, DenseRegionSource } from './dense-region.js';
 import { MatrixBuilder } from './matrix-builder.js';
 import type { MemoryPlan } from './memory-plan.js';
 import { planMemory } from './memory-plan.js';
 import { mergeSources } from './merge-runs.js';
-import type { MergeSink, MergeSource } from './run-files.js';
-import { RunReader, RunWriter } from './run-files.js';
+import type { MergeSink, MergeSource } from './merge-records.js';
+import type { RunReader } from './run-files.js';
 import { SparseTable, SparseTableSource } from './sparse-table.js';
 import type { WindowWeights } from './window-weights.js';
 import { windowWeights } from './window-weights.js';
@@ -44,8 +41,7 @@ export class CooccurrenceCounter {
   readonly #table: SparseTable;
   readonly #spillAt: number;
   readonly #runs: string[] = [];
-  #directory: string | undefined;
-  #runsCreated = 0;
+  readonly #store: RunStore;
   #spilledRuns = 0;
   #mergePasses = 0;
   #tokens = 0;
@@ -59,6 +55,7 @@ export class CooccurrenceCounter {
     this.#dense = new DenseRegion(settings.vocabSize, this.#plan.denseCells);
     this.#table = new SparseTable(settings.vocabSize, this.#plan.sparseCapacity);
     this.#spillAt = this.#table.limit - pairsPerToken;
+    this.#store = new RunStore(settings.tmpDir, settings.memory);
   }
 
   /** Tokens counted so far. */
@@ -110,13 +107,13 @@ export class CooccurrenceCounter {
     if (this.#runs.length > 0) this.#spill();
     while (this.#runs.length > fanIn) {
       const group = this.#runs.splice(0, fanIn);
-      const output = new RunWriter(this.#nextRunPath(), bufferRecords);
+      const output = this.#store.writer(bufferRecords);
       try {
         await this.#mergeRuns(group, output, signal);
       } finally {
         output.close();
       }
-      for (const path of group) unlinkSync(path);
+      for (const path of group) this.#store.remove(path);
       this.#runs.push(output.path);
       this.#mergePasses++;
     }
@@ -133,8 +130,7 @@ export class CooccurrenceCounter {
 
   /** Removes the temporary directory and every run in it. Safe to call more than once. */
   dispose(): void {
-    if (this.#directory !== undefined) rmSync(this.#directory, { recursive: true, force: true });
-    this.#directory = undefined;
+    this.#store.dispose();
     this.#runs.length = 0;
   }
 
@@ -146,7 +142,7 @@ export class CooccurrenceCounter {
   ): Promise<void> {
     const readers: RunReader[] = [];
     try {
-      for (const path of paths) readers.push(new RunReader(path, this.#plan.bufferRecords));
+      for (const path of paths) readers.push(this.#store.reader(path, this.#plan.bufferRecords));
       await mergeSources([...inMemory, ...readers], sink, signal);
     } finally {
       for (const reader of readers) reader.close();
@@ -154,7 +150,7 @@ export class CooccurrenceCounter {
   }
 
   #spill(): void {
-    const writer = new RunWriter(this.#nextRunPath(), this.#plan.bufferRecords);
+    const writer = this.#store.writer(this.#plan.bufferRecords);
     try {
       const source = new SparseTableSource(this.#table);
       for (; source.key !== Number.POSITIVE_INFINITY; source.advance()) writer.push(source.key, source.sum);
@@ -164,22 +160,5 @@ export class CooccurrenceCounter {
     this.#runs.push(writer.path);
     this.#spilledRuns++;
     this.#table.clear();
-  }
-
-  #nextRunPath(): string {
-    if (this.#directory === undefined) {
-      const parent = this.#settings.tmpDir ?? tmpdir();
-      try {
-        this.#directory = mkdtempSync(join(parent, 'embedkit-glove-'));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new IoError(
-          parent,
-          `cannot create a directory for temporary co-occurrence runs (tmpDir must be an existing, writable directory): ${reason}`,
-          error,
-        );
-      }
-    }
-    return join(this.#directory, `run-${String(++this.#runsCreated).padStart(6, '0')}.bin`);
   }
 }

@@ -1,4 +1,4 @@
-import type { MergeSource } from './run-files.js';
+import type { MergeSource } from './merge-records.js';
 
 /**
  * The frequent-pair array of Stanford `cooccur`: word ids are frequency ranks, and every pair whose

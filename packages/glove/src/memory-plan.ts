@@ -1,5 +1,5 @@
 import { ConfigError } from '@embedkit/core-math';
-import { RUN_RECORD_BYTES } from './run-files.js';
+import { RUN_RECORD_BYTES } from './merge-records.js';
 import { MAX_LOAD } from './sparse-table.js';
 
 const MEGABYTE = 2 ** 20;

@@ -1,4 +1,4 @@
-import type { MergeSource } from './run-files.js';
+import type { MergeSource } from './merge-records.js';
 
 /** Bytes of one slot: row + 1 (0 marks an empty slot), column, and a float64 sum. */
 export const SPARSE_SLOT_BYTES = 16;

@@ -48,3 +48,5 @@ export { validateInputEncoder } from './input-encoder.js';
 export type { RunSettings } from './options.js';
 export { resolveRunSettings } from './options.js';
 export { shareInt32Array, sharedFloat32Array } from './shared-arrays.js';
+export type { JobWorker, JobWorkerConstructor } from './training-job.js';
+export { assertWebWorkers, runTrainingJob, serveTrainingJob } from './training-job.js';

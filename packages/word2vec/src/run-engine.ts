@@ -15,7 +15,7 @@ import {
 import { validateInputEncoder } from './input-encoder.js';
 import { mapObjectiveMatrices, objectiveMatrices, validateObjectives } from './objectives/registry.js';
 import { type SentenceTables, createSentenceTables, createSentenceWorkspace } from './sentence-kernel.js';
-import { isShared } from './shared-arrays.js';
+import { isShared, sharedBuffer } from './shared-arrays.js';
 import { TrainingWorkerPool, clampThreads } from './training-worker-pool.js';
 import {
   type EngineSetup,
@@ -404,7 +404,7 @@ async function trainInMemory(
   const count = sentenceStarts.length - 1;
   const chunks = {
     starts: chunkStarts(sentenceStarts),
-    cursor: new BigInt64Array(new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
+    cursor: new BigInt64Array(sharedBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
   };
   const longest = longestSentence(sentenceStarts, 0, count);
   const work: Promise<void>[] = [];

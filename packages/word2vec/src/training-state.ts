@@ -4,6 +4,7 @@ import type { InputEncoder } from './input-encoder.js';
 import type { Objective } from './objectives/objective.js';
 import { type ObjectiveSetup, createObjective } from './objectives/registry.js';
 import { SentenceKernel, type SentenceTables } from './sentence-kernel.js';
+import { sharedBuffer } from './shared-arrays.js';
 
 /**
  * How the engine turns sentences into training pairs.
@@ -66,8 +67,8 @@ export interface SharedCounters {
 /** Creates {@link SharedCounters} for `threads` threads, in shared memory. */
 export function createSharedCounters(threads: number): SharedCounters {
   return {
-    processed: new BigInt64Array(new SharedArrayBuffer(8)),
-    loss: new Float64Array(new SharedArrayBuffer(16 * threads)),
+    processed: new BigInt64Array(sharedBuffer(8)),
+    loss: new Float64Array(sharedBuffer(16 * threads)),
   };
 }
 

@@ -10,9 +10,9 @@ import {
 } from '@embedkit/core-math';
 import { releaseArray } from '@embedkit/core-math/kernels';
 import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
-import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
+import type { VectorFormat } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
-import { readModelFile, writeModelFile } from './model-file.js';
+import { readModelFile, writeModelFile, writeVectors } from '#model-files';
 import { type ObjectiveSetup, objectiveMatrices } from './objectives/registry.js';
 import {
   type Word2VecOptions,

@@ -25,10 +25,23 @@ describe('@embedkit/word2vec', () => {
       | 'Word2VecModel'
       | 'resolveWord2VecOptions'
       | 'trainWord2Vec'
+      | 'trainWord2VecInBrowser'
       | 'trainWord2VecOnIds'
       | 'word2vecCbow'
       | 'word2vecSkipgram'
     >();
+  });
+
+  test('training in a page, in a Web Worker', () => {
+    expectTypeOf<typeof root.trainWord2VecInBrowser>().toEqualTypeOf<
+      (
+        corpus: root.BrowserCorpus,
+        options: root.Word2VecOptionsInput,
+        context?: root.BrowserTrainContext,
+      ) => Promise<root.BrowserWord2VecResult>
+    >();
+    expectTypeOf<root.TrainingRuntime['kernels']>().toEqualTypeOf<'wasm-simd' | 'typescript'>();
+    expectTypeOf<root.BrowserTrainingProgress['runtime']>().toEqualTypeOf<root.TrainingRuntime>();
   });
 
   test('training and the model', () => {
@@ -109,6 +122,7 @@ describe('@embedkit/word2vec/engine (experimental)', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof engine>().toEqualTypeOf<
       | 'OBJECTIVES'
+      | 'assertWebWorkers'
       | 'buildHuffmanTree'
       | 'createObjective'
       | 'descriptorOf'
@@ -122,6 +136,8 @@ describe('@embedkit/word2vec/engine (experimental)', () => {
       | 'resolveRunSettings'
       | 'runEngine'
       | 'runsInWasm'
+      | 'runTrainingJob'
+      | 'serveTrainingJob'
       | 'shareInt32Array'
       | 'sharedFloat32Array'
       | 'softmax'
