@@ -258,8 +258,16 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'peak memory',
         'thread scaling',
         'thread scaling',
+        'text classification',
+        'text classification',
       ]);
-      const [skipgram, , , glove, analogy, loading, memory, threads, phase] = result.rows;
+      const [skipgram, , , glove, analogy, loading, memory, threads, phase, ...classification] =
+        result.rows;
+      for (const row of classification) {
+        expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
+        expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
+        expect(row.ratio, row.name).toBeGreaterThan(0);
+      }
       for (const row of [skipgram!, analogy!, loading!, memory!, threads!]) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
