@@ -1,18 +1,23 @@
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IoError } from '@embedkit/core-math';
-import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
+import type { CooccurrenceStats } from './cooccurrence-matrix.js';
 import { DenseRegion, DenseRegionSource } from './dense-region.js';
-import { MatrixBuilder } from './matrix-builder.js';
 import type { MemoryPlan } from './memory-plan.js';
 import { planMemory } from './memory-plan.js';
 import { mergeSources } from './merge-runs.js';
 import type { MergeSink, MergeSource } from './run-files.js';
-import { RunReader, RunWriter } from './run-files.js';
+import { RUN_RECORD_BYTES, RunReader, RunWriter } from './run-files.js';
 import { SparseTable, SparseTableSource } from './sparse-table.js';
 import type { WindowWeights } from './window-weights.js';
 import { windowWeights } from './window-weights.js';
+
+/**
+ * Stores bigger than this are merged through a run on disk and released before the merged pairs are
+ * collected (see {@link CooccurrenceCounter.finish}); smaller ones are merged straight into the sink.
+ */
+export const STAGED_STORE_BYTES = 16 * 2 ** 20;
 
 /** What a {@link CooccurrenceCounter} counts and with how much memory. */
 export interface CounterSettings {
@@ -49,6 +54,7 @@ export class CooccurrenceCounter {
   #spilledRuns = 0;
   #mergePasses = 0;
   #tokens = 0;
+  #released = false;
 
   /** @throws ConfigError when the memory budget cannot hold the pairs of one token */
   constructor(settings: CounterSettings) {
@@ -100,42 +106,75 @@ export class CooccurrenceCounter {
     this.#tokens += n;
   }
 
+  /** How the count was made (complete after {@link CooccurrenceCounter.finish}). */
+  get stats(): CooccurrenceStats {
+    return { tokens: this.#tokens, spilledRuns: this.#spilledRuns, mergePasses: this.#mergePasses };
+  }
+
   /**
-   * Merges the dense region, the sparse table and any spilled runs into one sorted matrix.
+   * Merges the dense region, the sparse table and any spilled runs into the sink `open` returns for
+   * the number of distinct pairs and the scale of the sums (see `WindowWeights`), in key order, and gives the stores back to the kernel memory (the
+   * counter cannot count afterwards). When anything spilled, or the stores take more than
+   * {@link STAGED_STORE_BYTES}, the merge goes to one sorted run on disk first and the stores are
+   * released before `open` is called, so the sink can reuse their bytes instead of adding to them.
    *
    * @throws IoError when a run cannot be written or read; CancelledError when `signal` aborts
    */
-  async finish(signal?: AbortSignal): Promise<CooccurrenceMatrix> {
+  async finish<Sink extends MergeSink>(
+    open: (pairs: number, scale: number) => Sink,
+    signal?: AbortSignal,
+  ): Promise<Sink> {
     const { fanIn, bufferRecords } = this.#plan;
     if (this.#runs.length > 0) this.#spill();
     while (this.#runs.length > fanIn) {
-      const group = this.#runs.splice(0, fanIn);
-      const output = new RunWriter(this.#nextRunPath(), bufferRecords);
-      try {
-        await this.#mergeRuns(group, output, signal);
-      } finally {
-        output.close();
-      }
-      for (const path of group) unlinkSync(path);
-      this.#runs.push(output.path);
+      this.#runs.push(await this.#mergeIntoRun(this.#runs.splice(0, fanIn), [], signal));
       this.#mergePasses++;
     }
-    const builder = new MatrixBuilder(this.#settings.vocabSize, this.#weights.scale);
     const inMemory: MergeSource[] = [new DenseRegionSource(this.#dense)];
     if (this.#spilledRuns === 0) inMemory.push(new SparseTableSource(this.#table));
-    await this.#mergeRuns(this.#runs, builder, signal, inMemory);
-    return builder.finish({
-      tokens: this.#tokens,
-      spilledRuns: this.#spilledRuns,
-      mergePasses: this.#mergePasses,
-    });
+    if (this.#runs.length === 0 && this.#dense.bytes + this.#table.bytes <= STAGED_STORE_BYTES) {
+      // The dense region and the table hold disjoint pairs: their sizes add up to the pairs.
+      const sink = open(this.#dense.countNonZero() + this.#table.size, this.#weights.scale);
+      await this.#mergeRuns([], sink, signal, inMemory);
+      this.#release();
+      return sink;
+    }
+    const merged = await this.#mergeIntoRun(this.#runs.splice(0), inMemory, signal);
+    this.#runs.push(merged);
+    this.#release();
+    const reader = new RunReader(merged, bufferRecords);
+    try {
+      const pairs = statSync(merged).size / RUN_RECORD_BYTES;
+      const sink = open(pairs, this.#weights.scale);
+      await mergeSources([reader], sink, signal);
+      return sink;
+    } finally {
+      reader.close();
+    }
   }
 
-  /** Removes the temporary directory and every run in it. Safe to call more than once. */
+  /** Gives the stores back and removes the temporary directory and every run in it. Safe to call more than once. */
   dispose(): void {
+    this.#release();
     if (this.#directory !== undefined) rmSync(this.#directory, { recursive: true, force: true });
     this.#directory = undefined;
     this.#runs.length = 0;
+  }
+
+  /** Merges `paths` and `inMemory` into a new run, deletes `paths`, and returns the new run's path. */
+  async #mergeIntoRun(
+    paths: readonly string[],
+    inMemory: readonly MergeSource[],
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
+    const output = new RunWriter(this.#nextRunPath(), this.#plan.bufferRecords);
+    try {
+      await this.#mergeRuns(paths, output, signal, inMemory);
+    } finally {
+      output.close();
+    }
+    for (const path of paths) unlinkSync(path);
+    return output.path;
   }
 
   async #mergeRuns(
@@ -151,6 +190,13 @@ export class CooccurrenceCounter {
     } finally {
       for (const reader of readers) reader.close();
     }
+  }
+
+  #release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#dense.release();
+    this.#table.release();
   }
 
   #spill(): void {
