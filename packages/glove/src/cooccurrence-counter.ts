@@ -135,7 +135,7 @@ export class CooccurrenceCounter {
     if (this.#runs.length === 0 && this.#dense.bytes + this.#table.bytes <= STAGED_STORE_BYTES) {
       // The dense region and the table hold disjoint pairs: their sizes add up to the pairs.
       const sink = open(this.#dense.countNonZero() + this.#table.size, this.#weights.scale);
-      await this.#mergeRuns([], sink, signal, inMemory);
+      await fillOrAbandon(sink, this.#mergeRuns([], sink, signal, inMemory));
       this.#release();
       return sink;
     }
@@ -146,7 +146,7 @@ export class CooccurrenceCounter {
     try {
       const pairs = statSync(merged).size / RUN_RECORD_BYTES;
       const sink = open(pairs, this.#weights.scale);
-      await mergeSources([reader], sink, signal);
+      await fillOrAbandon(sink, mergeSources([reader], sink, signal));
       return sink;
     } finally {
       reader.close();
@@ -227,5 +227,15 @@ export class CooccurrenceCounter {
       }
     }
     return join(this.#directory, `run-${String(++this.#runsCreated).padStart(6, '0')}.bin`);
+  }
+}
+
+/** Waits for `filling` (a merge into `sink`); when it fails, lets the sink give back what it holds. */
+async function fillOrAbandon(sink: MergeSink, filling: Promise<unknown>): Promise<void> {
+  try {
+    await filling;
+  } catch (error) {
+    sink.abandon?.();
+    throw error;
   }
 }

@@ -18,6 +18,8 @@ export interface MergeSource {
 export interface MergeSink {
   /** Takes the next record (keys arrive strictly ascending). */
   push(key: number, sum: number): void;
+  /** Called when the merge fails after the sink was opened: gives back what the sink holds. */
+  abandon?(): void;
 }
 
 function ioError(path: string, doing: string, error: unknown): IoError {

@@ -1,5 +1,5 @@
 import type { Random } from '@embedkit/core-math';
-import { GLOVE_ENTRY_SLOTS, allocateInt32 } from '@embedkit/core-math/kernels';
+import { GLOVE_ENTRY_SLOTS, allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
 import type { MergeSink } from './run-files.js';
 
 /**
@@ -53,6 +53,10 @@ export class TrainingEntriesBuilder implements MergeSink {
     floats[base + 2] = Math.log(x);
     floats[base + 3] = x < this.#xMax ? (x / this.#xMax) ** this.#alpha : 1;
     this.#size++;
+  }
+
+  abandon(): void {
+    releaseArray(this.entries.ints);
   }
 }
 
