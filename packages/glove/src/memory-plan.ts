@@ -11,7 +11,8 @@ const MEGABYTE = 2 ** 20;
  */
 const PEAK_BYTES_PER_SLOT = 16 + 8 + Math.ceil(8 * MAX_LOAD);
 const DENSE_CELL_BYTES = 8;
-const MAX_SPARSE_CAPACITY = 2 ** 28;
+/** 1 GiB of slots: with the dense region at most 3 GiB of the 4 GiB kernel memory. */
+const MAX_SPARSE_CAPACITY = 2 ** 26;
 /** 2 GiB of cells: the kernel memory the region lives in holds 4 GiB in all. */
 const MAX_DENSE_CELLS = 2 ** 28;
 /** Share of the budget `cooccur` plans with (the rest is left for everything else). */
