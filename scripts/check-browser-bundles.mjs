@@ -16,9 +16,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Packages without a browser entry, and why; any other package without one fails the check. */
 export const NODE_ONLY = new Map([
   ['@embedkit/datasets', 'evaluation sets and corpora as files on disk, for the bench and the tests'],
-  ['@embedkit/word2vec', 'training runs on a node:worker_threads pool (browser training: issue 19 item 2)'],
-  ['@embedkit/glove', 'training runs on node:worker_threads and spills runs to disk (issue 19 item 2)'],
-  ['@embedkit/algorithms', 'registers the word2vec and GloVe trainers and loads plug-ins from paths'],
+  ['@embedkit/fasttext-supervised', 'trains on the word2vec engine (node:worker_threads)'],
   ['@embedkit/graph', 'random walks run on a node:worker_threads pool and training on the word2vec engine'],
 ]);
 

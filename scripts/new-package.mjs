@@ -13,6 +13,8 @@ if (!dir || !description) {
   process.exit(2);
 }
 const name = basename(dir);
+// Apps (apps/*) run in Node only; library packages (packages/*) get a browser entry.
+const isApp = dir.replace(/\\/g, '/').split('/').includes('apps');
 const pkg = {
   name: `@embedkit/${name}`,
   version: '0.0.0',

@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../tsup.base.js';
 
-export default libraryConfig();
+// `src/browser.ts` is the entry of the `browser` export condition: dist/browser.js / .d.ts.
+export default libraryConfig([], { browser: 'src/browser.ts' });

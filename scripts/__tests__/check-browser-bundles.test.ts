@@ -9,7 +9,7 @@ describe('browser bundles', () => {
     console.log(lines.join('\n'));
     expect(lines.filter((line) => line.startsWith('FAIL'))).toEqual([]);
     expect(ok).toBe(true);
-    expect(lines.filter((line) => line.startsWith('ok ')).length).toBeGreaterThanOrEqual(7);
+    expect(lines.filter((line) => line.startsWith('ok ')).length).toBeGreaterThanOrEqual(11);
   });
 
   it('fails on a module that imports a Node built-in, naming the built-in and the importer', async () => {

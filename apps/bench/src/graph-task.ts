@@ -9,6 +9,7 @@ import {
   splitEdges,
   writeEdgeList,
 } from '@embedkit/graph';
+import { mean, variance } from '@embedkit/core-math';
 import { readVectors, writeFileAtomic } from '@embedkit/vector-io';
 import { type BenchGraph, loadBenchGraphs } from './graph-data.js';
 import { renderPcaSvg } from './graph-pca-svg.js';
@@ -40,6 +41,7 @@ export interface GraphBenchOptions {
 
 /** One pipeline's figures on one graph and seed. */
 interface PipelineRun {
+  readonly seed: number;
   /** Seconds of reading the edge list, the walks and the training, inside the process. */
   readonly seconds: number;
   /** Seconds of the whole process (start-up and writing the vectors included). */
@@ -49,7 +51,17 @@ interface PipelineRun {
   readonly classification: F1Scores | undefined;
 }
 
-/** Means over the seeds of one pipeline on one graph. */
+/** One pipeline's quality figures on one graph and seed. */
+export interface SeedFigures {
+  readonly seed: number;
+  readonly hadamardAuc: number;
+  readonly cosineAuc: number;
+  readonly microF1: number | undefined;
+  readonly macroF1: number | undefined;
+  readonly seconds: number;
+}
+
+/** Means over the seeds of one pipeline on one graph, with the spread and each seed's figures. */
 export interface GraphRow {
   readonly graph: string;
   readonly nodes: number;
@@ -60,6 +72,15 @@ export interface GraphRow {
   readonly cosineAuc: number;
   readonly microF1: number | undefined;
   readonly macroF1: number | undefined;
+  /** Sample standard deviations over the seeds (NaN with one seed). */
+  readonly sd: {
+    readonly hadamardAuc: number;
+    readonly cosineAuc: number;
+    readonly microF1: number | undefined;
+    readonly macroF1: number | undefined;
+  };
+  /** Each seed's figures, in seed order (the same seed is the same split for both pipelines). */
+  readonly perSeed: readonly SeedFigures[];
   readonly seconds: number;
   readonly wallSeconds: number;
   readonly peakRssMb: number;
@@ -148,7 +169,7 @@ export async function runGraphBench(options: GraphBenchOptions, command: string)
               );
             }
           }
-          pipeline.runs.push({ ...lp, linkPrediction, classification });
+          pipeline.runs.push({ ...lp, seed, linkPrediction, classification });
         } catch (error) {
           failure = { ...failure, [pipeline.key]: error instanceof Error ? error.message : String(error) };
           log(`${benchGraph.name}, ${pipeline.key}: failed: ${failure[pipeline.key]}`);
@@ -260,8 +281,10 @@ function pick(source: Readonly<Record<string, unknown>>, keys: readonly string[]
   return Object.fromEntries(keys.map((key) => [key, source[key]]));
 }
 
-const meanOf = (values: readonly number[]): number =>
-  values.reduce((sum, value) => sum + value, 0) / values.length;
+/** Mean and sample standard deviation of `values`; `undefined` when there are none. */
+function spread(values: readonly number[]): { mean: number; sd: number } | undefined {
+  return values.length === 0 ? undefined : { mean: mean(values), sd: Math.sqrt(variance(values, 1)) };
+}
 
 function summarize(
   benchGraph: BenchGraph,
@@ -270,20 +293,39 @@ function summarize(
   reference: GraphRow | undefined,
   error: string | undefined,
 ): GraphRow {
-  const classified = runs.filter((run) => run.classification !== undefined);
-  const seconds = meanOf(runs.map((run) => run.seconds));
+  const perSeed: SeedFigures[] = runs.map((run) => ({
+    seed: run.seed,
+    hadamardAuc: run.linkPrediction.hadamardAuc,
+    cosineAuc: run.linkPrediction.cosineAuc,
+    microF1: run.classification?.micro,
+    macroF1: run.classification?.macro,
+    seconds: run.seconds,
+  }));
+  const of = (key: 'hadamardAuc' | 'cosineAuc' | 'microF1' | 'macroF1') =>
+    spread(perSeed.flatMap((figures) => (figures[key] === undefined ? [] : [figures[key]])));
+  const [hadamardAuc, cosineAuc, microF1, macroF1] = (
+    ['hadamardAuc', 'cosineAuc', 'microF1', 'macroF1'] as const
+  ).map(of);
+  const seconds = mean(runs.map((run) => run.seconds));
   return {
     graph: benchGraph.name,
     nodes: benchGraph.graph.nodeCount,
     edges: benchGraph.graph.edgeCount,
     pipeline,
     seeds: runs.length,
-    hadamardAuc: meanOf(runs.map((run) => run.linkPrediction.hadamardAuc)),
-    cosineAuc: meanOf(runs.map((run) => run.linkPrediction.cosineAuc)),
-    microF1: classified.length === 0 ? undefined : meanOf(classified.map((run) => run.classification!.micro)),
-    macroF1: classified.length === 0 ? undefined : meanOf(classified.map((run) => run.classification!.macro)),
+    hadamardAuc: hadamardAuc?.mean ?? Number.NaN,
+    cosineAuc: cosineAuc?.mean ?? Number.NaN,
+    microF1: microF1?.mean,
+    macroF1: macroF1?.mean,
+    sd: {
+      hadamardAuc: hadamardAuc?.sd ?? Number.NaN,
+      cosineAuc: cosineAuc?.sd ?? Number.NaN,
+      microF1: microF1?.sd,
+      macroF1: macroF1?.sd,
+    },
+    perSeed,
     seconds,
-    wallSeconds: meanOf(runs.map((run) => run.wallSeconds)),
+    wallSeconds: mean(runs.map((run) => run.wallSeconds)),
     peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
     timeRatio: reference === undefined || reference.seeds === 0 ? undefined : seconds / reference.seconds,
     ...(error === undefined ? {} : { error }),
@@ -294,6 +336,8 @@ function summarize(
 export function renderGraphMarkdown(report: GraphReport): string {
   const figure = (value: number | undefined, digits: number): string =>
     value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+  const quality = (value: number | undefined, sd: number | undefined): string =>
+    sd === undefined || !Number.isFinite(sd) ? figure(value, 3) : `${figure(value, 3)} ± ${sd.toFixed(3)}`;
   const { machine, options } = report;
   const lines = [
     `# Graph embeddings: embedkit node2vec vs the reference pipeline (${report.date.slice(0, 10)})`,
@@ -308,20 +352,57 @@ export function renderGraphMarkdown(report: GraphReport): string {
         ),
       )
       .map(([key, value]) => `${key} ${value}`)
-      .join(', ')}; ${options.threads} threads; seeds 1..${options.seeds} (figures are means).`,
+      .join(
+        ', ',
+      )}; ${options.threads} threads; seeds 1..${options.seeds} (quality: mean ± sample standard deviation over the seeds; times: means).`,
     '',
     '| graph | nodes | edges | pipeline | AUC Hadamard+LR | AUC cosine | micro-F1 | macro-F1 | walks + training (s) | whole process (s) | peak RSS (MB) | time vs reference |',
     '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.rows.map((row) =>
       row.seeds === 0
         ? `| ${row.graph} | ${row.nodes} | ${row.edges} | ${row.pipeline} | failed: ${row.error ?? '?'} | | | | | | | |`
-        : `| ${row.graph} | ${row.nodes} | ${row.edges} | ${row.pipeline} | ${figure(row.hadamardAuc, 3)} | ${figure(row.cosineAuc, 3)} | ${figure(row.microF1, 3)} | ${figure(row.macroF1, 3)} | ${figure(row.seconds, 2)} | ${figure(row.wallSeconds, 2)} | ${figure(row.peakRssMb, 0)} | ${row.timeRatio === undefined ? '–' : `${row.timeRatio.toFixed(2)}×`} |`,
+        : `| ${row.graph} | ${row.nodes} | ${row.edges} | ${row.pipeline} | ${quality(row.hadamardAuc, row.sd.hadamardAuc)} | ${quality(row.cosineAuc, row.sd.cosineAuc)} | ${quality(row.microF1, row.sd.microF1)} | ${quality(row.macroF1, row.sd.macroF1)} | ${figure(row.seconds, 2)} | ${figure(row.wallSeconds, 2)} | ${figure(row.peakRssMb, 0)} | ${row.timeRatio === undefined ? '–' : `${row.timeRatio.toFixed(2)}×`} |`,
     ),
     '',
+    ...pairedDifferences(report.rows),
     'Graphs:',
     '',
     ...report.graphs.map((graph) => `- ${graph.name}: ${graph.description}`),
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Ours minus the reference seed by seed (the same split, the same evaluator: only the vectors
+ * differ), as mean ± standard error of the mean, for each graph where both ran more than one seed.
+ */
+function pairedDifferences(rows: readonly GraphRow[]): string[] {
+  const lines: string[] = [];
+  for (const ours of rows.filter((row) => row.pipeline === 'embedkit node2vec')) {
+    const reference = rows.find(
+      (row) => row.graph === ours.graph && row.pipeline === 'reference (networkx + gensim)',
+    );
+    if (reference === undefined) continue;
+    const cells = (['hadamardAuc', 'cosineAuc', 'microF1', 'macroF1'] as const).map((key) => {
+      const differences = ours.perSeed.flatMap((figures) => {
+        const other = reference.perSeed.find((candidate) => candidate.seed === figures.seed)?.[key];
+        const value = figures[key];
+        return value === undefined || other === undefined ? [] : [value - other];
+      });
+      if (differences.length < 2) return '–';
+      const error = Math.sqrt(variance(differences, 1) / differences.length);
+      return `${mean(differences) >= 0 ? '+' : ''}${mean(differences).toFixed(3)} ± ${error.toFixed(3)} (${differences.length})`;
+    });
+    lines.push(`| ${ours.graph} | ${cells.join(' | ')} |`);
+  }
+  if (lines.length === 0) return [];
+  return [
+    'Ours minus the reference, seed by seed (same split and evaluator): mean ± standard error (seeds).',
+    '',
+    '| graph | AUC Hadamard+LR | AUC cosine | micro-F1 | macro-F1 |',
+    '|---|---:|---:|---:|---:|',
+    ...lines,
+    '',
+  ];
 }

@@ -18,6 +18,8 @@ import {
 import { UsageError } from '@embedkit/cli';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBench } from './bench.js';
+import { CLASSIFICATION_SETS } from './classification-data.js';
+import { renderClassificationMarkdown, runClassificationBench } from './classification-task.js';
 import { GRAPH_NAMES } from './graph-data.js';
 import { renderGraphMarkdown, runGraphBench } from './graph-task.js';
 import {
@@ -129,7 +131,7 @@ const program = new Command('embedkit-bench')
   )
   .option(
     '--task <name>',
-    'word (default: analogy and word similarity) or graph (node2vec vs networkx walks + gensim: link prediction, node classification)',
+    'word (default: analogy and word similarity), graph (node2vec vs networkx walks + gensim: link prediction, node classification) or classification (fasttext-supervised vs fastText supervised on SpamAssassin and SOTU)',
     'word',
   )
   .option('--graphs <list>', `graph task: graphs to run (default: ${GRAPH_NAMES.join(',')})`, list)
@@ -145,6 +147,11 @@ const program = new Command('embedkit-bench')
   .option('--walk-length <n>', 'graph task: nodes per walk', positiveInt('--walk-length'), 80)
   .option('--walks-per-node <n>', 'graph task: walks from every node', positiveInt('--walks-per-node'), 10)
   .option('--no-reference', 'graph task: do not run the reference pipeline')
+  .option(
+    '--sets <list>',
+    `classification task: labelled sets to run (default: ${CLASSIFICATION_SETS.join(',')})`,
+    list,
+  )
   .option('--out <dir>', 'output folder', 'bench-out')
   .option('--report-copy <file>', 'also write the Markdown report to this file, e.g. docs/benchmarks.md')
   .addHelpText(
@@ -156,7 +163,8 @@ Examples:
   pnpm bench --algos glove --peers glove --glove-tools ~/GloVe/build
   pnpm bench --algos word2vec-skipgram,glove --dim 50 --set glove.xMax=10
   pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram
-  pnpm bench --task graph --graphs karate,lesmis --seeds 3     # node2vec vs networkx + gensim`,
+  pnpm bench --task graph --graphs karate,lesmis --seeds 3     # node2vec vs networkx + gensim
+  pnpm bench --task classification --threads 2                 # fasttext-supervised vs fasttext supervised`,
   );
 
 /** `--task graph`: node2vec against the reference pipeline on graphs (see graph-task.ts). */
@@ -191,12 +199,37 @@ async function mainGraph(raw: Record<string, unknown>, command: string): Promise
   if (report.rows.some((row) => row.error !== undefined)) process.exitCode = 1;
 }
 
+/** `--task classification`: fasttext-supervised against fastText on labelled sets (see classification-task.ts). */
+async function mainClassification(raw: Record<string, unknown>, command: string): Promise<void> {
+  // fastText's supervised defaults unless dim or epochs are given.
+  const train = Object.fromEntries(
+    (['dim', 'epochs'] as const)
+      .filter((key) => program.getOptionValueSource(key) === 'cli')
+      .map((key) => [key, raw[key] as number]),
+  );
+  const report = await runClassificationBench(
+    {
+      sets: (raw.sets as string[] | undefined) ?? [...CLASSIFICATION_SETS],
+      threads: raw.threads as number,
+      train,
+      out: raw.out as string,
+      reportCopy: raw.reportCopy as string | undefined,
+    },
+    command,
+  );
+  process.stdout.write(`\n${renderClassificationMarkdown(report)}\n`);
+  process.stdout.write(`Reports: ${join(resolve(raw.out as string), 'classification-report.{md,json}')}\n`);
+  if (report.rows.some((row) => row.error !== undefined)) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   program.parse();
   const raw = program.opts<Record<string, unknown>>();
   const command = ['embedkit-bench', ...process.argv.slice(2)].join(' ');
   if (raw.task === 'graph') return mainGraph(raw, command);
-  if (raw.task !== 'word') throw new UsageError(`--task ${String(raw.task)}: expected word or graph`);
+  if (raw.task === 'classification') return mainClassification(raw, command);
+  if (raw.task !== 'word')
+    throw new UsageError(`--task ${String(raw.task)}: expected word, graph or classification`);
   const dataDir = raw.data as string | undefined;
   const algos = (raw.algos as string[] | undefined) ?? [...DEFAULT_ALGOS];
   const defaultsUsed = (['dim', 'epochs'] as const)

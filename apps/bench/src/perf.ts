@@ -15,6 +15,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { analogySets, corpora, similaritySets, stsBenchmark, wordFrequencies } from '@embedkit/datasets';
 import { writeFileAtomic } from '@embedkit/vector-io';
 import { runBench } from './bench.js';
+import { CLASSIFICATION_SETS } from './classification-data.js';
+import { classificationPerfRows } from './classification-perf.js';
+import { renderClassificationMarkdown, runClassificationBench } from './classification-task.js';
 import { machineInfo } from './machine.js';
 import { UsageError } from '@embedkit/cli';
 import { type BenchOptions, DEFAULT_PROBE_WORDS } from './options.js';
@@ -373,6 +376,23 @@ async function main(): Promise<void> {
     met: onePhase && twoPhase ? twoPhase.seconds / onePhase.seconds <= 0.6 : undefined,
     note: scalingNote,
   });
+
+  // 5. Text classification: fasttext-supervised against fastText supervised on the labelled sets.
+  const classification = await runClassificationBench(
+    { sets: [...CLASSIFICATION_SETS], threads: o.threads, train: {}, out: join(out, 'classification') },
+    `embedkit-bench --task classification --threads ${o.threads} (the classification run of: ${command})`,
+  );
+  rows.push(...classificationPerfRows(classification));
+  notes.push(...classification.notes);
+  if (o.writeDocs) {
+    const benchmarks = join(o.docsDir, 'benchmarks.md');
+    const existing = existsSync(benchmarks) ? await readFile(benchmarks, 'utf8') : '';
+    await writeFileAtomic(benchmarks, [
+      new TextEncoder().encode(
+        `${existing.trimEnd()}\n\n${renderClassificationMarkdown(classification).replace(/^# /, '## ')}`,
+      ),
+    ]);
+  }
 
   const result: PerfResult = {
     date: new Date().toISOString(),

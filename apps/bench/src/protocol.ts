@@ -16,6 +16,8 @@ export interface TrainSpec {
   readonly seed: number;
   /** Where to write the vectors (word2vec binary). */
   readonly output: string;
+  /** Save the trained model in this format of its own (e.g. `fasttext-bin`) instead of its word vectors. */
+  readonly modelFormat?: string;
 }
 
 /** One line a training child writes to its stdout (JSON, one message per line). */

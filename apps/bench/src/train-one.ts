@@ -4,7 +4,7 @@
  * Reads a TrainSpec (JSON) from argv[2]; reports through MESSAGE_PREFIX lines on stdout.
  */
 import { checkOptions, createRegistry } from '@embedkit/algorithms';
-import { type Embedder, WordVectors, isEmbeddingError } from '@embedkit/core-math';
+import { type Embedder, WordVectors, isEmbeddingError, isSavableModel } from '@embedkit/core-math';
 import { writeVectors } from '@embedkit/vector-io';
 import { type ChildMessage, MESSAGE_PREFIX, type TrainSpec } from './protocol.js';
 
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   const finished = performance.now();
   const trainSeconds = (finished - started) / 1000;
   const vectors = vectorsOf(model);
-  await writeVectors(spec.output, vectors, { format: 'word2vec-binary' });
+  if (spec.modelFormat !== undefined && isSavableModel(model))
+    await model.save(spec.output, spec.modelFormat);
+  else await writeVectors(spec.output, vectors, { format: 'word2vec-binary' });
   send({
     type: 'result',
     trainSeconds,

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { analogyCommand } from './commands/analogy.js';
+import { predictCommand, testCommand } from './commands/classify.js';
 import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { embedTextCommand } from './commands/embed-text.js';
 import { evalCommand } from './commands/eval.js';
+import { exploreCommand } from './commands/explore.js';
 import { infoCommand } from './commands/info.js';
 import { neighborsCommand } from './commands/neighbors.js';
 import { phrasesCommand } from './commands/phrases.js';
@@ -52,6 +54,9 @@ export function createProgram(io: CliIo, setup: TrainSetup, version: string): Co
     wmdCommand(io),
     wordVectorsCommand(io),
     phrasesCommand(io),
+    predictCommand(io),
+    testCommand(io),
+    exploreCommand(io),
   ]) {
     program.addCommand(command);
   }

@@ -5,3 +5,4 @@ export { loadPlugin } from './plugins.js';
 export type { PpmiSvdOptions } from './ppmi-svd.js';
 export { ppmiSvd, trainPpmiSvd } from './ppmi-svd.js';
 export { createRegistry } from './registry.js';
+export { createBrowserRegistry } from './browser-registry.js';

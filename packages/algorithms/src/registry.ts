@@ -1,5 +1,6 @@
 import { AlgorithmRegistry } from '@embedkit/core-math';
 import { fasttextCbow, fasttextSkipgram } from '@embedkit/fasttext-subword';
+import { fasttextSupervised } from '@embedkit/fasttext-supervised';
 import { glove } from '@embedkit/glove';
 import { deepwalk, node2vec } from '@embedkit/graph';
 import { word2vecCbow, word2vecSkipgram } from '@embedkit/word2vec';
@@ -19,6 +20,7 @@ export async function createRegistry(plugins: readonly string[] = []): Promise<A
     .register(glove)
     .register(fasttextSkipgram)
     .register(fasttextCbow)
+    .register(fasttextSupervised)
     .register(ppmiSvd)
     .register(deepwalk)
     .register(node2vec);

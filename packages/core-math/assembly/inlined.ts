@@ -1,6 +1,7 @@
 // The bodies of the hot kernels, inlined where they are called (AssemblyScript's `@inline`): the
-// exported kernels in kernels.ts call them once, the sentence loop (sentence.ts) once per step, so
-// a training step is one stretch of code without calls. Exports here are not module exports.
+// exported kernels in kernels.ts call them once, the engines' own loops (word2vec's
+// assembly/sentence.ts, glove's assembly/glove.ts, separate modules that import this file) once per
+// step, so a training step is one stretch of code without calls. Exports here are not module exports.
 
 /** The dot product of the n floats at x and at y (see `dot`). */
 // @ts-ignore: decorator

@@ -202,5 +202,3 @@ export function logisticStep(
   return fusedLogisticStep(hidden, output, gradient, dim, label, lr, table, size, maxExp, factor);
 }
 
-export { trainSentences } from './sentence';
-export { gloveAdaGrad } from './glove';

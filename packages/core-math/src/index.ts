@@ -1,7 +1,7 @@
 /**
  * @embedkit/core-math — the contracts every package shares (`Embedder`, `WordVectors`,
  * `EmbeddingAlgorithm` and its registry), the typed errors, a seeded random source, and the vector
- * maths users call: cosine, norms, top-k, statistics, principal components. The numeric kernels
+ * maths users call: cosine, norms, top-k, statistics, principal components, orthogonal Procrustes. The numeric kernels
  * the trainers run on (TypeScript and WebAssembly) are in `@embedkit/core-math/kernels`.
  */
 export type { Embedder } from './embedder.js';
@@ -39,6 +39,7 @@ export { topK } from './top-k.js';
 export { mean, pearson, rankAverage, spearman, variance } from './statistics.js';
 export type { PrincipalComponentsOptions } from './principal-components.js';
 export { principalComponents } from './principal-components.js';
+export { orthogonalProcrustes } from './orthogonal-procrustes.js';
 export type { TransportPlan } from './transport.js';
 export { solveTransport } from './transport.js';
 export type { SavableModel, SaveOptions } from './savable-model.js';

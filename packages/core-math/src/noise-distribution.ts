@@ -77,8 +77,8 @@ export class NoiseDistribution {
 
   /**
    * Copies the alias table into `acceptBelow` and `alias` (`size` entries each), for a sampler
-   * outside this object that must draw exactly as {@link NoiseDistribution.sample} does (the
-   * WebAssembly sentence kernel): column `c` is kept when a 32-bit draw is below
+   * outside this object that must draw exactly as {@link NoiseDistribution.sample} does (word2vec's
+   * WebAssembly sentence loop): column `c` is kept when a 32-bit draw is below
    * `acceptBelow[c]`, otherwise `alias[c]` is drawn.
    *
    * @throws ConfigError when an array holds fewer than `size` entries

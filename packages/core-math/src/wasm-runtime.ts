@@ -15,7 +15,7 @@ export interface KernelMemory {
   grow(delta: number): number;
 }
 
-/** The exports of `assembly/kernels.ts` (and `assembly/sentence.ts`): byte addresses in the memory, counts in floats. */
+/** The exports of `assembly/kernels.ts`: byte addresses in the memory, counts in floats. */
 export interface KernelExports {
   dot(x: number, y: number, n: number): number;
   axpy(alpha: number, x: number, y: number, n: number): void;
@@ -54,37 +54,13 @@ export interface KernelExports {
     maxExp: number,
     factor: number,
   ): number;
-  trainSentences(
-    tables: number,
-    workspace: number,
-    ids: number,
-    idsLength: number,
-    starts: number,
-    first: number,
-    end: number,
-    sentence: number,
-    capacity: number,
-    budget: number,
-    lr: number,
-  ): number;
-  gloveAdaGrad(
-    weights: number,
-    gradsq: number,
-    entries: number,
-    count: number,
-    scratch: number,
-    vocabSize: number,
-    dim: number,
-    lr: number,
-    gradClip: number,
-  ): number;
 }
 
 /** The part of the global `WebAssembly` object used here. */
 interface WebAssemblyApi {
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => KernelMemory;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: KernelExports };
+  Instance: new (module: object, imports: object) => { readonly exports: object };
   validate(bytes: Uint8Array): boolean;
 }
 
@@ -99,8 +75,9 @@ const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly
 let compiled: object | undefined;
 let supported: boolean | undefined;
 
-function moduleBytes(): Uint8Array {
-  const binary = atob(kernelsWasmBase64);
+/** The bytes of a base64-encoded module. */
+function moduleBytes(base64: string = kernelsWasmBase64): Uint8Array {
+  const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
@@ -135,7 +112,16 @@ export function createMemory(): KernelMemory {
  * every runtime compiles synchronously; it is compiled once per thread).
  */
 export function instantiateKernels(memory: KernelMemory): KernelExports {
-  const wasm = api();
-  compiled ??= new wasm.Module(moduleBytes());
-  return new wasm.Instance(compiled, { env: { memory } }).exports;
+  compiled ??= compileModule(kernelsWasmBase64);
+  return instantiateModule(compiled, memory) as KernelExports;
+}
+
+/** Compiles a base64-encoded module (synchronously: a few KB). */
+export function compileModule(base64: string): object {
+  return new (api().Module)(moduleBytes(base64));
+}
+
+/** Instantiates a compiled module whose one import is `env.memory` on `memory`; returns its exports. */
+export function instantiateModule(module: object, memory: KernelMemory): object {
+  return new (api().Instance)(module, { env: { memory } }).exports;
 }

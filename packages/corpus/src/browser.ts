@@ -1,7 +1,7 @@
 /**
  * The entry of the `browser` export condition: everything `index.ts` exports except
- * `readSentences`, which reads a file (in a browser, give bytes to `sentencesFromBytes`), and
- * `withReplayableCorpus`, which copies a pipe to a temporary file.
+ * `readSentences`, which reads a file (in a browser, give bytes to `sentencesFromBytes`);
+ * `withReplayableCorpus` passes the corpus through (a page has no pipe to copy to a temporary file).
  */
 export type { Tokenizer, UnicodeWordTokenizerOptions } from './tokenizers.js';
 export {
@@ -28,3 +28,5 @@ export type { PhraseScoring, PhrasesOptions, ResolvedPhrasesOptions } from './ph
 export { ENGLISH_CONNECTOR_WORDS, PHRASES_DEFAULTS, resolvePhrasesOptions } from './phrase-options.js';
 export type { FrozenPhrasesSettings } from './phrases.js';
 export { applyPhraseLayers, FrozenPhrases, learnPhrasePasses, Phrases } from './phrases.js';
+export type { ReplayableCorpusOptions } from './replayable-corpus.js';
+export { withReplayableCorpus } from './replayable-corpus-browser.js';

@@ -1,7 +1,8 @@
 /**
- * The entry of the `browser` export condition: models, subwords and the `.bin` format from bytes
- * (`parseFastTextBin`, `serializeFastTextBin`). Left out: the functions that read or write files,
- * and training, which runs on the word2vec engine's `node:worker_threads` pool.
+ * The entry of the `browser` export condition: models, subwords, the `.bin` format from bytes
+ * (`parseFastTextBin`, `serializeFastTextBin`), training (`trainFastText` on the word2vec engine's
+ * Web Workers, `trainFastTextInBrowser` off the page's thread). Left out: the functions that read
+ * or write files (`readFastTextBin`, `writeFastTextBin`, `readFastTextVec`, `writeFastTextVec`).
  */
 export { fastTextHash, fastTextHashBytes } from './fasttext-hash.js';
 export type { SubwordParameters, SubwordVisitor } from './subwords.js';
@@ -23,3 +24,8 @@ export {
 export type { FastTextTrainOptions, FastTextTrainOptionsInput } from './train-options.js';
 export { FASTTEXT_DEFAULTS, resolveFastTextOptions } from './train-options.js';
 export { formatGeneral, printedWordVector } from './printed-vectors.js';
+export { trainFastText } from './train-fasttext.js';
+export type { FastTextAlgorithm, FastTextAlgorithmOptions } from './algorithms.js';
+export { fasttextCbow, fasttextSkipgram } from './algorithms.js';
+export type { BrowserFastTextResult } from './train-in-browser.js';
+export { trainFastTextInBrowser } from './train-in-browser.js';

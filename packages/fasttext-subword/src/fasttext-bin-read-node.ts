@@ -6,8 +6,9 @@ import type { FastTextModel } from './fasttext-model.js';
 
 /**
  * Loads a Facebook fastText `.bin` model: version 12 (fastText 0.9.x, gensim's
- * `save_facebook_model`), version 11, and the older layout without magic number. Quantized
- * models (`.ftz`), supervised models and dictionaries with labels are refused with a `FormatError`.
+ * `save_facebook_model`), version 11, and the older layout without magic number; supervised models
+ * with their labels; quantized models (`.ftz`), decoded into dense matrices. A dictionary pruned by
+ * `fasttext quantize -cutoff` is refused with a `FormatError`.
  * Words are UTF-8 unless `encoding` names another encoding (gensim's `load_facebook_model(path,
  * encoding=…)`); `unicodeErrors: 'backslashreplace'` reads invalid bytes as gensim does (`\xNN`).
  *

@@ -9,7 +9,6 @@ import {
   FASTTEXT_MAGIC,
   MAX_DIM,
   MIN_ENTRY_BYTES,
-  MODEL_CODE_AT,
 } from './bin-layout.js';
 import { type FastTextArgs, LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
@@ -75,28 +74,29 @@ export async function decodeFastTextBin(
     ws = reader.i32();
     await reader.ensure(ARGS_BYTES - 8, 'the arguments');
   }
-  const argsAt = reader.offset - 8;
   const args = readArgs(reader, dim, ws);
   const dictionary = await readDictionary(reader, modern, decoder);
   const nwords = dictionary.words.length;
-  await readQuantizationFlag(reader, modern, 'input');
-  if (args.model === 'supervised' || dictionary.nlabels > 0) {
-    throw reader.error(
-      'an unsupervised model (cbow or skipgram) without labels',
-      `a ${args.model} model with ${dictionary.nlabels} labels, which is not supported`,
-      argsAt + MODEL_CODE_AT,
-    );
-  }
-  const inputMatrix = await readMatrix(reader, 'input', nwords + args.bucket, dim, signal);
-  await readQuantizationFlag(reader, modern, 'output');
-  const outputMatrix = await readMatrix(reader, 'output', nwords, dim, signal);
+  const inputMatrix = await readAnyMatrix(reader, modern, 'input', nwords + args.bucket, dim, signal);
+  const outputRows = args.model === 'supervised' ? dictionary.labels.length : nwords;
+  const outputMatrix = await readAnyMatrix(reader, modern, 'output', outputRows, dim, signal);
   if (reader.remaining > 0) {
     throw reader.error('the end of the file after the output matrix', `${reader.remaining} more bytes`);
   }
   // fastText gave `</s>` n-grams until version 12; keep them for older models as they were trained.
   const eosHasNgrams = version < 12;
-  const { words, counts, ntokens } = dictionary;
-  return new FastTextModel({ args, words, counts, ntokens, inputMatrix, outputMatrix, eosHasNgrams });
+  const { words, counts, ntokens, labels, labelCounts } = dictionary;
+  return new FastTextModel({
+    args,
+    words,
+    counts,
+    ntokens,
+    inputMatrix,
+    outputMatrix,
+    eosHasNgrams,
+    labels,
+    labelCounts,
+  });
 }
 
 function readArgs(reader: ByteReader, dim: number, ws: number): FastTextArgs {
@@ -136,7 +136,9 @@ interface Dictionary {
   words: string[];
   counts: Float64Array;
   ntokens: number;
-  nlabels: number;
+  /** The labels (entries after the words). */
+  labels: string[];
+  labelCounts: Float64Array;
 }
 
 async function readDictionary(
@@ -163,7 +165,7 @@ async function readDictionary(
     if (pruneidxSize !== -1) {
       throw reader.error(
         'pruneidx_size -1 (a dictionary that was not pruned)',
-        `${pruneidxSize}: a dictionary pruned by \`fasttext quantize -cutoff\` (a quantized .ftz model), which is not supported`,
+        `${pruneidxSize}: a dictionary pruned by \`fasttext quantize -cutoff\` (its n-gram buckets renumbered), which is not supported; quantize without -cutoff`,
         pruneAt,
       );
     }
@@ -177,6 +179,8 @@ async function readDictionary(
   }
   const words: string[] = new Array(nwords);
   const counts = new Float64Array(nwords);
+  const labels: string[] = new Array(nlabels);
+  const labelCounts = new Float64Array(nlabels);
   const seen = new Set<string>();
   for (let i = 0; i < size; i++) {
     const wordAt = reader.offset;
@@ -207,27 +211,146 @@ async function readDictionary(
     if (i < nwords) {
       words[i] = word;
       counts[i] = count;
+    } else {
+      labels[i - nwords] = word;
+      labelCounts[i - nwords] = count;
     }
   }
-  return { words, counts, ntokens, nlabels };
+  return { words, counts, ntokens, labels, labelCounts };
 }
 
-async function readQuantizationFlag(
+/**
+ * A matrix after its quantization flag (version 11 and 12 files): dense, or product-quantized as
+ * `fasttext quantize` writes it (a `.ftz`), which is decoded into a dense matrix.
+ */
+async function readAnyMatrix(
   reader: ByteReader,
   modern: boolean,
   which: 'input' | 'output',
-): Promise<void> {
-  if (!modern) return;
+  rows: number,
+  dim: number,
+  signal: AbortSignal | undefined,
+): Promise<Float32Array> {
+  if (!modern) return readMatrix(reader, which, rows, dim, signal);
   await reader.ensure(1, `the ${which} matrix's quantization flag`);
   const flagAt = reader.offset;
   const flag = reader.u8();
-  if (flag !== 0) {
+  if (flag === 0) return readMatrix(reader, which, rows, dim, signal);
+  if (flag !== 1)
+    throw reader.error(`quantization flag 0 or 1 before the ${which} matrix`, String(flag), flagAt);
+  return readQuantizedMatrix(reader, which, rows, dim);
+}
+
+/** Centroids per sub-quantizer of fastText's product quantizer (8 bits per code). */
+const CENTROIDS = 256;
+
+/** A product quantizer's layout (fastText's `ProductQuantizer::load`) and its centroids. */
+interface ProductQuantizer {
+  readonly nsubq: number;
+  readonly dsub: number;
+  readonly lastdsub: number;
+  readonly centroids: Float32Array;
+}
+
+async function readProductQuantizer(
+  reader: ByteReader,
+  what: string,
+  dim: number,
+): Promise<ProductQuantizer> {
+  await reader.ensure(16, `the ${what}'s product quantizer`);
+  const at = reader.offset;
+  const pqDim = reader.i32();
+  const nsubq = reader.i32();
+  const dsub = reader.i32();
+  const lastdsub = reader.i32();
+  const valid =
+    pqDim === dim && dsub >= 1 && nsubq === Math.ceil(dim / dsub) && lastdsub === dim - (nsubq - 1) * dsub;
+  if (!valid) {
     throw reader.error(
-      `quantization flag 0 before the ${which} matrix (a dense matrix)`,
-      flag === 1 ? '1: a quantized model (.ftz), which is not supported' : String(flag),
-      flagAt,
+      `a product quantizer of dimension ${dim} (sub-vectors of dsub values, the last one the rest)`,
+      `dim ${pqDim}, nsubq ${nsubq}, dsub ${dsub}, lastdsub ${lastdsub}`,
+      at,
     );
   }
+  if (dim * CENTROIDS * 4 > reader.remaining) {
+    throw reader.error(
+      `${dim * CENTROIDS * 4} bytes of centroids`,
+      `end of file after ${reader.remaining} bytes (truncated file)`,
+    );
+  }
+  const centroids = new Float32Array(dim * CENTROIDS);
+  await reader.floats(centroids, `the ${what}'s centroids`);
+  return { nsubq, dsub, lastdsub, centroids };
+}
+
+async function readBytes(reader: ByteReader, length: number, what: string): Promise<Uint8Array> {
+  await reader.ensure(length, what);
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) out[i] = reader.u8();
+  return out;
+}
+
+/**
+ * A product-quantized matrix (fastText's `QuantMatrix::load`), decoded into `rows x dim` floats:
+ * row `i` is, per sub-quantizer, the centroid its code names, times the row's quantized norm when
+ * the norms are quantized too (`-qnorm`) — the values fastText adds when it reads the row.
+ */
+async function readQuantizedMatrix(
+  reader: ByteReader,
+  which: 'input' | 'output',
+  rows: number,
+  dim: number,
+): Promise<Float32Array> {
+  const what = `the quantized ${which} matrix`;
+  await reader.ensure(21, what);
+  const qnormAt = reader.offset;
+  const qnorm = reader.u8();
+  if (qnorm > 1) throw reader.error(`a norm-quantization flag 0 or 1 in ${what}`, String(qnorm), qnormAt);
+  const shapeAt = reader.offset;
+  const m = reader.i64(`${which} matrix rows`, 0);
+  const n = reader.i64(`${which} matrix columns`, 0);
+  if (m !== rows || n !== dim)
+    throw reader.error(`a ${which} matrix of ${rows} x ${dim}`, `${m} x ${n}`, shapeAt);
+  const codesAt = reader.offset;
+  const codeSize = reader.i32();
+  if (codeSize < 0 || codeSize > reader.remaining) {
+    throw reader.error(`a code size within the ${reader.remaining} bytes left`, String(codeSize), codesAt);
+  }
+  const codes = await readBytes(reader, codeSize, `the codes of ${what}`);
+  const pq = await readProductQuantizer(reader, what, dim);
+  if (codeSize !== m * pq.nsubq) {
+    throw reader.error(
+      `${m * pq.nsubq} codes (${m} rows x ${pq.nsubq} sub-quantizers)`,
+      String(codeSize),
+      codesAt,
+    );
+  }
+  let norms: Float32Array | undefined;
+  if (qnorm === 1) {
+    const normCodes = await readBytes(reader, m, `the norm codes of ${what}`);
+    const npq = await readProductQuantizer(reader, `${what}'s norms`, 1);
+    norms = Float32Array.from(normCodes, (code) => npq.centroids[code]!);
+  }
+  const { nsubq, dsub, lastdsub, centroids } = pq;
+  if (m * dim > MAX_FLOAT32_LENGTH) {
+    throw new IoError(
+      reader.file,
+      `the ${which} matrix decodes to ${m * dim} floats, more than one Float32Array holds in this runtime (${MAX_FLOAT32_LENGTH})`,
+    );
+  }
+  const out = new Float32Array(m * dim);
+  for (let row = 0; row < m; row++) {
+    const norm = norms === undefined ? 1 : norms[row]!;
+    for (let sub = 0; sub < nsubq; sub++) {
+      const code = codes[row * nsubq + sub]!;
+      const last = sub === nsubq - 1;
+      const length = last ? lastdsub : dsub;
+      const from = last ? sub * CENTROIDS * dsub + code * lastdsub : (sub * CENTROIDS + code) * dsub;
+      const to = row * dim + sub * dsub;
+      for (let j = 0; j < length; j++) out[to + j] = Math.fround(centroids[from + j]! * norm);
+    }
+  }
+  return out;
 }
 
 async function readMatrix(

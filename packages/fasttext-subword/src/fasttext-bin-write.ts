@@ -1,5 +1,5 @@
 import { ConfigError } from '@embedkit/core-math';
-import { ENTRY_WORD, FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
+import { ENTRY_LABEL, ENTRY_WORD, FASTTEXT_MAGIC, FASTTEXT_VERSION } from './bin-layout.js';
 import { LOSS_CODES, MODEL_CODES } from './fasttext-args.js';
 import type { FastTextModel } from './fasttext-model.js';
 
@@ -14,7 +14,8 @@ const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
  * @throws ConfigError when a word holds a NUL character (the format ends words with NUL)
  */
 export function fastTextBinChunks(model: FastTextModel): Uint8Array[] {
-  const encoded = model.words.map((word) => {
+  const entries = [...model.words, ...model.labels];
+  const encoded = entries.map((word) => {
     if (word.includes('\0')) throw new ConfigError('words', word, 'words without NUL characters');
     return encoder.encode(word);
   });
@@ -39,23 +40,25 @@ export function fastTextBinChunks(model: FastTextModel): Uint8Array[] {
   for (const value of [args.bucket, args.minn, args.maxn, args.lrUpdateRate]) i32(value);
   view.setFloat64(at, args.t, true);
   at += 8;
+  i32(entries.length);
   i32(model.size);
-  i32(model.size);
-  i32(0);
+  i32(model.labels.length);
   i64(model.ntokens);
   i64(-1);
   for (let i = 0; i < encoded.length; i++) {
     header.set(encoded[i]!, at);
     at += encoded[i]!.length + 1;
-    i64(model.counts[i]!);
-    header[at++] = ENTRY_WORD;
+    const isWord = i < model.size;
+    i64(isWord ? model.counts[i]! : model.labelCounts[i - model.size]!);
+    header[at++] = isWord ? ENTRY_WORD : ENTRY_LABEL;
   }
   header[at++] = 0;
   i64(model.size + args.bucket);
   i64(args.dim);
   const outputHeader = new Uint8Array(17);
   const outputView = new DataView(outputHeader.buffer);
-  outputView.setBigInt64(1, BigInt(model.size), true);
+  const outputRows = args.model === 'supervised' ? model.labels.length : model.size;
+  outputView.setBigInt64(1, BigInt(outputRows), true);
   outputView.setBigInt64(9, BigInt(args.dim), true);
   return [header, floatBytes(model.inputMatrix), outputHeader, floatBytes(model.outputMatrix)];
 }

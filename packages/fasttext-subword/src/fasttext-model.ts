@@ -24,8 +24,15 @@ export interface FastTextModelParts {
   readonly ntokens: number;
   /** Input matrix, `(words.length + args.bucket) x args.dim`: word rows, then n-gram bucket rows. */
   readonly inputMatrix: Float32Array;
-  /** Output matrix, `words.length x args.dim` (needed to save a `.bin` fastText can train on). */
+  /**
+   * Output matrix, `words.length x args.dim` (needed to save a `.bin` fastText can train on); for a
+   * supervised model (`args.model` `supervised`), `labels.length x args.dim`, one row per label.
+   */
   readonly outputMatrix: Float32Array;
+  /** The labels after the words in the dictionary (a supervised model's classes); default none. */
+  readonly labels?: readonly string[];
+  /** Each label's count in the training corpus, aligned with `labels`. */
+  readonly labelCounts?: ArrayLike<number>;
   /**
    * Whether `</s>` has character n-grams like any other word: true for models written before
    * `.bin` version 12 (fastText until October 2017 computed them); default false, as fastText 0.9.
@@ -63,8 +70,12 @@ export class FastTextModel implements SavableModel {
   readonly ntokens: number;
   /** Input matrix: `nwords` word rows, then `bucket` n-gram rows, `dim` floats each. */
   readonly inputMatrix: Float32Array;
-  /** Output matrix: one row per word. */
+  /** Output matrix: one row per word, or per label in a supervised model. */
   readonly outputMatrix: Float32Array;
+  /** The dictionary's labels (a supervised model's classes, with their prefix), most frequent first. */
+  readonly labels: readonly string[];
+  /** Each label's corpus count, aligned with {@link FastTextModel.labels}. */
+  readonly labelCounts: Float64Array;
   /** The n-gram enumerator of this model's `minn`, `maxn` and `bucket`. */
   readonly subwordIndexer: SubwordIndexer;
   readonly #index = new Map<string, number>();
@@ -94,8 +105,17 @@ export class FastTextModel implements SavableModel {
     if (parts.inputMatrix.length !== inputLength) {
       throw new DimensionMismatchError(inputLength, parts.inputMatrix.length, 'input matrix length');
     }
-    if (parts.outputMatrix.length !== nwords * args.dim) {
-      throw new DimensionMismatchError(nwords * args.dim, parts.outputMatrix.length, 'output matrix length');
+    const labels = parts.labels ?? [];
+    const labelCounts = parts.labelCounts ?? [];
+    if (labelCounts.length !== labels.length)
+      throw new DimensionMismatchError(labels.length, labelCounts.length, 'label counts');
+    const outputRows = args.model === 'supervised' ? labels.length : nwords;
+    if (parts.outputMatrix.length !== outputRows * args.dim) {
+      throw new DimensionMismatchError(
+        outputRows * args.dim,
+        parts.outputMatrix.length,
+        'output matrix length',
+      );
     }
     for (let i = 0; i < nwords; i++) {
       const word = words[i]!;
@@ -109,6 +129,8 @@ export class FastTextModel implements SavableModel {
     this.ntokens = parts.ntokens;
     this.inputMatrix = parts.inputMatrix;
     this.outputMatrix = parts.outputMatrix;
+    this.labels = labels;
+    this.labelCounts = Float64Array.from(labelCounts);
     this.subwordIndexer = new SubwordIndexer(args, nwords, parts.eosHasNgrams ?? false);
   }
 

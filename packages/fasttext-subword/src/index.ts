@@ -24,3 +24,5 @@ export { trainFastText } from './train-fasttext.js';
 export type { FastTextAlgorithm, FastTextAlgorithmOptions } from './algorithms.js';
 export { fasttextCbow, fasttextSkipgram } from './algorithms.js';
 export { formatGeneral, printedWordVector } from './printed-vectors.js';
+export type { BrowserFastTextResult } from './train-in-browser.js';
+export { trainFastTextInBrowser } from './train-in-browser.js';

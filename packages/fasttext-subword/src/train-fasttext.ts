@@ -2,9 +2,9 @@ import { ConfigError, Random, type TrainContext, type TrainingCorpus } from '@em
 import { releaseArray } from '@embedkit/core-math/kernels';
 import { encodeCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
 import {
-  buildHuffmanTree,
   type EngineSetup,
-  type ObjectiveSetup,
+  objectiveMatrices,
+  objectivesForOptions,
   resolveRunSettings,
   runEngine,
   shareInt32Array,
@@ -80,21 +80,14 @@ export async function trainFastText(
   const inputWeights = sharedFloat32Array((words + bucket) * dim);
   for (let i = 0; i < inputWeights.length; i++) inputWeights[i] = (2 * random.nextFloat() - 1) / dim;
   const table = buildInputRowTable(vocabulary.words, new SubwordIndexer(args, words));
-  const outputRows = sharedFloat32Array((resolved.hs ? words - 1 : words) * dim);
-  const objective: ObjectiveSetup = resolved.hs
-    ? {
-        negativeSampling: null,
-        hierarchicalSoftmax: { tree: buildHuffmanTree(vocabulary.counts), nodeWeights: outputRows },
-      }
-    : {
-        negativeSampling: {
-          negative: resolved.negative,
-          noiseCounts: vocabulary.counts,
-          noisePower: 0.5,
-          outputWeights: outputRows,
-        },
-        hierarchicalSoftmax: null,
-      };
+  // fastText trains one loss: hierarchical softmax or negative sampling (noise counts^0.5).
+  const objectives = objectivesForOptions(
+    { hs: resolved.hs, negative: resolved.hs ? 0 : resolved.negative },
+    vocabulary.counts,
+    0.5,
+    (_name, rows) => sharedFloat32Array(rows * dim),
+  );
+  const outputRows = objectiveMatrices(objectives)[0]!.weights;
   const setup: EngineSetup = {
     architecture: resolved.model,
     dim,
@@ -102,7 +95,7 @@ export async function trainFastText(
     cbowMean: true,
     inputWeights,
     encoder: { offsets: shareInt32Array(table.offsets), rows: shareInt32Array(table.rows) },
-    objective,
+    objectives,
     keepProbabilities: resolved.sample > 0 ? vocabulary.keepProbabilities(resolved.sample) : null,
     sigmoid: { size: 512, maxExp: 8 },
   };

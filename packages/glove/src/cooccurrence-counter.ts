@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { IoError } from '@embedkit/core-math';
+import { RunStore } from '#run-store';
 import type { CooccurrenceStats } from './cooccurrence-matrix.js';
 import { DenseRegion, DenseRegionSource } from './dense-region.js';
 import type { MemoryPlan } from './memory-plan.js';
 import { planMemory } from './memory-plan.js';
 import { mergeSources } from './merge-runs.js';
-import type { MergeSink, MergeSource } from './run-files.js';
-import { RUN_RECORD_BYTES, RunReader, RunWriter } from './run-files.js';
+import type { MergeSink, MergeSource } from './merge-records.js';
+import type { RunReader } from './run-files.js';
 import { SparseTable, SparseTableSource } from './sparse-table.js';
 import type { WindowWeights } from './window-weights.js';
 import { windowWeights } from './window-weights.js';
@@ -49,8 +46,7 @@ export class CooccurrenceCounter {
   readonly #table: SparseTable;
   readonly #spillAt: number;
   readonly #runs: string[] = [];
-  #directory: string | undefined;
-  #runsCreated = 0;
+  readonly #store: RunStore;
   #spilledRuns = 0;
   #mergePasses = 0;
   #tokens = 0;
@@ -65,6 +61,7 @@ export class CooccurrenceCounter {
     this.#dense = new DenseRegion(settings.vocabSize, this.#plan.denseCells);
     this.#table = new SparseTable(settings.vocabSize, this.#plan.sparseCapacity);
     this.#spillAt = this.#table.limit - pairsPerToken;
+    this.#store = new RunStore(settings.tmpDir, settings.memory);
   }
 
   /** Tokens counted so far. */
@@ -127,12 +124,13 @@ export class CooccurrenceCounter {
     const { fanIn, bufferRecords } = this.#plan;
     if (this.#runs.length > 0) this.#spill();
     while (this.#runs.length > fanIn) {
-      this.#runs.push(await this.#mergeIntoRun(this.#runs.splice(0, fanIn), [], signal));
+      this.#runs.push((await this.#mergeIntoRun(this.#runs.splice(0, fanIn), [], signal)).path);
       this.#mergePasses++;
     }
     const inMemory: MergeSource[] = [new DenseRegionSource(this.#dense)];
     if (this.#spilledRuns === 0) inMemory.push(new SparseTableSource(this.#table));
-    if (this.#runs.length === 0 && this.#dense.bytes + this.#table.bytes <= STAGED_STORE_BYTES) {
+    const small = this.#dense.bytes + this.#table.bytes <= STAGED_STORE_BYTES;
+    if (this.#runs.length === 0 && (small || !this.#store.holdsFiles)) {
       // The dense region and the table hold disjoint pairs: their sizes add up to the pairs.
       const sink = open(this.#dense.countNonZero() + this.#table.size, this.#weights.scale);
       await fillOrAbandon(sink, this.#mergeRuns([], sink, signal, inMemory));
@@ -140,12 +138,11 @@ export class CooccurrenceCounter {
       return sink;
     }
     const merged = await this.#mergeIntoRun(this.#runs.splice(0), inMemory, signal);
-    this.#runs.push(merged);
+    this.#runs.push(merged.path);
     this.#release();
-    const reader = new RunReader(merged, bufferRecords);
+    const reader = this.#store.reader(merged.path, bufferRecords);
     try {
-      const pairs = statSync(merged).size / RUN_RECORD_BYTES;
-      const sink = open(pairs, this.#weights.scale);
+      const sink = open(merged.records, this.#weights.scale);
       await fillOrAbandon(sink, mergeSources([reader], sink, signal));
       return sink;
     } finally {
@@ -156,25 +153,25 @@ export class CooccurrenceCounter {
   /** Gives the stores back and removes the temporary directory and every run in it. Safe to call more than once. */
   dispose(): void {
     this.#release();
-    if (this.#directory !== undefined) rmSync(this.#directory, { recursive: true, force: true });
-    this.#directory = undefined;
+    this.#store.dispose();
     this.#runs.length = 0;
   }
 
-  /** Merges `paths` and `inMemory` into a new run, deletes `paths`, and returns the new run's path. */
+  /** Merges `paths` and `inMemory` into a new run, deletes `paths`, and returns the new run and its length. */
   async #mergeIntoRun(
     paths: readonly string[],
     inMemory: readonly MergeSource[],
     signal: AbortSignal | undefined,
-  ): Promise<string> {
-    const output = new RunWriter(this.#nextRunPath(), this.#plan.bufferRecords);
+  ): Promise<{ path: string; records: number }> {
+    const output = this.#store.writer(this.#plan.bufferRecords);
+    let records: number;
     try {
-      await this.#mergeRuns(paths, output, signal, inMemory);
+      records = await this.#mergeRuns(paths, output, signal, inMemory);
     } finally {
       output.close();
     }
-    for (const path of paths) unlinkSync(path);
-    return output.path;
+    for (const path of paths) this.#store.remove(path);
+    return { path: output.path, records };
   }
 
   async #mergeRuns(
@@ -182,11 +179,11 @@ export class CooccurrenceCounter {
     sink: MergeSink,
     signal: AbortSignal | undefined,
     inMemory: readonly MergeSource[] = [],
-  ): Promise<void> {
+  ): Promise<number> {
     const readers: RunReader[] = [];
     try {
-      for (const path of paths) readers.push(new RunReader(path, this.#plan.bufferRecords));
-      await mergeSources([...inMemory, ...readers], sink, signal);
+      for (const path of paths) readers.push(this.#store.reader(path, this.#plan.bufferRecords));
+      return await mergeSources([...inMemory, ...readers], sink, signal);
     } finally {
       for (const reader of readers) reader.close();
     }
@@ -200,7 +197,7 @@ export class CooccurrenceCounter {
   }
 
   #spill(): void {
-    const writer = new RunWriter(this.#nextRunPath(), this.#plan.bufferRecords);
+    const writer = this.#store.writer(this.#plan.bufferRecords);
     try {
       const source = new SparseTableSource(this.#table);
       for (; source.key !== Number.POSITIVE_INFINITY; source.advance()) writer.push(source.key, source.sum);
@@ -210,23 +207,6 @@ export class CooccurrenceCounter {
     this.#runs.push(writer.path);
     this.#spilledRuns++;
     this.#table.clear();
-  }
-
-  #nextRunPath(): string {
-    if (this.#directory === undefined) {
-      const parent = this.#settings.tmpDir ?? tmpdir();
-      try {
-        this.#directory = mkdtempSync(join(parent, 'embedkit-glove-'));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new IoError(
-          parent,
-          `cannot create a directory for temporary co-occurrence runs (tmpDir must be an existing, writable directory): ${reason}`,
-          error,
-        );
-      }
-    }
-    return join(this.#directory, `run-${String(++this.#runsCreated).padStart(6, '0')}.bin`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { CooccurrenceMatrix, CooccurrenceStats } from './cooccurrence-matri
 import { MatrixBuilder } from './matrix-builder.js';
 import type { CooccurrenceOptions } from './options.js';
 import { resolveCooccurrenceOptions } from './options.js';
-import type { MergeSink } from './run-files.js';
+import type { MergeSink } from './merge-records.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Tokens counted between two looks at the event loop, the abort signal and progress. */

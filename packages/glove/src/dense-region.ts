@@ -1,6 +1,6 @@
 import { releaseArray } from '@embedkit/core-math/kernels';
 import { allocateFloat64 } from './kernel-float64.js';
-import type { MergeSource } from './run-files.js';
+import type { MergeSource } from './merge-records.js';
 
 /**
  * The frequent-pair array of Stanford `cooccur`: word ids are frequency ranks, and every pair whose

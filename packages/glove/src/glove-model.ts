@@ -21,7 +21,7 @@ export interface GloveTrainingSummary {
   };
   /** Mean cost per entry after each epoch (what `glove` prints as `cost`). */
   readonly costs: readonly number[];
-  /** Where the training step ran: `wasm-simd` (WebAssembly SIMD) or `ts` (core-math's `GloveKernel`). */
+  /** Where the training step ran: `wasm-simd` (WebAssembly SIMD) or `ts` (`GloveKernel`'s TypeScript reference). */
   readonly kernel: string;
 }
 

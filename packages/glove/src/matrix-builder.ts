@@ -1,6 +1,6 @@
 import type { CooccurrenceStats } from './cooccurrence-matrix.js';
 import { CooccurrenceMatrix } from './cooccurrence-matrix.js';
-import type { MergeSink } from './run-files.js';
+import type { MergeSink } from './merge-records.js';
 
 /** Collects merged records (packed keys, scaled sums) into the typed arrays of a {@link CooccurrenceMatrix}. */
 export class MatrixBuilder implements MergeSink {

@@ -1,6 +1,6 @@
 import { ConfigError } from '@embedkit/core-math';
 import { cellsFor } from './dense-region.js';
-import { RUN_RECORD_BYTES } from './run-files.js';
+import { RUN_RECORD_BYTES } from './merge-records.js';
 import { MAX_LOAD } from './sparse-table.js';
 
 const MEGABYTE = 2 ** 20;

@@ -1,4 +1,4 @@
-import type { MergeSink, MergeSource } from './run-files.js';
+import type { MergeSink, MergeSource } from './merge-records.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Records merged between two looks at the event loop (and the abort signal). */

@@ -1,5 +1,5 @@
 import { allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
-import type { MergeSource } from './run-files.js';
+import type { MergeSource } from './merge-records.js';
 
 /** Bytes of one slot: row + 1 (0 marks an empty slot), column, and a float64 sum. */
 export const SPARSE_SLOT_BYTES = 16;

@@ -1,12 +1,7 @@
 import type { TrainingProgress } from '@embedkit/core-math';
 import { Random } from '@embedkit/core-math';
-import {
-  GloveKernel,
-  allocateFloat32,
-  allocateInt32,
-  kernelMemory,
-  releaseArray,
-} from '@embedkit/core-math/kernels';
+import { allocateFloat32, allocateInt32, kernelMemory, releaseArray } from '@embedkit/core-math/kernels';
+import { GloveKernel } from './glove-kernel.js';
 import { createParameters, outputVectors, releaseParameters } from './glove-parameters.js';
 import type { ResolvedGloveOptions } from './options.js';
 import type { TrainingEntries } from './training-entries.js';

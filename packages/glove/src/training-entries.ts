@@ -1,6 +1,7 @@
 import type { Random } from '@embedkit/core-math';
-import { GLOVE_ENTRY_SLOTS, allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
-import type { MergeSink } from './run-files.js';
+import { allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
+import { GLOVE_ENTRY_SLOTS } from './glove-kernel.js';
+import type { MergeSink } from './merge-records.js';
 
 /**
  * The co-occurrence matrix as training entries, interleaved in one array (16 bytes each, the

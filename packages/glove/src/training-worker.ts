@@ -5,7 +5,8 @@
  * reports the cost of its blocks.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { GLOVE_ENTRY_SLOTS, GloveKernel, attachKernels } from '@embedkit/core-math/kernels';
+import { attachKernels } from '@embedkit/core-math/kernels';
+import { GLOVE_ENTRY_SLOTS, GloveKernel } from './glove-kernel.js';
 import type { EpochRequest, EpochResult, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;

@@ -1,4 +1,4 @@
-import type { SentenceKernel } from '@embedkit/core-math/kernels';
+import type { SentenceKernel } from './sentence-kernel.js';
 import { SYNC_WORDS, type TrainingState } from './training-state.js';
 import type { SharedChunks } from './worker-protocol.js';
 
@@ -137,7 +137,7 @@ function subsample(state: TrainingState, ids: Int32Array, start: number, stop: n
  * of those rows.
  */
 function skipGramSentence(state: TrainingState, length: number): void {
-  const { setup, math, random, gradient, hidden, objective, lr } = state;
+  const { setup, math, random, gradient, hidden, objective, lr, target } = state;
   const { dim, window, encoder, inputWeights } = setup;
   const sentence = state.sentence;
   let loss = 0;
@@ -152,7 +152,8 @@ function skipGramSentence(state: TrainingState, length: number): void {
       gradient.fill(0);
       if (encoder === null) {
         const row = sentence[j]! * dim;
-        loss += objective.update(inputWeights, row, word, lr, gradient);
+        target[0] = word;
+        loss += objective.update(inputWeights, row, target, 1, 0, lr, gradient);
         math.axpy(1, gradient, 0, inputWeights, row, dim);
       } else {
         const first = encoder.offsets[word]!;
@@ -161,7 +162,8 @@ function skipGramSentence(state: TrainingState, length: number): void {
         hidden.fill(0);
         for (let k = first; k < end; k++) math.axpy(1, inputWeights, encoder.rows[k]! * dim, hidden, 0, dim);
         math.scale(1 / (end - first), hidden, 0, dim);
-        loss += objective.update(hidden, 0, sentence[j]!, lr, gradient);
+        target[0] = sentence[j]!;
+        loss += objective.update(hidden, 0, target, 1, 0, lr, gradient);
         for (let k = first; k < end; k++)
           math.axpy(1, gradient, 0, inputWeights, encoder.rows[k]! * dim, dim);
       }
@@ -180,7 +182,7 @@ function skipGramSentence(state: TrainingState, length: number): void {
  * when summing, as gensim does.
  */
 function cbowSentence(state: TrainingState, length: number): void {
-  const { setup, math, random, gradient, hidden, objective, lr } = state;
+  const { setup, math, random, gradient, hidden, objective, lr, target } = state;
   const { dim, window, encoder, inputWeights, cbowMean } = setup;
   const sentence = state.sentence;
   let loss = 0;
@@ -208,7 +210,8 @@ function cbowSentence(state: TrainingState, length: number): void {
     if (rows === 0) continue;
     if (cbowMean) math.scale(1 / rows, hidden, 0, dim);
     gradient.fill(0);
-    loss += objective.update(hidden, 0, sentence[i]!, lr, gradient);
+    target[0] = sentence[i]!;
+    loss += objective.update(hidden, 0, target, 1, 0, lr, gradient);
     // gensim's cbow_mean=0 spreads the update over the summed rows.
     if (!cbowMean) math.scale(1 / rows, gradient, 0, dim);
     predictions++;

@@ -1,4 +1,4 @@
-import { ConfigError } from '@embedkit/core-math';
+import { checkCsrTable } from './csr-table.js';
 
 /**
  * Which rows of the input matrix a token's input vector is made of, stored as data (compressed
@@ -22,23 +22,5 @@ export interface InputEncoder {
  * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export function validateInputEncoder(encoder: InputEncoder, vocabularySize: number, inputRows: number): void {
-  const { offsets, rows } = encoder;
-  if (offsets.length !== vocabularySize + 1 || offsets[0] !== 0 || offsets[vocabularySize] !== rows.length) {
-    throw new ConfigError(
-      'encoder.offsets',
-      `${offsets.length} offsets`,
-      `${vocabularySize + 1} offsets from 0 to rows.length (${rows.length})`,
-    );
-  }
-  for (let t = 0; t < vocabularySize; t++) {
-    if (offsets[t + 1]! < offsets[t]!) {
-      throw new ConfigError(`encoder.offsets[${t + 1}]`, offsets[t + 1], 'non-decreasing offsets');
-    }
-  }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row < 0 || row >= inputRows) {
-      throw new ConfigError(`encoder.rows[${i}]`, row, `a row from 0 to ${inputRows - 1}`);
-    }
-  }
+  checkCsrTable('encoder', 'rows', encoder.offsets, encoder.rows, vocabularySize, inputRows);
 }

@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { ConfigError, type TrainContext } from '@embedkit/core-math';
+import { trainingParallelism } from '#worker-transport';
 
 /** The options skip-gram and CBOW share. */
 export interface Word2VecCommonOptions {
@@ -176,7 +176,7 @@ export interface RunSettings {
  * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export function resolveRunSettings(context: TrainContext = {}): RunSettings {
-  const threads = integer('threads', context.threads ?? availableParallelism(), 1, 2 ** 31);
+  const threads = integer('threads', context.threads ?? trainingParallelism().threads, 1, 2 ** 31);
   const seed = context.seed;
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new ConfigError('seed', seed, 'a safe integer');

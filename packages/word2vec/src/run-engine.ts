@@ -6,17 +6,16 @@ import {
   throwIfAborted,
 } from '@embedkit/core-math';
 import {
-  type SentenceTables,
   allocateFloat32,
   allocateInt32,
-  createSentenceWorkspace,
   inKernelMemory,
   kernelMemory,
   releaseArray,
 } from '@embedkit/core-math/kernels';
 import { validateInputEncoder } from './input-encoder.js';
-import { validateObjective } from './objectives.js';
-import { isShared } from './shared-arrays.js';
+import { mapObjectiveMatrices, objectiveMatrices, validateObjectives } from './objectives/registry.js';
+import { type SentenceTables, createSentenceTables, createSentenceWorkspace } from './sentence-kernel.js';
+import { isShared, sharedBuffer } from './shared-arrays.js';
 import { TrainingWorkerPool, clampThreads } from './training-worker-pool.js';
 import {
   type EngineSetup,
@@ -25,7 +24,6 @@ import {
   SYNC_WORDS,
   createSharedCounters,
   learningRateAt,
-  sentenceTablesFor,
   threadRandom,
 } from './training-state.js';
 
@@ -147,7 +145,7 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
   const timer = setInterval(() => progress.report(), PROGRESS_INTERVAL_MS);
   let pool: TrainingWorkerPool | undefined;
   try {
-    const tables = kernelArrays.useTables(sentenceTablesFor(setup));
+    const tables = kernelArrays.useTables(createSentenceTables(setup, vocabularySize));
     pool = new TrainingWorkerPool(threads, (error) => failWith(error));
     const shared = onOneKernelBuffer(setup, scratch);
     for (let thread = 0; thread < threads; thread++) {
@@ -208,25 +206,13 @@ function onOneKernelBuffer(
   const memory = kernelMemory();
   if (memory === null) return { setup, scratch };
   const buffer = memory.buffer;
-  const view = <T extends Float32Array | null>(array: T): T =>
-    (array !== null && inKernelMemory(array)
-      ? new Float32Array(buffer, array.byteOffset, array.length)
-      : array) as T;
-  const { negativeSampling, hierarchicalSoftmax } = setup.objective;
+  const view = (array: Float32Array): Float32Array =>
+    inKernelMemory(array) ? new Float32Array(buffer, array.byteOffset, array.length) : array;
   return {
     setup: {
       ...setup,
       inputWeights: view(setup.inputWeights),
-      objective: {
-        negativeSampling:
-          negativeSampling === null
-            ? null
-            : { ...negativeSampling, outputWeights: view(negativeSampling.outputWeights) },
-        hierarchicalSoftmax:
-          hierarchicalSoftmax === null
-            ? null
-            : { ...hierarchicalSoftmax, nodeWeights: view(hierarchicalSoftmax.nodeWeights) },
-      },
+      objectives: mapObjectiveMatrices(setup.objectives, view),
     },
     scratch: view(scratch),
   };
@@ -241,19 +227,26 @@ function validateRun({ epochs, lr, minLr, threads, seed }: EngineRun): void {
   if (!Number.isSafeInteger(seed)) throw new ConfigError('seed', seed, 'a safe integer');
 }
 
-/** Checks the setup's sizes and tables; returns the vocabulary size (the tokens ids refer to). */
-function validateSetup(setup: EngineSetup): number {
-  const { dim, window, inputWeights, encoder, keepProbabilities, objective } = setup;
+/**
+ * Checks the setup's sizes and tables (every index the WebAssembly sentence loop reads unchecked);
+ * returns the vocabulary size (the tokens ids refer to).
+ *
+ * @throws ConfigError naming the field that is wrong
+ */
+export function validateSetup(setup: EngineSetup): number {
+  const { dim, window, inputWeights, encoder, keepProbabilities, objectives } = setup;
   if (!Number.isInteger(dim) || dim < 1) throw new ConfigError('dim', dim, 'an integer >= 1');
   if (!Number.isInteger(window) || window < 1) throw new ConfigError('window', window, 'an integer >= 1');
-  const vocabularySize = validateObjective(objective, dim);
-  const arrays: Array<[string, Float32Array | null | undefined]> = [
+  const vocabularySize = validateObjectives(objectives, dim);
+  const arrays: Array<[string, Float32Array]> = [
     ['inputWeights', inputWeights],
-    ['outputWeights', objective.negativeSampling?.outputWeights],
-    ['nodeWeights', objective.hierarchicalSoftmax?.nodeWeights],
+    ...objectiveMatrices(objectives).map(({ kind, name, weights }): [string, Float32Array] => [
+      `${kind} ${name} weights`,
+      weights,
+    ]),
   ];
   for (const [name, array] of arrays) {
-    if (array && !isShared(array)) {
+    if (!isShared(array)) {
       throw new ConfigError(name, 'an array over an ArrayBuffer', 'a Float32Array over a SharedArrayBuffer');
     }
   }
@@ -411,7 +404,7 @@ async function trainInMemory(
   const count = sentenceStarts.length - 1;
   const chunks = {
     starts: chunkStarts(sentenceStarts),
-    cursor: new BigInt64Array(new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
+    cursor: new BigInt64Array(sharedBuffer(BigInt64Array.BYTES_PER_ELEMENT)),
   };
   const longest = longestSentence(sentenceStarts, 0, count);
   const work: Promise<void>[] = [];
@@ -522,13 +515,14 @@ function grow(array: Int32Array, needed: number): Int32Array {
 
 /** Throws NumericError when any weight of the setup is NaN or infinite. */
 function assertFinite(setup: EngineSetup): void {
-  const matrices: Array<[string, Float32Array | undefined]> = [
+  const matrices: Array<[string, Float32Array]> = [
     ['input', setup.inputWeights],
-    ['output', setup.objective.negativeSampling?.outputWeights],
-    ['hierarchical-softmax', setup.objective.hierarchicalSoftmax?.nodeWeights],
+    ...objectiveMatrices(setup.objectives).map(({ kind, name, weights }): [string, Float32Array] => [
+      `${kind} ${name}`,
+      weights,
+    ]),
   ];
   for (const [name, matrix] of matrices) {
-    if (matrix === undefined) continue;
     for (let i = 0; i < matrix.length; i++) {
       if (!Number.isFinite(matrix[i]!)) {
         throw new NumericError(

@@ -16,9 +16,22 @@ export function sharedFloat32Array(length: number): Float32Array {
   return allocateFloat32(length);
 }
 
-/** Whether `array` is a view of a `SharedArrayBuffer`. */
+/** Whether this runtime has `SharedArrayBuffer` (a browser page has it only when cross-origin isolated). */
+function sharedMemoryAvailable(): boolean {
+  return typeof SharedArrayBuffer === 'function';
+}
+
+/**
+ * Whether the workers can share `array`: it is a view of a `SharedArrayBuffer`, or the runtime has
+ * none (then there is one worker, in the calling thread, and any buffer will do).
+ */
 export function isShared(array: ArrayBufferView): boolean {
-  return array.buffer instanceof SharedArrayBuffer;
+  return !sharedMemoryAvailable() || array.buffer instanceof SharedArrayBuffer;
+}
+
+/** A zero-filled buffer of `bytes` bytes the workers share: a `SharedArrayBuffer` where the runtime has one. */
+export function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
+  return sharedMemoryAvailable() ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 }
 
 /**
@@ -27,7 +40,7 @@ export function isShared(array: ArrayBufferView): boolean {
  */
 export function shareInt32Array(array: Int32Array): Int32Array {
   if (isShared(array)) return array;
-  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
+  const copy = new Int32Array(sharedBuffer(array.byteLength));
   copy.set(array);
   return copy;
 }

@@ -1,15 +1,10 @@
 import { ConfigError, NumericError, Random } from '@embedkit/core-math';
-import {
-  NoiseDistribution,
-  SentenceKernel,
-  type SentenceTables,
-  SigmoidTable,
-  type VectorKernels,
-  createSentenceTables,
-  kernels,
-} from '@embedkit/core-math/kernels';
+import { SigmoidTable, type VectorKernels, kernels } from '@embedkit/core-math/kernels';
 import type { InputEncoder } from './input-encoder.js';
-import { type Objective, type ObjectiveSetup, createObjective } from './objectives.js';
+import type { Objective } from './objectives/objective.js';
+import { type ObjectiveSetup, createObjective } from './objectives/registry.js';
+import { SentenceKernel, type SentenceTables } from './sentence-kernel.js';
+import { sharedBuffer } from './shared-arrays.js';
 
 /**
  * How the engine turns sentences into training pairs.
@@ -36,8 +31,8 @@ export interface EngineSetup {
   readonly inputWeights: Float32Array;
   /** Token -> input rows, or `null` when token `t` is input row `t`. */
   readonly encoder: InputEncoder | null;
-  /** The objective and its output weights. */
-  readonly objective: ObjectiveSetup;
+  /** The objectives (each with its output weights), applied in order to every prediction. */
+  readonly objectives: ObjectiveSetup;
   /** Per token id, the probability to keep an occurrence (subsampling), or `null` to keep all. */
   readonly keepProbabilities: Float32Array | null;
   /** The logistic table: word2vec uses `{ size: 1000, maxExp: 6 }`, fastText `{ size: 512, maxExp: 8 }`. */
@@ -72,55 +67,21 @@ export interface SharedCounters {
 /** Creates {@link SharedCounters} for `threads` threads, in shared memory. */
 export function createSharedCounters(threads: number): SharedCounters {
   return {
-    processed: new BigInt64Array(new SharedArrayBuffer(8)),
-    loss: new Float64Array(new SharedArrayBuffer(16 * threads)),
+    processed: new BigInt64Array(sharedBuffer(8)),
+    loss: new Float64Array(sharedBuffer(16 * threads)),
   };
 }
 
 /**
- * What a thread needs to train with core-math's WebAssembly sentence kernel: the tables of the
- * run's setup and the thread's workspace (its random stream and scratch vectors), both in the
- * kernel memory. Made by the main thread with {@link sentenceTablesFor} and core-math's
- * `createSentenceWorkspace`.
+ * What a thread needs to train with the WebAssembly sentence loop: the tables of the run's setup
+ * and the thread's workspace (its random stream and scratch vectors), both in the kernel memory.
+ * Made by the main thread with `createSentenceTables` and `createSentenceWorkspace`.
  */
 export interface SentenceKernelParts {
   /** The setup's tables in the kernel memory. */
   readonly tables: SentenceTables;
   /** This thread's workspace. */
   readonly workspace: Int32Array;
-}
-
-/**
- * Copies the tables of `setup` into the kernel memory for core-math's WebAssembly sentence kernel
- * (the whole sentence loop in one Wasm call per block of sentences).
- *
- * @returns the tables, or `null` when the kernels in use are not the WebAssembly ones or a weight
- *   matrix is not in their memory: then threads train with the TypeScript loop
- */
-export function sentenceTablesFor(setup: EngineSetup): SentenceTables | null {
-  const { negativeSampling, hierarchicalSoftmax } = setup.objective;
-  return createSentenceTables({
-    architecture: setup.architecture,
-    dim: setup.dim,
-    window: setup.window,
-    cbowMean: setup.cbowMean,
-    inputWeights: setup.inputWeights,
-    encoder: setup.encoder,
-    keepProbabilities: setup.keepProbabilities,
-    negativeSampling:
-      negativeSampling === null
-        ? null
-        : {
-            negative: negativeSampling.negative,
-            noise: new NoiseDistribution(negativeSampling.noiseCounts, negativeSampling.noisePower),
-            outputWeights: negativeSampling.outputWeights,
-          },
-    hierarchicalSoftmax:
-      hierarchicalSoftmax === null
-        ? null
-        : { ...hierarchicalSoftmax.tree, nodeWeights: hierarchicalSoftmax.nodeWeights },
-    sigmoid: new SigmoidTable(setup.sigmoid.size, setup.sigmoid.maxExp),
-  });
 }
 
 /** Words a thread processes between two updates of the shared counters and its learning rate. */
@@ -134,14 +95,16 @@ export const SYNC_WORDS = 10_000;
 export class TrainingState {
   /** The setup this thread trains. */
   readonly setup: EngineSetup;
-  /** The objective, built for this thread. */
+  /** The objectives, built for this thread. */
   readonly objective: Objective;
+  /** Scratch: the one target of a word2vec prediction, as the objective takes it. */
+  readonly target = new Int32Array(1);
   /**
    * This thread's random stream (subsampling, window sizes, negative draws) for the TypeScript
    * loop; the sentence kernel keeps its own copy of the stream in its workspace.
    */
   readonly random: Random;
-  /** core-math's WebAssembly sentence loop for this thread, or `null` to train with the TypeScript loop. */
+  /** The WebAssembly sentence loop for this thread, or `null` to train with the TypeScript loop. */
   readonly sentenceKernel: SentenceKernel | null;
   /** The kernels in use in this thread. */
   readonly math: VectorKernels;
@@ -191,7 +154,7 @@ export class TrainingState {
     this.random = random;
     this.math = kernels();
     const sigmoid = new SigmoidTable(setup.sigmoid.size, setup.sigmoid.maxExp);
-    this.objective = createObjective(setup.objective, setup.dim, { math: this.math, sigmoid, random });
+    this.objective = createObjective(setup.objectives, setup.dim, { math: this.math, sigmoid, random });
     this.hidden = scratch.subarray(0, setup.dim);
     this.gradient = scratch.subarray(setup.dim, 2 * setup.dim);
     this.sentence = new Int32Array(1024);

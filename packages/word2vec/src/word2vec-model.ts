@@ -10,11 +10,10 @@ import {
 } from '@embedkit/core-math';
 import { releaseArray } from '@embedkit/core-math/kernels';
 import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
-import { type VectorFormat, writeVectors } from '@embedkit/vector-io';
+import type { VectorFormat } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
-import { buildHuffmanTree } from './huffman-tree.js';
-import { readModelFile, writeModelFile } from './model-file.js';
-import type { ObjectiveSetup } from './objectives.js';
+import { readModelFile, writeModelFile, writeVectors } from '#model-files';
+import { type ObjectiveSetup, objectiveMatrices } from './objectives/registry.js';
 import {
   type Word2VecOptions,
   type Word2VecOptionsInput,
@@ -22,6 +21,7 @@ import {
   resolveWord2VecOptions,
 } from './options.js';
 import { type EncodedSentences, type EngineCorpus, type EngineRunResult, runEngine } from './run-engine.js';
+import { objectivesForOptions } from './options-objectives.js';
 import { sharedFloat32Array } from './shared-arrays.js';
 import type { EngineSetup } from './training-state.js';
 
@@ -50,13 +50,14 @@ interface ModelState {
   readonly options: Word2VecOptions;
   readonly vocabulary: Vocabulary;
   readonly inputWeights: Float32Array;
-  readonly outputWeights: Float32Array | null;
-  readonly nodeWeights: Float32Array | null;
+  readonly objectives: ObjectiveSetup;
   readonly random: Random;
   readonly epochsTrained: number;
 }
 
 const FORMAT = 'embedkit-word2vec';
+/** word2vec's exponent of the noise distribution. */
+const NOISE_POWER = 0.75;
 const VERSION = 1;
 
 /**
@@ -73,10 +74,11 @@ export class Word2VecModel implements Embedder {
   readonly vocabulary: Vocabulary;
   /** The input matrix (`vocabulary.size x dim`): the word vectors. */
   readonly inputWeights: Float32Array;
-  /** Negative sampling's output matrix (`vocabulary.size x dim`), or `null` without negative sampling. */
-  readonly outputWeights: Float32Array | null;
-  /** Hierarchical softmax's inner-node matrix (`(vocabulary.size - 1) x dim`), or `null` without it. */
-  readonly nodeWeights: Float32Array | null;
+  /**
+   * The objectives the options select (hierarchical softmax, negative sampling), each with its
+   * weights, as the engine trains them.
+   */
+  readonly objectives: ObjectiveSetup;
   /** The word vectors: rows in vocabulary order, counts attached (a view of `inputWeights`). */
   readonly wordVectors: WordVectors;
   #random: Random;
@@ -92,8 +94,7 @@ export class Word2VecModel implements Embedder {
     this.options = state.options;
     this.vocabulary = state.vocabulary;
     this.inputWeights = state.inputWeights;
-    this.outputWeights = state.outputWeights;
-    this.nodeWeights = state.nodeWeights;
+    this.objectives = state.objectives;
     this.#random = state.random;
     this.#epochsTrained = state.epochsTrained;
     this.wordVectors = new WordVectors(
@@ -125,7 +126,7 @@ export class Word2VecModel implements Embedder {
     } = {},
   ): Word2VecModel {
     const resolved = resolveWord2VecOptions(options);
-    const { dim, negative, hs } = resolved;
+    const { dim } = resolved;
     const random = new Random(settings.seed ?? 1);
     const inputWeights = sharedFloat32Array(vocabulary.size * dim);
     // gensim 4's and fastText's range; the C tool's is half as wide (see docs/word2vec.md).
@@ -135,8 +136,9 @@ export class Word2VecModel implements Embedder {
         options: resolved,
         vocabulary,
         inputWeights,
-        outputWeights: negative > 0 ? sharedFloat32Array(vocabulary.size * dim) : null,
-        nodeWeights: hs ? sharedFloat32Array((vocabulary.size - 1) * dim) : null,
+        objectives: objectivesForOptions(resolved, vocabulary.counts, NOISE_POWER, (_name, rows) =>
+          sharedFloat32Array(rows * dim),
+        ),
         random,
         epochsTrained: 0,
       },
@@ -281,21 +283,6 @@ export class Word2VecModel implements Embedder {
 
   #engineSetup(): EngineSetup {
     const { options, vocabulary } = this;
-    const objective: ObjectiveSetup = {
-      negativeSampling:
-        this.outputWeights === null
-          ? null
-          : {
-              negative: options.negative,
-              noiseCounts: vocabulary.counts,
-              noisePower: 0.75,
-              outputWeights: this.outputWeights,
-            },
-      hierarchicalSoftmax:
-        this.nodeWeights === null
-          ? null
-          : { tree: buildHuffmanTree(vocabulary.counts), nodeWeights: this.nodeWeights },
-    };
     return {
       architecture: options.model,
       dim: options.dim,
@@ -303,7 +290,7 @@ export class Word2VecModel implements Embedder {
       cbowMean: options.model === 'cbow' ? options.cbowMean : true,
       inputWeights: this.inputWeights,
       encoder: null,
-      objective,
+      objectives: this.objectives,
       keepProbabilities: options.sample > 0 ? vocabulary.keepProbabilities(options.sample) : null,
       sigmoid: { size: 1000, maxExp: 6 },
     };
@@ -320,10 +307,9 @@ export class Word2VecModel implements Embedder {
     const { dim } = this.options;
     const size = this.vocabulary.size;
     const matrices = [{ name: 'input', rows: size, cols: dim, data: this.inputWeights }];
-    if (this.outputWeights !== null)
-      matrices.push({ name: 'output', rows: size, cols: dim, data: this.outputWeights });
-    if (this.nodeWeights !== null)
-      matrices.push({ name: 'nodes', rows: size - 1, cols: dim, data: this.nodeWeights });
+    for (const { name, weights } of objectiveMatrices(this.objectives)) {
+      matrices.push({ name, rows: weights.length / dim, cols: dim, data: weights });
+    }
     await writeModelFile(
       path,
       {
@@ -378,19 +364,10 @@ export class Word2VecModel implements Embedder {
     if (typeof epochsTrained !== 'number' || !Number.isSafeInteger(epochsTrained) || epochsTrained < 0) {
       throw new FormatError(where, 'epochsTrained: a non-negative integer', String(epochsTrained));
     }
-    const { dim, negative, hs } = options;
+    const { dim } = options;
     const size = vocabulary.size;
-    for (const name of matrices.keys()) {
-      if (name !== 'input' && name !== 'output' && name !== 'nodes') {
-        throw new FormatError(where, 'matrices named input, output and nodes', JSON.stringify(name));
-      }
-    }
-    const matrix = (name: string, wanted: boolean, rows: number): Float32Array | null => {
+    const matrix = (name: string, rows: number): Float32Array => {
       const data = matrices.get(name);
-      if (!wanted) {
-        if (data !== undefined) throw new FormatError(where, `no "${name}" matrix for these options`);
-        return null;
-      }
       if (data?.length !== rows * dim) {
         throw new FormatError(
           where,
@@ -400,15 +377,19 @@ export class Word2VecModel implements Embedder {
       }
       return data;
     };
-    return new Word2VecModel({
-      options,
-      vocabulary,
-      inputWeights: matrix('input', true, size)!,
-      outputWeights: matrix('output', negative > 0, size),
-      nodeWeights: matrix('nodes', hs, size - 1),
-      random,
-      epochsTrained,
-    });
+    const inputWeights = matrix('input', size);
+    const objectives = objectivesForOptions(options, vocabulary.counts, NOISE_POWER, matrix);
+    const expected = ['input', ...objectiveMatrices(objectives).map(({ name }) => name)];
+    for (const name of matrices.keys()) {
+      if (!expected.includes(name)) {
+        throw new FormatError(
+          where,
+          `only the matrices ${expected.join(', ')} for these options`,
+          JSON.stringify(name),
+        );
+      }
+    }
+    return new Word2VecModel({ options, vocabulary, inputWeights, objectives, random, epochsTrained });
   }
 
   /**
@@ -419,9 +400,8 @@ export class Word2VecModel implements Embedder {
    * may be used afterwards.
    */
   dispose(): void {
-    for (const matrix of [this.inputWeights, this.outputWeights, this.nodeWeights]) {
-      if (matrix !== null) releaseArray(matrix);
-    }
+    releaseArray(this.inputWeights);
+    for (const { weights } of objectiveMatrices(this.objectives)) releaseArray(weights);
   }
 
   /**

@@ -39,6 +39,7 @@ describe('bench --task graph (built), karate club', () => {
     expect(row!.microF1).toBeGreaterThanOrEqual(0);
     expect(row!.microF1).toBeLessThanOrEqual(1);
     expect(row!.hadamardAuc).toBeGreaterThan(0);
+    expect(row!.perSeed).toEqual([expect.objectContaining({ seed: 1, hadamardAuc: row!.hadamardAuc })]);
     const svg = readFileSync(join(folder, 'karate-pca.svg'), 'utf8');
     expect(svg.match(/<circle /g)).toHaveLength(34 + 2);
     expect(svg).toContain('Mr. Hi');

@@ -11,13 +11,27 @@ import type {
   WordVectors,
 } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/algorithms', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof root>().toEqualTypeOf<
-      'checkOptions' | 'createRegistry' | 'loadModel' | 'loadPlugin' | 'ppmiSvd' | 'trainPpmiSvd'
+      | 'checkOptions'
+      | 'createBrowserRegistry'
+      | 'createRegistry'
+      | 'loadModel'
+      | 'loadPlugin'
+      | 'ppmiSvd'
+      | 'trainPpmiSvd'
     >();
+  });
+
+  test('the browser entry leaves out the registry with Node-only trainers and the file functions', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<keyof typeof root, 'createRegistry' | 'loadModel' | 'loadPlugin'>
+    >();
+    expectTypeOf<typeof browser.createBrowserRegistry>().toEqualTypeOf<() => AlgorithmRegistry>();
   });
 
   test('signatures', () => {

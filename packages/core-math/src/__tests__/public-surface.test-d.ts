@@ -32,6 +32,7 @@ describe('@embedkit/core-math', () => {
       | 'normalizeInPlace'
       | 'normalizeRows'
       | 'openRegularFile'
+      | 'orthogonalProcrustes'
       | 'pearson'
       | 'principalComponents'
       | 'rankAverage'
@@ -192,6 +193,9 @@ describe('@embedkit/core-math', () => {
         options?: root.PrincipalComponentsOptions,
       ) => Float32Array
     >();
+    expectTypeOf<typeof root.orthogonalProcrustes>().toEqualTypeOf<
+      (source: Float32Array, target: Float32Array, rows: number, dim: number) => Float64Array
+    >();
     expectTypeOf<typeof root.solveTransport>().toEqualTypeOf<
       (supply: ArrayLike<number>, demand: ArrayLike<number>, costs: ArrayLike<number>) => root.TransportPlan
     >();
@@ -203,16 +207,12 @@ describe('@embedkit/core-math', () => {
 describe('@embedkit/core-math/kernels (experimental)', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof kernelsEntry>().toEqualTypeOf<
-      | 'GLOVE_ENTRY_SLOTS'
-      | 'GloveKernel'
+      | 'KernelModule'
       | 'NoiseDistribution'
-      | 'SentenceKernel'
       | 'SigmoidTable'
       | 'allocateFloat32'
       | 'allocateInt32'
       | 'attachKernels'
-      | 'createSentenceTables'
-      | 'createSentenceWorkspace'
       | 'inKernelMemory'
       | 'kernelMemory'
       | 'kernels'

@@ -97,11 +97,17 @@ describe('.bin validation', () => {
     );
   });
 
-  it('says when a model is quantized or pruned', async () => {
+  it('says when a quantization flag or a quantized matrix is wrong, or the dictionary is pruned', async () => {
+    await expectFormatError(
+      patched((_, b) => void (b[inputFlagAt] = 2)),
+      inputFlagAt,
+      /quantization flag 0 or 1 before the input matrix, found 2/,
+    );
+    // A dense matrix read as a quantized one: its row count's low byte is no norm flag.
     await expectFormatError(
       patched((_, b) => void (b[inputFlagAt] = 1)),
-      inputFlagAt,
-      /quantized model \(\.ftz\)/,
+      inputFlagAt + 1,
+      /norm-quantization flag 0 or 1 in the quantized input matrix, found 100/,
     );
     await expectFormatError(
       patched((v) => v.setBigInt64(AT.pruneidx, 3n, true)),
@@ -120,11 +126,6 @@ describe('.bin validation', () => {
       patched((v) => v.setInt32(AT.model, 0, true)),
       AT.model,
       /model code/,
-    );
-    await expectFormatError(
-      patched((v) => v.setInt32(AT.model, 3, true)),
-      AT.model,
-      /unsupervised model.*supervised/,
     );
     await expectFormatError(
       patched((_, b) => void (b[AT.entries + 13] = 0x62)),
@@ -222,43 +223,62 @@ describe('.bin validation on a real model', () => {
   });
 });
 
-describeIf(hasFastText, 'fastText is not installed')('models fastText writes that are not supported', () => {
-  it('says which: a supervised model, a quantized .ftz', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ft-sup-'));
-    const lines = Array.from({ length: 60 }, (_, i) =>
-      i % 2 ? `__label__yes good fine great day ${i}` : `__label__no bad awful poor night ${i}`,
-    );
-    writeFileSync(join(dir, 'train.txt'), `${lines.join('\n')}\n`);
-    const base = join(dir, 'sup');
-    runFastText(
-      [
-        'supervised',
-        '-input',
-        join(dir, 'train.txt'),
-        '-output',
-        base,
-        '-dim',
-        '4',
-        '-epoch',
-        '1',
-        '-thread',
-        '1',
-        '-verbose',
-        '0',
-        '-wordNgrams',
-        '2',
-        '-bucket',
-        '300',
-      ],
-      '',
-    );
-    runFastText(
-      ['quantize', '-input', join(dir, 'train.txt'), '-output', base, '-dsub', '2', '-verbose', '0'],
-      '',
-    );
-    await expect(readFastTextBin(`${base}.bin`)).rejects.toThrow(
-      /unsupervised model.*supervised model with 2 labels/,
-    );
-    await expect(readFastTextBin(`${base}.ftz`)).rejects.toThrow(/quantized model \(\.ftz\)/);
-  });
-});
+describeIf(hasFastText, 'fastText is not installed')(
+  'supervised and quantized models fastText writes',
+  () => {
+    it('loads a supervised model with its labels and its quantized .ftz; refuses a pruned one', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ft-sup-'));
+      const lines = Array.from({ length: 60 }, (_, i) =>
+        i % 2 ? `__label__yes good fine great day ${i}` : `__label__no bad awful poor night ${i}`,
+      );
+      writeFileSync(join(dir, 'train.txt'), `${lines.join('\n')}\n`);
+      const base = join(dir, 'sup');
+      runFastText(
+        [
+          'supervised',
+          '-input',
+          join(dir, 'train.txt'),
+          '-output',
+          base,
+          '-dim',
+          '4',
+          '-epoch',
+          '1',
+          '-thread',
+          '1',
+          '-verbose',
+          '0',
+          '-wordNgrams',
+          '2',
+          '-bucket',
+          '300',
+        ],
+        '',
+      );
+      const model = await readFastTextBin(`${base}.bin`);
+      expect(model.args.model).toBe('supervised');
+      expect([...model.labels].sort()).toEqual(['__label__no', '__label__yes']);
+      const quantize = (...flags: string[]): void =>
+        runFastText(
+          [
+            'quantize',
+            '-input',
+            join(dir, 'train.txt'),
+            '-output',
+            base,
+            '-dsub',
+            '2',
+            '-verbose',
+            '0',
+            ...flags,
+          ],
+          '',
+        );
+      quantize('-qnorm');
+      const quantized = await readFastTextBin(`${base}.ftz`);
+      expect([quantized.size, quantized.labels]).toEqual([model.size, model.labels]);
+      quantize('-cutoff', '256');
+      await expect(readFastTextBin(`${base}.ftz`)).rejects.toThrow(/pruned by `fasttext quantize -cutoff`/);
+    });
+  },
+);

@@ -11,6 +11,7 @@ import type {
   WordVectors,
 } from '@embedkit/core-math';
 import { describe, expectTypeOf, test } from 'vitest';
+import type { BrowserCorpus, BrowserTrainContext } from '@embedkit/word2vec';
 import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
@@ -38,23 +39,25 @@ describe('@embedkit/fasttext-subword', () => {
       | 'resolveFastTextOptions'
       | 'serializeFastTextBin'
       | 'trainFastText'
+      | 'trainFastTextInBrowser'
       | 'writeFastTextBin'
       | 'writeFastTextVec'
     >();
   });
 
-  test('the browser entry leaves out the file functions and training', () => {
+  test('the browser entry leaves out the file functions', () => {
     expectTypeOf<keyof typeof browser>().toEqualTypeOf<
       Exclude<
         keyof typeof root,
-        | 'fasttextCbow'
-        | 'fasttextSkipgram'
-        | 'readFastTextBin'
-        | 'readFastTextVec'
-        | 'trainFastText'
-        | 'writeFastTextBin'
-        | 'writeFastTextVec'
+        'readFastTextBin' | 'readFastTextVec' | 'writeFastTextBin' | 'writeFastTextVec'
       >
+    >();
+    expectTypeOf<typeof browser.trainFastTextInBrowser>().toEqualTypeOf<
+      (
+        corpus: BrowserCorpus,
+        options: root.FastTextTrainOptionsInput,
+        context?: BrowserTrainContext,
+      ) => Promise<root.BrowserFastTextResult>
     >();
   });
 

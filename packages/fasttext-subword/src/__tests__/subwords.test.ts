@@ -1,7 +1,7 @@
 import { describeIf, hasGensim, runPython } from '#test-utils/fixtures.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastTextHash, SubwordIndexer } from '../index.js';
+import { fastTextHash, fastTextHashBytes, SubwordIndexer } from '../index.js';
 import { tinyModel } from './tiny-model.js';
 
 function ngramStrings(indexer: SubwordIndexer, word: string): string[] {
@@ -16,6 +16,19 @@ describe('fastText hash', () => {
     expect(fastTextHash('')).toBe(0x811c9dc5);
     expect(fastTextHash('a')).toBe(0xe40c292c);
     expect(fastTextHash('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('hashes the UTF-8 bytes TextEncoder writes, lone surrogates as U+FFFD', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (binary, text) => {
+        expect(fastTextHash(binary)).toBe(fastTextHashBytes(encoder.encode(binary)));
+        expect(fastTextHash(text)).toBe(fastTextHashBytes(encoder.encode(text)));
+      }),
+    );
+    for (const odd of ['\ud800', 'a\udc00b', '\ud83d\ude00', '\u07ff\u0800\uffff']) {
+      expect(fastTextHash(odd)).toBe(fastTextHashBytes(encoder.encode(odd)));
+    }
   });
 
   it('sign-extends bytes >= 0x80 before the XOR, unlike plain FNV-1a', () => {

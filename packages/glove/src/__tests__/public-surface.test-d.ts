@@ -12,6 +12,7 @@ import type {
 } from '@embedkit/core-math';
 import type { Vocabulary } from '@embedkit/corpus';
 import { describe, expectTypeOf, test } from 'vitest';
+import type * as browser from '../browser.js';
 import type * as root from '../index.js';
 
 describe('@embedkit/glove', () => {
@@ -28,6 +29,16 @@ describe('@embedkit/glove', () => {
       | 'trainGlove'
       | 'writeGloveVocabulary'
     >();
+  });
+
+  test('the browser entry: options and counting, without training and the vocabulary files', () => {
+    expectTypeOf<keyof typeof browser>().toEqualTypeOf<
+      Exclude<
+        keyof typeof root,
+        'GloveModel' | 'glove' | 'readGloveVocabulary' | 'trainGlove' | 'writeGloveVocabulary'
+      >
+    >();
+    expectTypeOf<typeof browser.countCooccurrences>().toEqualTypeOf<typeof root.countCooccurrences>();
   });
 
   test('signatures', () => {

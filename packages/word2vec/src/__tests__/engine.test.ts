@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { trainSentences } from '../engine.js';
 import { type HuffmanTree, buildHuffmanTree } from '../huffman-tree.js';
 import type { InputEncoder } from '../input-encoder.js';
-import { createObjective } from '../objectives.js';
+import { createObjective } from '../objectives/registry.js';
+import { testObjectives, weightsNamed } from './objective-helpers.js';
 import { sharedFloat32Array } from '../shared-arrays.js';
 import {
   type Architecture,
@@ -44,21 +45,7 @@ function stateFor(c: Case, seed = 1): { state: TrainingState; setup: EngineSetup
     cbowMean: c.cbowMean ?? true,
     inputWeights,
     encoder: c.encoder ?? null,
-    objective: {
-      negativeSampling:
-        negative > 0
-          ? {
-              negative,
-              noiseCounts: Float64Array.from(c.counts),
-              noisePower: 0.75,
-              outputWeights: sharedFloat32Array(size * dim),
-            }
-          : null,
-      hierarchicalSoftmax:
-        (c.hs ?? true)
-          ? { tree: buildHuffmanTree(c.counts), nodeWeights: sharedFloat32Array((size - 1) * dim) }
-          : null,
-    },
+    objectives: testObjectives(c.counts, { hs: c.hs ?? true, negative }, dim),
     keepProbabilities: c.keep ?? null,
     sigmoid: SIGMOID,
   };
@@ -95,7 +82,7 @@ function reference(
   const dim = setup.dim;
   const table = new SigmoidTable(SIGMOID.size, SIGMOID.maxExp);
   const lr = c.lr ?? 0.1;
-  const tree: HuffmanTree = setup.objective.hierarchicalSoftmax!.tree;
+  const tree: HuffmanTree = buildHuffmanTree(c.counts);
   const inputRows = setup.inputWeights.length / dim;
   const input = Array.from({ length: inputRows }, (_, r) => [
     ...setup.inputWeights.subarray(r * dim, (r + 1) * dim),
@@ -186,7 +173,7 @@ describe('trainSentences against hand-written word2vec updates (hierarchical sof
       const expected = reference(c, setup, sentence);
       train(state, [sentence]);
       expectClose(setup.inputWeights, expected.input);
-      expectClose(setup.objective.hierarchicalSoftmax!.nodeWeights, expected.nodes);
+      expectClose(weightsNamed(setup.objectives, 'nodes')!, expected.nodes);
     });
   }
 
@@ -268,28 +255,28 @@ describe('negative sampling', () => {
     const outputWeights = sharedFloat32Array(4);
     // Only word 0 can be drawn as noise.
     const objective = createObjective(
-      {
-        negativeSampling: {
+      [
+        {
+          kind: 'negative-sampling',
           negative: 20,
           noiseCounts: Float64Array.from([1, 0]),
           noisePower: 0.75,
           outputWeights,
         },
-        hierarchicalSoftmax: null,
-      },
+      ],
       2,
       { math: kernels(), sigmoid: table, random: new Random(3) },
     );
     const hidden = Float32Array.from([1, 2]);
     const gradient = new Float32Array(2);
-    const loss = objective.update(hidden, 0, 0, 0.5, gradient);
+    const loss = objective.update(hidden, 0, Int32Array.of(0), 1, 0, 0.5, gradient);
     const g = (1 - table.sigmoid(0)) * 0.5;
     expect([...outputWeights]).toEqual([Math.fround(g), Math.fround(2 * g), 0, 0]);
     expect([...gradient]).toEqual([0, 0]);
     expect(loss).toBeCloseTo(Math.LN2, 2);
 
     // Target 1: twenty negatives of word 0, each pushing its row away from the hidden vector.
-    objective.update(hidden, 0, 1, 0.5, gradient);
+    objective.update(hidden, 0, Int32Array.of(1), 1, 0, 0.5, gradient);
     expect(outputWeights[0]!).toBeLessThan(0);
     expect(outputWeights[2]).toBeCloseTo(g, 6);
   });
@@ -303,15 +290,7 @@ describe('TrainingState.sync', () => {
     cbowMean: true,
     inputWeights: sharedFloat32Array(4),
     encoder: null,
-    objective: {
-      negativeSampling: {
-        negative: 1,
-        noiseCounts: Float64Array.from([1, 1]),
-        noisePower: 0.75,
-        outputWeights: sharedFloat32Array(4),
-      },
-      hierarchicalSoftmax: null,
-    },
+    objectives: testObjectives([1, 1], { negative: 1 }, 2),
     keepProbabilities: null,
     sigmoid: SIGMOID,
   });

@@ -25,10 +25,23 @@ describe('@embedkit/word2vec', () => {
       | 'Word2VecModel'
       | 'resolveWord2VecOptions'
       | 'trainWord2Vec'
+      | 'trainWord2VecInBrowser'
       | 'trainWord2VecOnIds'
       | 'word2vecCbow'
       | 'word2vecSkipgram'
     >();
+  });
+
+  test('training in a page, in a Web Worker', () => {
+    expectTypeOf<typeof root.trainWord2VecInBrowser>().toEqualTypeOf<
+      (
+        corpus: root.BrowserCorpus,
+        options: root.Word2VecOptionsInput,
+        context?: root.BrowserTrainContext,
+      ) => Promise<root.BrowserWord2VecResult>
+    >();
+    expectTypeOf<root.TrainingRuntime['kernels']>().toEqualTypeOf<'wasm-simd' | 'typescript'>();
+    expectTypeOf<root.BrowserTrainingProgress['runtime']>().toEqualTypeOf<root.TrainingRuntime>();
   });
 
   test('training and the model', () => {
@@ -108,12 +121,47 @@ describe('@embedkit/word2vec', () => {
 describe('@embedkit/word2vec/engine (experimental)', () => {
   test('exports exactly these values', () => {
     expectTypeOf<keyof typeof engine>().toEqualTypeOf<
+      | 'OBJECTIVES'
+      | 'assertWebWorkers'
       | 'buildHuffmanTree'
+      | 'createObjective'
+      | 'descriptorOf'
+      | 'hierarchicalSoftmax'
+      | 'lossOf'
+      | 'mapObjectiveMatrices'
+      | 'negativeSampling'
+      | 'objectiveMatrices'
+      | 'objectivesForOptions'
+      | 'oneVsAll'
       | 'resolveRunSettings'
       | 'runEngine'
+      | 'runsInWasm'
+      | 'runTrainingJob'
+      | 'serveTrainingJob'
       | 'shareInt32Array'
       | 'sharedFloat32Array'
+      | 'softmax'
+      | 'softmaxProbabilities'
       | 'validateInputEncoder'
+      | 'validateObjectives'
+    >();
+  });
+
+  test('an objective trains one example with all its positive targets', () => {
+    expectTypeOf<engine.Objective['update']>().toEqualTypeOf<
+      (
+        hidden: Float32Array,
+        hiddenOffset: number,
+        targets: Int32Array,
+        targetCount: number,
+        targetIndex: number,
+        lr: number,
+        gradient: Float32Array,
+      ) => number
+    >();
+    expectTypeOf<engine.EngineSetup['objectives']>().toEqualTypeOf<engine.ObjectiveSetup>();
+    expectTypeOf<engine.ObjectiveConfig['kind']>().toEqualTypeOf<
+      'negative-sampling' | 'hierarchical-softmax' | 'softmax' | 'one-vs-all'
     >();
   });
 

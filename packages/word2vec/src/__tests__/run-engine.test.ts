@@ -31,15 +31,20 @@ function setup(overrides: Partial<EngineSetup> = {}): EngineSetup {
     cbowMean: true,
     inputWeights,
     encoder,
-    objective: {
-      negativeSampling: {
+    objectives: [
+      {
+        kind: 'hierarchical-softmax',
+        tree: buildHuffmanTree(counts),
+        nodeWeights: sharedFloat32Array(4 * dim),
+      },
+      {
+        kind: 'negative-sampling',
         negative: 2,
         noiseCounts: counts,
         noisePower: 0.5,
         outputWeights: sharedFloat32Array(5 * dim),
       },
-      hierarchicalSoftmax: { tree: buildHuffmanTree(counts), nodeWeights: sharedFloat32Array(4 * dim) },
-    },
+    ],
     keepProbabilities: null,
     sigmoid: { size: 512, maxExp: 8 },
     ...overrides,
@@ -78,6 +83,24 @@ describe('runEngine', () => {
     }
   });
 
+  it('trains objectives without a WebAssembly version (softmax, one-vs-all) with the TypeScript loop', async () => {
+    for (const kind of ['softmax', 'one-vs-all'] as const) {
+      const outputWeights = sharedFloat32Array(5 * dim);
+      const short = await runEngine(
+        run({ setup: setup({ objectives: [{ kind, outputWeights }] }), epochs: 1 }),
+      );
+      expect(outputWeights.some((v) => v !== 0)).toBe(true);
+      // The corpus repeats 0 2 4 1 3: the objective learns it, so a longer run's mean loss is lower.
+      const long = await runEngine(
+        run({
+          setup: setup({ objectives: [{ kind, outputWeights: sharedFloat32Array(5 * dim) }] }),
+          epochs: 8,
+        }),
+      );
+      expect(long.loss, kind).toBeLessThan(short.loss);
+    }
+  });
+
   it('rejects an inconsistent setup before starting a worker', async () => {
     const bad: Array<[string, Partial<EngineRun>]> = [
       [
@@ -98,14 +121,17 @@ describe('runEngine', () => {
         'nodeWeights',
         {
           setup: setup({
-            objective: {
-              negativeSampling: null,
-              hierarchicalSoftmax: { tree: buildHuffmanTree(counts), nodeWeights: sharedFloat32Array(dim) },
-            },
+            objectives: [
+              {
+                kind: 'hierarchical-softmax',
+                tree: buildHuffmanTree(counts),
+                nodeWeights: sharedFloat32Array(dim),
+              },
+            ],
           }),
         },
       ],
-      ['objective', { setup: setup({ objective: { negativeSampling: null, hierarchicalSoftmax: null } }) }],
+      ['objectives', { setup: setup({ objectives: [] }) }],
       [
         'ids[0]',
         {

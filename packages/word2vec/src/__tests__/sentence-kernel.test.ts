@@ -2,7 +2,6 @@ import { Random } from '@embedkit/core-math';
 import {
   allocateFloat32,
   allocateInt32,
-  createSentenceWorkspace,
   releaseArray,
   tsKernels,
   useKernels,
@@ -18,8 +17,9 @@ import {
   SYNC_WORDS,
   TrainingState,
   createSharedCounters,
-  sentenceTablesFor,
 } from '../training-state.js';
+import { createSentenceTables, createSentenceWorkspace } from '../sentence-kernel.js';
+import { objectiveMatrices } from '../objectives/registry.js';
 
 // Whatever EMBEDKIT_KERNELS says, this file compares the WebAssembly sentence loop (which needs the
 // Wasm kernels) with the TypeScript loop on the TypeScript kernels.
@@ -74,18 +74,22 @@ function setupFor(c: Case): EngineSetup {
     cbowMean: c.cbowMean,
     inputWeights,
     encoder,
-    objective: {
-      negativeSampling:
-        c.negative > 0
-          ? {
+    objectives: [
+      ...(c.hs
+        ? [{ kind: 'hierarchical-softmax' as const, tree: buildHuffmanTree(c.counts), nodeWeights }]
+        : []),
+      ...(c.negative > 0
+        ? [
+            {
+              kind: 'negative-sampling' as const,
               negative: c.negative,
               noiseCounts: Float64Array.from(c.counts),
               noisePower: 0.75,
               outputWeights,
-            }
-          : null,
-      hierarchicalSoftmax: c.hs ? { tree: buildHuffmanTree(c.counts), nodeWeights } : null,
-    },
+            },
+          ]
+        : []),
+    ],
     keepProbabilities: c.keep === null ? null : Float32Array.from(c.keep),
     sigmoid: { size: 1000, maxExp: 6 },
   };
@@ -116,7 +120,7 @@ function run(c: Case, loop: 'ts' | 'ts-on-wasm' | 'wasm'): Outcome {
   const starts = kernelInt32([0, ...c.sentences.map((sentence) => (tokens += sentence.length))]);
   const longest = Math.max(1, ...c.sentences.map((s) => s.length));
   const buffer = allocateInt32(longest);
-  const tables = loop === 'wasm' ? sentenceTablesFor(setup) : null;
+  const tables = loop === 'wasm' ? createSentenceTables(setup, c.counts.length) : null;
   if (loop === 'wasm') expect(tables).not.toBeNull();
   const workspace = tables === null ? null : createSentenceWorkspace(tables, new Random(c.seed));
   if (loop === 'ts') useKernels(tsKernels);
@@ -164,10 +168,10 @@ function expectSameTraining(c: Case, reference: 'ts' | 'ts-on-wasm' = 'ts'): voi
   expect(Math.abs(wasmRun.loss - ts.loss)).toBeLessThanOrEqual(1e-3 * (1 + Math.abs(ts.loss)));
   const relative = reference === 'ts' ? 1e-4 : 0;
   expectClose(wasmRun.setup.inputWeights, ts.setup.inputWeights, 'input', relative);
-  const { negativeSampling: nsWasm, hierarchicalSoftmax: hsWasm } = wasmRun.setup.objective;
-  const { negativeSampling: nsTs, hierarchicalSoftmax: hsTs } = ts.setup.objective;
-  if (nsWasm && nsTs) expectClose(nsWasm.outputWeights, nsTs.outputWeights, 'output', relative);
-  if (hsWasm && hsTs) expectClose(hsWasm.nodeWeights, hsTs.nodeWeights, 'nodes', relative);
+  const tsMatrices = objectiveMatrices(ts.setup.objectives);
+  objectiveMatrices(wasmRun.setup.objectives).forEach(({ name, weights }, m) => {
+    expectClose(weights, tsMatrices[m]!.weights, name, relative);
+  });
 }
 
 const caseArbitrary: fc.Arbitrary<Case> = fc

@@ -12,13 +12,18 @@ import { describeIf } from '#test-utils/fixtures.js';
 import { Vocabulary } from '@embedkit/corpus';
 import { Word2VecModel, trainWord2Vec } from '../index.js';
 import { LEE_PATH, leeSentences, nearest, similarity } from './lee-corpus.js';
+import { weightsNamed } from './objective-helpers.js';
 
 function bytes(array: Float32Array | null): Buffer {
   return array === null ? Buffer.alloc(0) : Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
 function allFinite(model: Word2VecModel): boolean {
-  for (const matrix of [model.inputWeights, model.outputWeights, model.nodeWeights]) {
+  for (const matrix of [
+    model.inputWeights,
+    weightsNamed(model.objectives, 'output'),
+    weightsNamed(model.objectives, 'nodes'),
+  ]) {
     if (matrix?.some((v) => !Number.isFinite(v))) return false;
   }
   return true;
@@ -33,8 +38,12 @@ describe('training on the Lee corpus', () => {
     const again = await trainWord2Vec(corpus, { ...small, hs: true }, { threads: 1, seed: 7 });
     const other = await trainWord2Vec(corpus, { ...small, hs: true }, { threads: 1, seed: 8 });
     expect(bytes(again.inputWeights).equals(bytes(first.inputWeights))).toBe(true);
-    expect(bytes(again.outputWeights).equals(bytes(first.outputWeights))).toBe(true);
-    expect(bytes(again.nodeWeights).equals(bytes(first.nodeWeights))).toBe(true);
+    expect(
+      bytes(weightsNamed(again.objectives, 'output')).equals(bytes(weightsNamed(first.objectives, 'output'))),
+    ).toBe(true);
+    expect(
+      bytes(weightsNamed(again.objectives, 'nodes')).equals(bytes(weightsNamed(first.objectives, 'nodes'))),
+    ).toBe(true);
     expect(bytes(other.inputWeights).equals(bytes(first.inputWeights))).toBe(false);
   });
 
@@ -48,7 +57,11 @@ describe('training on the Lee corpus', () => {
     await reference.train(LEE_PATH, {}, { threads: 1 });
     expect(fast.vocabulary.words).toEqual(vocabulary.words);
     expect(bytes(fast.inputWeights).equals(bytes(reference.inputWeights))).toBe(true);
-    expect(bytes(fast.outputWeights).equals(bytes(reference.outputWeights))).toBe(true);
+    expect(
+      bytes(weightsNamed(fast.objectives, 'output')).equals(
+        bytes(weightsNamed(reference.objectives, 'output')),
+      ),
+    ).toBe(true);
   });
 
   it('learns sensible neighbours with several threads', async () => {
@@ -114,12 +127,12 @@ describe('options reach training', () => {
     expect(model.dim).toBe(6);
     expect(model.vector('the')).toHaveLength(6);
     expect([...model.keys()]).toEqual(['the', 'cat', 'sat', 'on', 'dog', 'a']);
-    expect(model.outputWeights).toBeNull();
-    expect(model.nodeWeights!.some((v) => v !== 0)).toBe(true);
+    expect(weightsNamed(model.objectives, 'output')).toBeNull();
+    expect(weightsNamed(model.objectives, 'nodes')!.some((v) => v !== 0)).toBe(true);
     const capped = await trainWord2Vec(corpus, { ...tiny, maxVocab: 3 }, { threads: 1 });
     expect(capped.size).toBe(3);
-    expect(capped.nodeWeights).toBeNull();
-    expect(capped.outputWeights!.some((v) => v !== 0)).toBe(true);
+    expect(weightsNamed(capped.objectives, 'nodes')).toBeNull();
+    expect(weightsNamed(capped.objectives, 'output')!.some((v) => v !== 0)).toBe(true);
     expect(capped.wordVectors.counts).toEqual(Float64Array.from([4, 2, 2]));
   });
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { type GraphReport, type GraphRow, renderGraphMarkdown } from '../graph-task.js';
+
+/** A row of the report with its per-seed AUCs (no labels, so no F1). */
+function row(pipeline: GraphRow['pipeline'], hadamard: number[], cosine: number[]): GraphRow {
+  return {
+    graph: 'karate',
+    nodes: 34,
+    edges: 78,
+    pipeline,
+    seeds: hadamard.length,
+    hadamardAuc: hadamard.reduce((a, b) => a + b) / hadamard.length,
+    cosineAuc: cosine.reduce((a, b) => a + b) / cosine.length,
+    microF1: undefined,
+    macroF1: undefined,
+    sd: { hadamardAuc: 0.1, cosineAuc: 0.05, microF1: undefined, macroF1: undefined },
+    perSeed: hadamard.map((value, i) => ({
+      seed: i + 1,
+      hadamardAuc: value,
+      cosineAuc: cosine[i]!,
+      microF1: undefined,
+      macroF1: undefined,
+      seconds: 1,
+    })),
+    seconds: 1,
+    wallSeconds: 2,
+    peakRssMb: 80,
+    timeRatio: undefined,
+  };
+}
+
+describe('renderGraphMarkdown', () => {
+  it('shows mean ± sd per pipeline and the seed-by-seed difference with its standard error', () => {
+    const report: GraphReport = {
+      date: '2026-12-03T12:00:00.000Z',
+      command: 'embedkit-bench --task graph --graphs karate --seeds 3',
+      machine: { cpu: 'test CPU', cores: 2, memoryGb: 8, node: '20', platform: 'linux' },
+      options: {
+        graphs: ['karate'],
+        sbmNodes: 1000,
+        seeds: 3,
+        threads: 2,
+        node2vec: {},
+        reference: true,
+        out: 'out',
+      },
+      graphs: [{ name: 'karate', description: 'test graph' }],
+      rows: [
+        row('embedkit node2vec', [0.6, 0.7, 0.8], [0.5, 0.5, 0.5]),
+        row('reference (networkx + gensim)', [0.6, 0.6, 0.6], [0.6, 0.5, 0.4]),
+      ],
+      referenceVersion: 'test',
+    };
+    const markdown = renderGraphMarkdown(report);
+    expect(markdown).toContain(
+      '| karate | 34 | 78 | embedkit node2vec | 0.700 ± 0.100 | 0.500 ± 0.050 | – | – |',
+    );
+    // Differences 0, 0.1, 0.2: mean 0.1, sd 0.1, standard error 0.1 / √3; cosine -0.1, 0, 0.1.
+    expect(markdown).toContain('| karate | +0.100 ± 0.058 (3) | +0.000 ± 0.058 (3) | – | – |');
+  });
+});

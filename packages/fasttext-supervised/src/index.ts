@@ -1,0 +1,14 @@
+export type { EncodedLine, SupervisedDictionaryParts } from './supervised-dictionary.js';
+export { SupervisedDictionary } from './supervised-dictionary.js';
+export { fastTextLines } from './fasttext-lines.js';
+export type { LabelScore, LabelScorer, LossWeights } from './supervised-losses.js';
+export { createLabelScorer, supervisedObjectives } from './supervised-losses.js';
+export type { ClassificationReport, LabelMetrics } from './classification-test.js';
+export type { Prediction, PredictOptions, TestOptions } from './fasttext-classifier.js';
+export { DEFAULT_LABEL_PREFIX, FastTextClassifier, resolvePredictOptions } from './fasttext-classifier.js';
+export { formatPredictionLine, formatTestLabelReport, formatTestReport } from './fasttext-output.js';
+export type { SupervisedTrainOptions } from './supervised-options.js';
+export { resolveSupervisedOptions, SUPERVISED_DEFAULTS } from './supervised-options.js';
+export { trainSupervised } from './train-supervised.js';
+export type { FastTextSupervisedAlgorithm } from './algorithm.js';
+export { fasttextSupervised } from './algorithm.js';

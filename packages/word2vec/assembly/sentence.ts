@@ -1,0 +1,449 @@
+// The word2vec / fastText sentence loop of @embedkit/word2vec in WebAssembly (AssemblyScript):
+// subsampling, the dynamic window, skip-gram or CBOW, negative sampling and/or hierarchical
+// softmax, an optional input encoder. It makes exactly the random draws, in the same order, that
+// the TypeScript loop (src/engine.ts, src/objectives/) makes with core-math's Random
+// (xoshiro128**) and NoiseDistribution (alias table), so both train the same pairs.
+//
+// It is its own module, instantiated on the kernels' shared memory (core-math's KernelModule);
+// core-math's kernels it calls are inlined. Two blocks in the shared memory drive it;
+// src/sentence-kernel.ts writes them; the word index of every header field comes from
+// sentence-layout.json, generated for both sides (assembly/generated, src/generated):
+// - the tables (read-only, shared by all threads): a header of settings and byte addresses, then
+//   the tables themselves;
+// - one workspace per thread: the random state, the results of the last call, then the hidden
+//   vector and its update (dim floats each) and the negatives drawn for two predictions.
+
+import { fusedLogisticStep } from '../../core-math/assembly/inlined';
+import { axpy, scale } from '../../core-math/assembly/kernels';
+import {
+  T_ALIAS_TABLE,
+  T_ARCHITECTURE,
+  T_CBOW_MEAN,
+  T_DIM,
+  T_ENCODER_OFFSETS,
+  T_ENCODER_ROWS,
+  T_FACTOR,
+  T_INPUT,
+  T_KEEP,
+  T_MAX_EXP,
+  T_NEGATIVE,
+  T_NODES,
+  T_OUTPUT,
+  T_SIGMOID,
+  T_SIGMOID_SIZE,
+  T_TREE_CODES,
+  T_TREE_NODES,
+  T_TREE_OFFSETS,
+  T_VOCABULARY,
+  T_WINDOW,
+  W_GRADIENT,
+  W_HIDDEN,
+  W_NEXT,
+  W_NOISE,
+  W_PREDICTIONS,
+  W_RANDOM,
+  W_SINK,
+  W_STATUS,
+  W_WORDS,
+} from './generated/sentence-layout';
+
+// Status codes.
+const OK: i32 = 0;
+const SENTENCE_TOO_LONG: i32 = 1;
+const BAD_ID: i32 = 2;
+const BAD_STARTS: i32 = 3;
+
+// This thread's random state while a call runs (each thread has its own instance).
+let s0: u32 = 0;
+let s1: u32 = 0;
+let s2: u32 = 0;
+let s3: u32 = 0;
+
+// Settings of the current call, loaded from the table header.
+let dim: i32 = 0;
+let window: u32 = 0;
+let input: usize = 0;
+let encoderOffsets: usize = 0;
+let encoderRows: usize = 0;
+let negative: i32 = 0;
+let output: usize = 0;
+let aliasTable: usize = 0;
+let noiseDraws: usize = 0;
+let sink: v128 = i32x4.splat(0);
+let vocabulary: u32 = 0;
+let treeOffsets: usize = 0;
+let treeNodes: usize = 0;
+let treeCodes: usize = 0;
+let nodes: usize = 0;
+let sigmoid: usize = 0;
+let sigmoidSize: i32 = 0;
+let maxExp: f64 = 0;
+let factor: f64 = 0;
+let hidden: usize = 0;
+let gradient: usize = 0;
+let rowBytes: usize = 0;
+
+function word(block: usize, index: i32): i32 {
+  return load<i32>(block + ((<usize>index) << 2));
+}
+
+/** xoshiro128**, as Random.nextUint32. */
+function nextUint32(): u32 {
+  const result = rotl<u32>(s1 * 5, 7) * 9;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = rotl<u32>(s3, 11);
+  return result;
+}
+
+/** Random.nextInt(n): Lemire's multiply-and-shift up to 2^21, rejection plus remainder above. */
+function nextInt(n: u32): u32 {
+  if (n <= 1 << 21) {
+    let product = <u64>nextUint32() * <u64>n;
+    if (<u32>product < n) {
+      const rejectBelow = <u32>(0x100000000 % <u64>n);
+      while (<u32>product < rejectBelow) product = <u64>nextUint32() * <u64>n;
+    }
+    return <u32>(product >> 32);
+  }
+  const rejectBelow = <u32>(0x100000000 % <u64>n);
+  let x = nextUint32();
+  while (x < rejectBelow) x = nextUint32();
+  return x % n;
+}
+
+/** NoiseDistribution.sample: a column, then a 32-bit coin against its threshold. */
+function sampleNoise(): i32 {
+  const entry = aliasTable + ((<usize>nextInt(vocabulary)) << 3);
+  const coin = nextUint32();
+  return coin < load<u32>(entry) ? <i32>((entry - aliasTable) >> 3) : load<i32>(entry, 4);
+}
+
+/** Zeroes one row (a v128 loop: memory.fill calls out of the module, costly for 400 bytes). */
+function zero(address: usize): void {
+  const zeros = f32x4.splat(0);
+  let i: usize = 0;
+  for (; i + 16 <= rowBytes; i += 16) v128.store(address + i, zeros);
+  for (; i < rowBytes; i += 4) store<f32>(address + i, 0);
+}
+
+/** One logistic step of hidden against row `row` of `matrix`, gradient accumulated. */
+function step(hiddenAt: usize, matrix: usize, row: i32, label: f64, lr: f64): f64 {
+  return fusedLogisticStep(
+    hiddenAt,
+    matrix + <usize>row * rowBytes,
+    gradient,
+    dim,
+    label,
+    lr,
+    sigmoid,
+    sigmoidSize,
+    maxExp,
+    factor,
+  );
+}
+
+/**
+ * Draws the negatives of one prediction into `draws` and reads their rows, so they load while the
+ * previous prediction's steps run. The steps draw nothing, so drawing a prediction's negatives
+ * before the previous one trains keeps the random stream in the TypeScript loop's order.
+ */
+function drawNegatives(draws: usize): void {
+  const count = negative;
+  for (let d = 0; d < count; d++) store<i32>(draws + ((<usize>d) << 2), sampleNoise());
+  // The reads of all rows in one short run, so their cache misses overlap.
+  const bytes = rowBytes;
+  let seen = sink;
+  for (let d = 0; d < count; d++) {
+    const row = output + <usize>load<i32>(draws + ((<usize>d) << 2)) * bytes;
+    for (let i: usize = 0; i < bytes; i += 64) seen = v128.or(seen, v128.load(row + i));
+  }
+  sink = seen;
+}
+
+/** The objective: hierarchical softmax along the target's path, then the negatives in `draws`. */
+function objective(hiddenAt: usize, target: i32, lr: f64, draws: usize): f64 {
+  let loss: f64 = 0;
+  if (treeOffsets !== 0) {
+    const end = word(treeOffsets, target + 1);
+    for (let k = word(treeOffsets, target); k < end; k++) {
+      const label = <f64>(1 - <i32>load<u8>(treeCodes + <usize>k));
+      loss += step(hiddenAt, nodes, word(treeNodes, k), label, lr);
+    }
+  }
+  if (negative > 0) {
+    loss += step(hiddenAt, output, target, 1, lr);
+    for (let d = 0; d < negative; d++) {
+      const noise = load<i32>(draws + ((<usize>d) << 2));
+      // A draw that hits the target is not a negative example.
+      if (noise === target) continue;
+      loss += step(hiddenAt, output, noise, 0, lr);
+    }
+  }
+  return loss;
+}
+
+function inputRow(row: i32): usize {
+  return input + <usize>row * rowBytes;
+}
+
+/** Whether token `token` has input rows (always, without an encoder). */
+function hasRows(token: i32): bool {
+  return encoderOffsets === 0 || word(encoderOffsets, token) !== word(encoderOffsets, token + 1);
+}
+
+// The skip-gram walk: the pair after the current one (centre i, context j, window end to), with
+// the window of a new centre drawn as the walk reaches it.
+let walkCenter: i32 = 0;
+let walkContext: i32 = 0;
+let walkTo: i32 = 0;
+
+/** Moves the skip-gram walk to its first pair (centre 0). */
+function startWalk(length: i32): void {
+  walkCenter = -1;
+  walkTo = 0;
+  walkContext = 0;
+  nextCenter(length);
+}
+
+/** Moves the walk to the first pair of the next centre, drawing its window (none past the end). */
+function nextCenter(length: i32): void {
+  walkCenter++;
+  if (walkCenter >= length) return;
+  const reach = <i32>(window - nextInt(window));
+  walkContext = max(0, walkCenter - reach);
+  walkTo = min(length, walkCenter + reach + 1);
+  if (walkContext === walkCenter) walkContext++;
+}
+
+/** Moves the walk to its next pair. */
+function advanceWalk(length: i32): void {
+  walkContext++;
+  if (walkContext === walkCenter) walkContext++;
+  if (walkContext >= walkTo) nextCenter(length);
+}
+
+/**
+ * Skip-gram over the kept sentence (see engine.ts: word2vec's pairs, or fastText's with an
+ * encoder), one pair ahead: the next pair's window and negatives are drawn before this pair trains.
+ */
+function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
+  let loss: f64 = 0;
+  let predictions = 0;
+  let draws = noiseDraws;
+  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  startWalk(length);
+  // The pair the walk is at trains when its centre has rows; only then are its negatives drawn.
+  let trains = hasRows(word(sentence, walkCenter));
+  if (trains) drawNegatives(draws);
+  while (walkCenter < length) {
+    const center = word(sentence, walkCenter);
+    const j = walkContext;
+    advanceWalk(length);
+    const nextTrains = walkCenter < length && hasRows(word(sentence, walkCenter));
+    if (nextTrains) drawNegatives(nextDraws);
+    if (trains) {
+      zero(gradient);
+      if (encoderOffsets === 0) {
+        const row = inputRow(word(sentence, j));
+        loss += objective(row, center, lr, draws);
+        axpy(1, gradient, row, dim);
+      } else {
+        const first = word(encoderOffsets, center);
+        const end = word(encoderOffsets, center + 1);
+        zero(hidden);
+        for (let k = first; k < end; k++) axpy(1, inputRow(word(encoderRows, k)), hidden, dim);
+        scale(<f32>(1 / <f64>(end - first)), hidden, dim);
+        loss += objective(hidden, word(sentence, j), lr, draws);
+        for (let k = first; k < end; k++) axpy(1, gradient, inputRow(word(encoderRows, k)), dim);
+      }
+      predictions++;
+    }
+    trains = nextTrains;
+    const swap = draws;
+    draws = nextDraws;
+    nextDraws = swap;
+  }
+  store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
+  return loss;
+}
+
+/** Adds `alpha` times x to every input row of the context words from..to (without i). */
+function addToContext(sentence: usize, from: i32, to: i32, i: i32, alpha: f32, x: usize, into: bool): void {
+  for (let j = from; j < to; j++) {
+    if (j === i) continue;
+    const context = word(sentence, j);
+    if (encoderOffsets === 0) {
+      if (into) axpy(alpha, x, inputRow(context), dim);
+      else axpy(alpha, inputRow(context), x, dim);
+    } else {
+      const end = word(encoderOffsets, context + 1);
+      for (let k = word(encoderOffsets, context); k < end; k++) {
+        if (into) axpy(alpha, x, inputRow(word(encoderRows, k)), dim);
+        else axpy(alpha, inputRow(word(encoderRows, k)), x, dim);
+      }
+    }
+  }
+}
+
+/** The number of input rows of the context words from..to (without i). */
+function contextRows(sentence: usize, from: i32, to: i32, i: i32): i32 {
+  if (encoderOffsets === 0) return to - from - 1;
+  let rows = 0;
+  for (let j = from; j < to; j++) {
+    if (j === i) continue;
+    const context = word(sentence, j);
+    rows += word(encoderOffsets, context + 1) - word(encoderOffsets, context);
+  }
+  return rows;
+}
+
+/**
+ * CBOW over the kept sentence (see engine.ts: mean or sum of the context rows predicts the word),
+ * one prediction ahead: the next word's window and negatives are drawn before this word trains.
+ */
+function cbow(sentence: usize, length: i32, lr: f64, cbowMean: bool, workspace: usize): f64 {
+  let loss: f64 = 0;
+  let predictions = 0;
+  let draws = noiseDraws;
+  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  let reach = <i32>(window - nextInt(window));
+  let rows = contextRows(sentence, max(0, -reach), min(length, reach + 1), 0);
+  if (rows !== 0) drawNegatives(draws);
+  for (let i = 0; i < length; i++) {
+    const from = max(0, i - reach);
+    const to = min(length, i + reach + 1);
+    const currentRows = rows;
+    if (i + 1 < length) {
+      reach = <i32>(window - nextInt(window));
+      rows = contextRows(sentence, max(0, i + 1 - reach), min(length, i + 1 + reach + 1), i + 1);
+      if (rows !== 0) drawNegatives(nextDraws);
+    }
+    if (currentRows !== 0) {
+      zero(hidden);
+      addToContext(sentence, from, to, i, 1, hidden, false);
+      if (cbowMean) scale(<f32>(1 / <f64>currentRows), hidden, dim);
+      zero(gradient);
+      loss += objective(hidden, word(sentence, i), lr, draws);
+      if (!cbowMean) scale(<f32>(1 / <f64>currentRows), gradient, dim);
+      predictions++;
+      addToContext(sentence, from, to, i, 1, gradient, true);
+    }
+    const swap = draws;
+    draws = nextDraws;
+    nextDraws = swap;
+  }
+  store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
+  return loss;
+}
+
+/**
+ * Trains sentences first, first + 1, ... of an encoded corpus (sentence s is the ids at
+ * ids[starts[s]] up to ids[starts[s + 1] - 1], idsLength ids in all), stopping after `end - 1` or
+ * after the first sentence that brings the words processed in this call to `budget`. Each sentence
+ * is subsampled into `sentence` (room for `capacity` ids), then trained at learning rate lr.
+ * Writes the status, the next sentence, the words processed and the predictions made into the
+ * workspace, keeps the random state there, and returns the loss summed over the predictions.
+ */
+export function trainSentences(
+  tables: usize,
+  workspace: usize,
+  ids: usize,
+  idsLength: i32,
+  starts: usize,
+  first: i32,
+  end: i32,
+  sentence: usize,
+  capacity: i32,
+  budget: i32,
+  lr: f64,
+): f64 {
+  dim = word(tables, T_DIM);
+  rowBytes = (<usize>dim) << 2;
+  window = <u32>word(tables, T_WINDOW);
+  vocabulary = <u32>word(tables, T_VOCABULARY);
+  input = <usize>word(tables, T_INPUT);
+  encoderOffsets = <usize>word(tables, T_ENCODER_OFFSETS);
+  encoderRows = <usize>word(tables, T_ENCODER_ROWS);
+  negative = word(tables, T_NEGATIVE);
+  output = <usize>word(tables, T_OUTPUT);
+  aliasTable = <usize>word(tables, T_ALIAS_TABLE);
+  noiseDraws = <usize>word(workspace, W_NOISE);
+  treeOffsets = <usize>word(tables, T_TREE_OFFSETS);
+  treeNodes = <usize>word(tables, T_TREE_NODES);
+  treeCodes = <usize>word(tables, T_TREE_CODES);
+  nodes = <usize>word(tables, T_NODES);
+  sigmoid = <usize>word(tables, T_SIGMOID);
+  sigmoidSize = word(tables, T_SIGMOID_SIZE);
+  maxExp = load<f64>(tables + (T_MAX_EXP << 2));
+  factor = load<f64>(tables + (T_FACTOR << 2));
+  hidden = <usize>word(workspace, W_HIDDEN);
+  gradient = <usize>word(workspace, W_GRADIENT);
+  const keep = <usize>word(tables, T_KEEP);
+  const skipGramModel = word(tables, T_ARCHITECTURE) === 0;
+  const cbowMean = word(tables, T_CBOW_MEAN) !== 0;
+  s0 = <u32>word(workspace, W_RANDOM);
+  s1 = <u32>word(workspace, W_RANDOM + 1);
+  s2 = <u32>word(workspace, W_RANDOM + 2);
+  s3 = <u32>word(workspace, W_RANDOM + 3);
+  store<i32>(workspace + (W_PREDICTIONS << 2), 0);
+
+  let status = OK;
+  let words = 0;
+  let loss: f64 = 0;
+  let s = first;
+  while (s < end) {
+    const start = word(starts, s);
+    const stop = word(starts, s + 1);
+    if (start < 0 || stop < start || stop > idsLength) {
+      status = BAD_STARTS;
+      break;
+    }
+    if (stop - start > capacity) {
+      status = SENTENCE_TOO_LONG;
+      break;
+    }
+    let length = 0;
+    let bad = false;
+    for (let i = start; i < stop; i++) {
+      const id = word(ids, i);
+      if (<u32>id >= vocabulary) {
+        bad = true;
+        break;
+      }
+      if (keep !== 0) {
+        const p = <f64>load<f32>(keep + ((<usize>id) << 2));
+        if (p < 1 && <f64>nextUint32() * (1.0 / 4294967296.0) >= p) continue;
+      }
+      store<i32>(sentence + ((<usize>length) << 2), id);
+      length++;
+    }
+    if (bad) {
+      status = BAD_ID;
+      break;
+    }
+    words += stop - start;
+    // A word alone has no context to train with.
+    if (length > 1) {
+      loss += skipGramModel
+        ? skipGram(sentence, length, lr, workspace)
+        : cbow(sentence, length, lr, cbowMean, workspace);
+    }
+    s++;
+    if (words >= budget) break;
+  }
+
+  store<u32>(workspace + (W_RANDOM << 2), s0);
+  store<u32>(workspace + ((W_RANDOM + 1) << 2), s1);
+  store<u32>(workspace + ((W_RANDOM + 2) << 2), s2);
+  store<u32>(workspace + ((W_RANDOM + 3) << 2), s3);
+  store<i32>(workspace + (W_SINK << 2), i32x4.extract_lane(sink, 0));
+  store<i32>(workspace + (W_STATUS << 2), status);
+  store<i32>(workspace + (W_NEXT << 2), s);
+  store<i32>(workspace + (W_WORDS << 2), words);
+  return loss;
+}
