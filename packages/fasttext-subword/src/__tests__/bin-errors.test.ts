@@ -258,7 +258,7 @@ describeIf(hasFastText, 'fastText is not installed')(
       const model = await readFastTextBin(`${base}.bin`);
       expect(model.args.model).toBe('supervised');
       expect([...model.labels].sort()).toEqual(['__label__no', '__label__yes']);
-      const quantize = (...flags: string[]): void =>
+      const quantize = (...flags: string[]): void => {
         runFastText(
           [
             'quantize',
@@ -274,6 +274,7 @@ describeIf(hasFastText, 'fastText is not installed')(
           ],
           '',
         );
+      };
       quantize('-qnorm');
       const quantized = await readFastTextBin(`${base}.ftz`);
       expect([quantized.size, quantized.labels]).toEqual([model.size, model.labels]);
