@@ -1,7 +1,6 @@
 import { RunStore } from '#run-store';
-import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
+import type { CooccurrenceStats } from './cooccurrence-matrix.js';
 import { DenseRegion, DenseRegionSource } from './dense-region.js';
-import { MatrixBuilder } from './matrix-builder.js';
 import type { MemoryPlan } from './memory-plan.js';
 import { planMemory } from './memory-plan.js';
 import { mergeSources } from './merge-runs.js';
@@ -10,6 +9,12 @@ import type { RunReader } from './run-files.js';
 import { SparseTable, SparseTableSource } from './sparse-table.js';
 import type { WindowWeights } from './window-weights.js';
 import { windowWeights } from './window-weights.js';
+
+/**
+ * Stores bigger than this are merged through a run on disk and released before the merged pairs are
+ * collected (see {@link CooccurrenceCounter.finish}); smaller ones are merged straight into the sink.
+ */
+export const STAGED_STORE_BYTES = 16 * 2 ** 20;
 
 /** What a {@link CooccurrenceCounter} counts and with how much memory. */
 export interface CounterSettings {
@@ -45,6 +50,7 @@ export class CooccurrenceCounter {
   #spilledRuns = 0;
   #mergePasses = 0;
   #tokens = 0;
+  #released = false;
 
   /** @throws ConfigError when the memory budget cannot hold the pairs of one token */
   constructor(settings: CounterSettings) {
@@ -97,41 +103,75 @@ export class CooccurrenceCounter {
     this.#tokens += n;
   }
 
+  /** How the count was made (complete after {@link CooccurrenceCounter.finish}). */
+  get stats(): CooccurrenceStats {
+    return { tokens: this.#tokens, spilledRuns: this.#spilledRuns, mergePasses: this.#mergePasses };
+  }
+
   /**
-   * Merges the dense region, the sparse table and any spilled runs into one sorted matrix.
+   * Merges the dense region, the sparse table and any spilled runs into the sink `open` returns for
+   * the number of distinct pairs and the scale of the sums (see `WindowWeights`), in key order, and gives the stores back to the kernel memory (the
+   * counter cannot count afterwards). When anything spilled, or the stores take more than
+   * {@link STAGED_STORE_BYTES}, the merge goes to one sorted run on disk first and the stores are
+   * released before `open` is called, so the sink can reuse their bytes instead of adding to them.
    *
    * @throws IoError when a run cannot be written or read; CancelledError when `signal` aborts
    */
-  async finish(signal?: AbortSignal): Promise<CooccurrenceMatrix> {
+  async finish<Sink extends MergeSink>(
+    open: (pairs: number, scale: number) => Sink,
+    signal?: AbortSignal,
+  ): Promise<Sink> {
     const { fanIn, bufferRecords } = this.#plan;
     if (this.#runs.length > 0) this.#spill();
     while (this.#runs.length > fanIn) {
-      const group = this.#runs.splice(0, fanIn);
-      const output = this.#store.writer(bufferRecords);
-      try {
-        await this.#mergeRuns(group, output, signal);
-      } finally {
-        output.close();
-      }
-      for (const path of group) this.#store.remove(path);
-      this.#runs.push(output.path);
+      this.#runs.push((await this.#mergeIntoRun(this.#runs.splice(0, fanIn), [], signal)).path);
       this.#mergePasses++;
     }
-    const builder = new MatrixBuilder(this.#settings.vocabSize, this.#weights.scale);
     const inMemory: MergeSource[] = [new DenseRegionSource(this.#dense)];
     if (this.#spilledRuns === 0) inMemory.push(new SparseTableSource(this.#table));
-    await this.#mergeRuns(this.#runs, builder, signal, inMemory);
-    return builder.finish({
-      tokens: this.#tokens,
-      spilledRuns: this.#spilledRuns,
-      mergePasses: this.#mergePasses,
-    });
+    const small = this.#dense.bytes + this.#table.bytes <= STAGED_STORE_BYTES;
+    if (this.#runs.length === 0 && (small || !this.#store.holdsFiles)) {
+      // The dense region and the table hold disjoint pairs: their sizes add up to the pairs.
+      const sink = open(this.#dense.countNonZero() + this.#table.size, this.#weights.scale);
+      await fillOrAbandon(sink, this.#mergeRuns([], sink, signal, inMemory));
+      this.#release();
+      return sink;
+    }
+    const merged = await this.#mergeIntoRun(this.#runs.splice(0), inMemory, signal);
+    this.#runs.push(merged.path);
+    this.#release();
+    const reader = this.#store.reader(merged.path, bufferRecords);
+    try {
+      const sink = open(merged.records, this.#weights.scale);
+      await fillOrAbandon(sink, mergeSources([reader], sink, signal));
+      return sink;
+    } finally {
+      reader.close();
+    }
   }
 
-  /** Removes the temporary directory and every run in it. Safe to call more than once. */
+  /** Gives the stores back and removes the temporary directory and every run in it. Safe to call more than once. */
   dispose(): void {
+    this.#release();
     this.#store.dispose();
     this.#runs.length = 0;
+  }
+
+  /** Merges `paths` and `inMemory` into a new run, deletes `paths`, and returns the new run and its length. */
+  async #mergeIntoRun(
+    paths: readonly string[],
+    inMemory: readonly MergeSource[],
+    signal: AbortSignal | undefined,
+  ): Promise<{ path: string; records: number }> {
+    const output = this.#store.writer(this.#plan.bufferRecords);
+    let records: number;
+    try {
+      records = await this.#mergeRuns(paths, output, signal, inMemory);
+    } finally {
+      output.close();
+    }
+    for (const path of paths) this.#store.remove(path);
+    return { path: output.path, records };
   }
 
   async #mergeRuns(
@@ -139,14 +179,21 @@ export class CooccurrenceCounter {
     sink: MergeSink,
     signal: AbortSignal | undefined,
     inMemory: readonly MergeSource[] = [],
-  ): Promise<void> {
+  ): Promise<number> {
     const readers: RunReader[] = [];
     try {
       for (const path of paths) readers.push(this.#store.reader(path, this.#plan.bufferRecords));
-      await mergeSources([...inMemory, ...readers], sink, signal);
+      return await mergeSources([...inMemory, ...readers], sink, signal);
     } finally {
       for (const reader of readers) reader.close();
     }
+  }
+
+  #release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#dense.release();
+    this.#table.release();
   }
 
   #spill(): void {
@@ -160,5 +207,15 @@ export class CooccurrenceCounter {
     this.#runs.push(writer.path);
     this.#spilledRuns++;
     this.#table.clear();
+  }
+}
+
+/** Waits for `filling` (a merge into `sink`); when it fails, lets the sink give back what it holds. */
+async function fillOrAbandon(sink: MergeSink, filling: Promise<unknown>): Promise<void> {
+  try {
+    await filling;
+  } catch (error) {
+    sink.abandon?.();
+    throw error;
   }
 }

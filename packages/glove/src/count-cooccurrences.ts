@@ -3,9 +3,11 @@ import { throwIfAborted } from '@embedkit/core-math';
 import type { Vocabulary } from '@embedkit/corpus';
 import { sentencesOf } from '@embedkit/corpus';
 import { CooccurrenceCounter } from './cooccurrence-counter.js';
-import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
+import type { CooccurrenceMatrix, CooccurrenceStats } from './cooccurrence-matrix.js';
+import { MatrixBuilder } from './matrix-builder.js';
 import type { CooccurrenceOptions } from './options.js';
 import { resolveCooccurrenceOptions } from './options.js';
+import type { MergeSink } from './merge-records.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Tokens counted between two looks at the event loop, the abort signal and progress. */
@@ -37,6 +39,26 @@ export async function countCooccurrences(
   vocabulary: Vocabulary,
   options: CountCooccurrencesOptions = {},
 ): Promise<CooccurrenceMatrix> {
+  const { sink, stats } = await collectCooccurrences(
+    corpus,
+    vocabulary,
+    options,
+    (pairs, scale) => new MatrixBuilder(vocabulary.size, scale, pairs),
+  );
+  return sink.finish(stats);
+}
+
+/**
+ * Counts as {@link countCooccurrences} does and hands the pairs, in key order (row · V + column,
+ * sums still to be divided by `scale`), to the sink `open` returns; the counting stores are given
+ * back before `open` is called when they are big (see `CooccurrenceCounter.finish`).
+ */
+export async function collectCooccurrences<Sink extends MergeSink>(
+  corpus: TrainingCorpus,
+  vocabulary: Vocabulary,
+  options: CountCooccurrencesOptions,
+  open: (pairs: number, scale: number) => Sink,
+): Promise<{ sink: Sink; stats: CooccurrenceStats }> {
   const { window, symmetric, memory, tmpDir } = resolveCooccurrenceOptions(options);
   const { signal, onProgress } = options;
   throwIfAborted(signal, 'counting co-occurrences');
@@ -65,13 +87,18 @@ export async function countCooccurrences(
         }
       }
     }
-    const matrix = await counter.finish(signal);
-    const runs = matrix.stats.spilledRuns;
+    let pairs = 0;
+    const sink = await counter.finish((count, scale) => {
+      pairs = count;
+      return open(count, scale);
+    }, signal);
+    const stats = counter.stats;
+    const runs = stats.spilledRuns;
     report(
       counter.tokens,
-      `${matrix.size} non-zero co-occurrences${runs > 0 ? ` (merged from ${runs} runs spilled to disk)` : ''}`,
+      `${pairs} non-zero co-occurrences${runs > 0 ? ` (merged from ${runs} runs spilled to disk)` : ''}`,
     );
-    return matrix;
+    return { sink, stats };
   } finally {
     counter.dispose();
   }

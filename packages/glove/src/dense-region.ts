@@ -1,3 +1,5 @@
+import { releaseArray } from '@embedkit/core-math/kernels';
+import { allocateFloat64 } from './kernel-float64.js';
 import type { MergeSource } from './merge-records.js';
 
 /**
@@ -12,8 +14,9 @@ export class DenseRegion {
   readonly rowLengths: Int32Array;
   /** Index of each row's first cell in {@link DenseRegion.cells}. */
   readonly rowStarts: Float64Array;
-  /** The summed increments. */
+  /** The summed increments (in the kernel memory, see {@link allocateFloat64}). */
   readonly cells: Float64Array;
+  readonly #block: Float32Array;
 
   /**
    * @param vocabSize - number of words (rows and columns)
@@ -30,7 +33,26 @@ export class DenseRegion {
       this.rowStarts[r] = start;
       start += length;
     }
-    this.cells = new Float64Array(start);
+    const { values, block } = allocateFloat64(start);
+    this.cells = values;
+    this.#block = block;
+  }
+
+  /** Cells holding a non-zero sum (one pass over the region). */
+  countNonZero(): number {
+    let count = 0;
+    for (const sum of this.cells) if (sum !== 0) count++;
+    return count;
+  }
+
+  /** Bytes the cells take. */
+  get bytes(): number {
+    return this.cells.byteLength;
+  }
+
+  /** Gives the cells back to the kernel memory; the region must not be used afterwards. */
+  release(): void {
+    releaseArray(this.#block);
   }
 }
 
@@ -38,7 +60,8 @@ function rowLength(vocabSize: number, maxProduct: number, row: number): number {
   return Math.min(vocabSize, Math.floor(maxProduct / (row + 1)));
 }
 
-function cellsFor(vocabSize: number, maxProduct: number): number {
+/** Cells of the region of rank products up to `maxProduct`. */
+export function cellsFor(vocabSize: number, maxProduct: number): number {
   let cells = 0;
   for (let r = 0; r < vocabSize; r++) {
     const length = rowLength(vocabSize, maxProduct, r);

@@ -20,4 +20,6 @@ export interface MergeSource {
 export interface MergeSink {
   /** Takes the next record (keys arrive strictly ascending). */
   push(key: number, sum: number): void;
+  /** Called when the merge fails after the sink was opened: gives back what the sink holds. */
+  abandon?(): void;
 }

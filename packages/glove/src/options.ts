@@ -11,9 +11,10 @@ export interface CooccurrenceOptions {
   /** Count right contexts too (`cooccur -symmetric 1`); `false` counts left contexts only. Default true. */
   readonly symmetric?: boolean;
   /**
-   * Memory budget of the counting accumulator, in megabytes (2^20 bytes), like `cooccur -memory`
-   * (which takes gigabytes). When the sparse counts outgrow it, sorted runs spill to temporary files
-   * that are merged at the end. Default 1024.
+   * Memory budget of the run, in megabytes (2^20 bytes), like `cooccur -memory` (which takes
+   * gigabytes): the counting stores are planned as `cooccur` plans half of it, the training entries
+   * (16 bytes per non-zero co-occurrence) then reuse their bytes. When the sparse counts outgrow
+   * their share, sorted runs spill to temporary files that are merged at the end. Default 1024.
    */
   readonly memory?: number;
   /** Directory for the spilled runs (a private subdirectory is created and removed). Default `os.tmpdir()`. */

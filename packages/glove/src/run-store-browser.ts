@@ -7,6 +7,8 @@ import type { RunReader, RunWriter } from './run-files.js';
  * count stops with what to do instead.
  */
 export class RunStore {
+  /** No files in a page: the counter merges its stores straight into the sink. */
+  readonly holdsFiles = false;
   readonly #memory: number;
 
   /** @param _tmpDir - unused in a page; `memory` is the budget (megabytes) named in the error */

@@ -10,6 +10,8 @@ import { RunReader, RunWriter } from './run-files.js';
  * temporary folder) created on the first spill and removed by {@link RunStore.dispose}.
  */
 export class RunStore {
+  /** Runs are files: the counter may stage its final merge in one to give its stores back first. */
+  readonly holdsFiles = true;
   readonly #tmpDir: string | undefined;
   #directory: string | undefined;
   #runsCreated = 0;

@@ -1,3 +1,4 @@
+import { allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
 import type { MergeSource } from './merge-records.js';
 
 /** Bytes of one slot: row + 1 (0 marks an empty slot), column, and a float64 sum. */
@@ -10,7 +11,7 @@ const INITIAL_CAPACITY = 1024;
 
 /**
  * An open-addressing hash table (linear probing) of (row, column) -> summed increment, held in one
- * typed array of interleaved slots: no object per pair. It grows by doubling up to `maxCapacity`
+ * typed array of interleaved slots in the kernel memory (see `allocateFloat64`): no object per pair. It grows by doubling up to `maxCapacity`
  * slots; beyond that the owner spills it ({@link SparseTable.sortedKeys}, then {@link SparseTable.clear}).
  */
 export class SparseTable {
@@ -31,10 +32,20 @@ export class SparseTable {
     this.width = width;
     this.maxCapacity = maxCapacity;
     const capacity = Math.min(INITIAL_CAPACITY, maxCapacity);
-    this.#ints = new Int32Array(capacity * 4);
-    this.#sums = new Float64Array(this.#ints.buffer);
+    this.#ints = allocateInt32(capacity * 4);
+    this.#sums = sumsOf(this.#ints);
     this.#mask = capacity - 1;
     this.#growAt = Math.floor(capacity * MAX_LOAD);
+  }
+
+  /** Bytes the slots take. */
+  get bytes(): number {
+    return this.#ints.byteLength;
+  }
+
+  /** Gives the slots back to the kernel memory; the table must not be used afterwards. */
+  release(): void {
+    releaseArray(this.#ints);
   }
 
   /** Distinct pairs held. */
@@ -107,8 +118,8 @@ export class SparseTable {
     const old = this.#ints;
     const oldSums = this.#sums;
     const capacity = (this.#mask + 1) * 2;
-    this.#ints = new Int32Array(capacity * 4);
-    this.#sums = new Float64Array(this.#ints.buffer);
+    this.#ints = allocateInt32(capacity * 4);
+    this.#sums = sumsOf(this.#ints);
     this.#mask = capacity - 1;
     this.#growAt = Math.floor(capacity * MAX_LOAD);
     const ints = this.#ints;
@@ -122,7 +133,13 @@ export class SparseTable {
       ints[(slot << 2) + 1] = col;
       this.#sums[(slot << 1) + 1] = oldSums[(base >> 1) + 1]!;
     }
+    releaseArray(old);
   }
+}
+
+/** The float64 view of the slots (the sum is the second float64 of a slot). */
+function sumsOf(ints: Int32Array): Float64Array {
+  return new Float64Array(ints.buffer, ints.byteOffset, ints.length / 2);
 }
 
 /** Mixes (row, col) into 32 well-spread bits (a multiply-xorshift finaliser). */

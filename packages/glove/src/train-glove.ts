@@ -2,11 +2,16 @@ import { availableParallelism } from 'node:os';
 import type { TrainContext, TrainingCorpus } from '@embedkit/core-math';
 import { ConfigError, NumericError, WordVectors, throwIfAborted } from '@embedkit/core-math';
 import { Vocabulary, withReplayableCorpus } from '@embedkit/corpus';
-import { countCooccurrences } from './count-cooccurrences.js';
+import { releaseArray } from '@embedkit/core-math/kernels';
+import type { CooccurrenceStats } from './cooccurrence-matrix.js';
+import { collectCooccurrences } from './count-cooccurrences.js';
 import { GloveModel } from './glove-model.js';
-import type { GloveOptions } from './options.js';
+import type { GloveOptions, ResolvedGloveOptions } from './options.js';
 import { resolveGloveOptions } from './options.js';
+import type { ParameterTraining } from './train-parameters.js';
 import { trainParameters } from './train-parameters.js';
+import type { TrainingEntries } from './training-entries.js';
+import { TrainingEntriesBuilder } from './training-entries.js';
 
 /** Default seed, as gensim's. */
 const DEFAULT_SEED = 1;
@@ -57,40 +62,53 @@ export async function trainGlove(
     ...(onProgress === undefined ? {} : { onProgress }),
   };
   // Read twice (vocabulary, then co-occurrences): a pipe is copied once first.
-  const { vocabulary, matrix } = await withReplayableCorpus(corpus, reading, async (replayable) => {
+  const { vocabulary, entries, stats } = await withReplayableCorpus(corpus, reading, async (replayable) => {
     const built = await Vocabulary.build(replayable, {
       minCount: resolved.minCount,
       ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
       ...reading,
     });
-    const counted = await countCooccurrences(replayable, built, {
-      window: resolved.window,
-      symmetric: resolved.symmetric,
-      memory: resolved.memory,
-      ...reading,
-    });
-    return { vocabulary: built, matrix: counted };
+    const counted = await collectCooccurrences(
+      replayable,
+      built,
+      { window: resolved.window, symmetric: resolved.symmetric, memory: resolved.memory, ...reading },
+      (pairs, scale) => new TrainingEntriesBuilder(built.size, scale, pairs, resolved.xMax, resolved.alpha),
+    );
+    return { vocabulary: built, entries: counted.sink.entries, stats: counted.stats };
   });
-  if (matrix.stats.tokens !== vocabulary.totalCount) {
+  try {
+    return await trainEntries(entries, stats, vocabulary, resolved, { threads, seed, signal, onProgress });
+  } finally {
+    releaseArray(entries.ints);
+  }
+}
+
+/** Checks the counted entries and trains the vectors on them. */
+async function trainEntries(
+  entries: TrainingEntries,
+  stats: CooccurrenceStats,
+  vocabulary: Vocabulary,
+  resolved: ResolvedGloveOptions,
+  run: Omit<ParameterTraining, 'options'>,
+): Promise<GloveModel> {
+  const { threads, seed } = run;
+  if (stats.tokens !== vocabulary.totalCount) {
     throw new ConfigError(
       'corpus',
-      `${vocabulary.totalCount} words on the first pass, ${matrix.stats.tokens} on the second`,
+      `${vocabulary.totalCount} words on the first pass, ${stats.tokens} on the second`,
       'a corpus that yields the same sentences every time it is read (a path or an array, not a generator object)',
     );
   }
-  if (matrix.size === 0) {
+  if (entries.count === 0) {
     throw new ConfigError(
       'corpus',
-      `${matrix.stats.tokens} words and no co-occurrence`,
+      `${stats.tokens} words and no co-occurrence`,
       'sentences with at least two vocabulary words',
     );
   }
-  const { vectors, costs, kernel } = await trainParameters(matrix, {
+  const { vectors, costs, kernel } = await trainParameters(entries, vocabulary.size, {
     options: resolved,
-    threads,
-    seed,
-    signal,
-    onProgress,
+    ...run,
   });
   if (!vectors.every(Number.isFinite)) {
     throw new NumericError(`GloVe training diverged (non-finite vectors) with lr ${resolved.lr}: lower lr`);
@@ -100,7 +118,7 @@ export async function trainGlove(
     options: resolved,
     threads,
     seed,
-    cooccurrence: { ...matrix.stats, entries: matrix.size },
+    cooccurrence: { ...stats, entries: entries.count },
     costs,
     kernel,
   });

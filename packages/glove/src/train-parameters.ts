@@ -1,12 +1,11 @@
 import type { TrainingProgress } from '@embedkit/core-math';
 import { Random } from '@embedkit/core-math';
 import { allocateFloat32, allocateInt32, kernelMemory, releaseArray } from '@embedkit/core-math/kernels';
-import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
 import { GloveKernel } from './glove-kernel.js';
 import { createParameters, outputVectors, releaseParameters } from './glove-parameters.js';
 import type { ResolvedGloveOptions } from './options.js';
 import type { TrainingEntries } from './training-entries.js';
-import { buildTrainingEntries, shuffleEntries } from './training-entries.js';
+import { shuffleEntries } from './training-entries.js';
 import { TrainingWorkers } from './training-workers.js';
 import type { WorkerSetup } from './worker-protocol.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -17,12 +16,9 @@ const ENTRIES_PER_YIELD = 1 << 15;
 /** Entries a worker thread claims at a time. */
 const ENTRIES_PER_CLAIM = 1 << 15;
 
-/** What {@link trainParameters} needs besides the matrix. */
+/** What {@link trainParameters} needs besides the entries. */
 export interface ParameterTraining {
-  readonly options: Pick<
-    ResolvedGloveOptions,
-    'dim' | 'epochs' | 'lr' | 'xMax' | 'alpha' | 'gradClip' | 'output'
-  >;
+  readonly options: Pick<ResolvedGloveOptions, 'dim' | 'epochs' | 'lr' | 'gradClip' | 'output'>;
   /** Threads (1: on the calling thread, deterministic for a seed; more: Hogwild worker threads). */
   readonly threads: number;
   readonly seed: number;
@@ -47,19 +43,20 @@ export interface TrainedVectors {
  * {@link ENTRIES_PER_CLAIM} entries in turn from a shared counter (so a thread slowed down by the
  * machine's load does not hold the others up) and update the shared parameters without locks
  * (Hogwild). Reports `{ phase: 'training', epoch, loss }` after each epoch, `loss` being the epoch's
- * cost divided by the number of entries (what `glove` prints). Every array it allocates in the
- * kernel memory is given back before it returns or throws.
+ * cost divided by the number of entries (what `glove` prints). It shuffles `entries` in place (the
+ * caller owns them and gives them back); every array it allocates in the kernel memory is given
+ * back before it returns or throws.
  *
  * @throws CancelledError when `signal` aborts (workers are terminated)
  */
 export async function trainParameters(
-  matrix: CooccurrenceMatrix,
+  entries: TrainingEntries,
+  vocabSize: number,
   training: ParameterTraining,
 ): Promise<TrainedVectors> {
   const { options, threads, seed, signal, onProgress } = training;
   const root = new Random(seed);
-  const parameters = createParameters(matrix.vocabSize, options.dim, root.fork(0));
-  const entries = buildTrainingEntries(matrix, options.xMax, options.alpha);
+  const parameters = createParameters(vocabSize, options.dim, root.fork(0));
   const scratches = Array.from({ length: threads }, () => allocateFloat32(2 * options.dim));
   const total = entries.count;
   const costs: number[] = [];
@@ -80,7 +77,7 @@ export async function trainParameters(
   const claimed = allocateInt32(1);
   const setups: WorkerSetup[] = scratches.map((scratch) => ({
     memory: kernelMemory(),
-    vocabSize: matrix.vocabSize,
+    vocabSize,
     dim: options.dim,
     lr: options.lr,
     gradClip: options.gradClip,
@@ -122,7 +119,6 @@ export async function trainParameters(
   } finally {
     releaseArray(claimed);
     for (const scratch of scratches) releaseArray(scratch);
-    releaseArray(entries.ints);
     releaseParameters(parameters);
   }
 }

@@ -1,7 +1,7 @@
 import type { Random } from '@embedkit/core-math';
-import { allocateInt32 } from '@embedkit/core-math/kernels';
+import { allocateInt32, releaseArray } from '@embedkit/core-math/kernels';
 import { GLOVE_ENTRY_SLOTS } from './glove-kernel.js';
-import type { CooccurrenceMatrix } from './cooccurrence-matrix.js';
+import type { MergeSink } from './merge-records.js';
 
 /**
  * The co-occurrence matrix as training entries, interleaved in one array (16 bytes each, the
@@ -16,27 +16,49 @@ export interface TrainingEntries {
 }
 
 /**
- * Builds the entries of `matrix` in an array from `allocateInt32` (the kernel memory, shared with
- * worker threads; give it back with `releaseArray(entries.ints)`).
+ * Collects merged records (packed keys, scaled sums) straight into training entries, in an array
+ * from `allocateInt32` (the kernel memory, shared with worker threads; give it back with
+ * `releaseArray(builder.entries.ints)`): no co-occurrence matrix is held beside them.
  */
-export function buildTrainingEntries(
-  matrix: CooccurrenceMatrix,
-  xMax: number,
-  alpha: number,
-): TrainingEntries {
-  const count = matrix.size;
-  const entries = viewEntries(allocateInt32(count * GLOVE_ENTRY_SLOTS));
-  const { ints, floats } = entries;
-  const { rows, cols, values } = matrix;
-  for (let k = 0; k < count; k++) {
-    const x = values[k]!;
-    const base = k * GLOVE_ENTRY_SLOTS;
-    ints[base] = rows[k]!;
-    ints[base + 1] = cols[k]!;
-    floats[base + 2] = Math.log(x);
-    floats[base + 3] = x < xMax ? (x / xMax) ** alpha : 1;
+export class TrainingEntriesBuilder implements MergeSink {
+  /** The entries, filled in key order as records are pushed. */
+  readonly entries: TrainingEntries;
+  readonly #vocabSize: number;
+  readonly #scale: number;
+  readonly #xMax: number;
+  readonly #alpha: number;
+  #size = 0;
+
+  /**
+   * @param vocabSize - the key width (a key is row · vocabSize + column)
+   * @param scale - what sums are divided by to give weighted counts X
+   * @param pairs - how many records will be pushed
+   * @param xMax - the count where the weight f(X) reaches 1
+   * @param alpha - the exponent of the weight below xMax
+   */
+  constructor(vocabSize: number, scale: number, pairs: number, xMax: number, alpha: number) {
+    this.entries = viewEntries(allocateInt32(pairs * GLOVE_ENTRY_SLOTS));
+    this.#vocabSize = vocabSize;
+    this.#scale = scale;
+    this.#xMax = xMax;
+    this.#alpha = alpha;
   }
-  return entries;
+
+  push(key: number, sum: number): void {
+    const { ints, floats } = this.entries;
+    const row = Math.floor(key / this.#vocabSize);
+    const x = sum / this.#scale;
+    const base = this.#size * GLOVE_ENTRY_SLOTS;
+    ints[base] = row;
+    ints[base + 1] = key - row * this.#vocabSize;
+    floats[base + 2] = Math.log(x);
+    floats[base + 3] = x < this.#xMax ? (x / this.#xMax) ** this.#alpha : 1;
+    this.#size++;
+  }
+
+  abandon(): void {
+    releaseArray(this.entries.ints);
+  }
 }
 
 /** The int and float views of an entry array (as a worker thread receives it). */
