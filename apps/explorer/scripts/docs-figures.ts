@@ -37,7 +37,7 @@ const explorer = await openExplorer(glove);
 const { page } = explorer;
 await page.screenshot({ path: join(images, 'explorer-glove.png') });
 await submit(page, 'neighbors-form', { word: 'war', k: '10' });
-await page.select('#solver', '3cosmul');
+await page.selectOption('#solver', '3cosmul');
 await submit(page, 'analogy-form', {
   'analogy-a': 'britain',
   'analogy-b': 'london',

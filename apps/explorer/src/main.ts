@@ -1,7 +1,8 @@
 /**
  * The explorer page: wires the controls to the model worker (loading, neighbours, analogies,
- * sentence search, PCA and aligned layouts) and the UMAP worker, and draws the layouts.
+ * sentence search, PCA and aligned layouts), the UMAP worker and the train panel, and draws the layouts.
  */
+import type { TrainingRuntime } from '@embedkit/word2vec';
 import type { SentenceHit } from './model-session.js';
 import { PAGE_POOLING_METHODS } from './page-pooling.js';
 import type {
@@ -17,6 +18,7 @@ import type {
 } from './protocol.js';
 import { UMAP_NEIGHBORS } from './protocol.js';
 import { ScatterPlot } from './scatter-plot.js';
+import { type PageTrainer, trainInPage } from './train-model.js';
 import { WorkerClient } from './worker-client.js';
 import './style.css';
 
@@ -94,13 +96,16 @@ async function projectPca(): Promise<void> {
   showLayouts(layouts, 'PCA');
 }
 
+/** Opens a model into `slot` in the model worker and projects it. */
+async function open(slot: ModelSlot, request: ModelRequest): Promise<void> {
+  const summary = await model.request<ModelSummary>(request, showProgress);
+  summaries[slot] = summary;
+  if (slot === 0) $('summary').textContent = describe(summary);
+  await projectPca();
+}
+
 async function load(slot: ModelSlot, request: ModelRequest, name: string): Promise<void> {
-  await task(`opening ${name}`, async () => {
-    const summary = await model.request<ModelSummary>(request, showProgress);
-    summaries[slot] = summary;
-    if (slot === 0) $('summary').textContent = describe(summary);
-    await projectPca();
-  });
+  await task(`opening ${name}`, () => open(slot, request));
 }
 
 function loadFile(slot: ModelSlot, file: File | undefined): void {
@@ -220,4 +225,46 @@ const url = preload.get('model');
 if (url !== null) {
   const name = preload.get('name') ?? url;
   void load(0, { type: 'load-url', slot: 0, url, name }, name);
+}
+
+let training: AbortController | undefined;
+$('train-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (training !== undefined) return;
+  const controller = new AbortController();
+  training = controller;
+  $<HTMLButtonElement>('train-cancel').disabled = false;
+  const value = (id: string) => Number($<HTMLInputElement>(id).value);
+  const trainer = $<HTMLSelectElement>('trainer').value as PageTrainer;
+  void task('training', async () => {
+    try {
+      const text =
+        $<HTMLSelectElement>('train-corpus').value === 'sotu'
+          ? await (await fetch(new URL('./sotu-2009-2021.txt', location.href))).text()
+          : $<HTMLTextAreaElement>('train-text').value;
+      const request = { trainer, text, dim: value('train-dim'), epochs: value('train-epochs') };
+      const { file, runtime } = await trainInPage(
+        { ...request, minCount: value('train-min-count') },
+        {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            $('train-runtime').textContent = describeRuntime(progress.runtime);
+            if (progress.fraction === undefined) return;
+            showProgress('training', progress.fraction);
+            $('train-progress').textContent = `${Math.round(progress.fraction * 100)} %`;
+          },
+        },
+      );
+      $('train-runtime').textContent = describeRuntime(runtime);
+      await open(0, { type: 'load', slot: 0, file });
+    } finally {
+      training = undefined;
+      $<HTMLButtonElement>('train-cancel').disabled = true;
+    }
+  });
+});
+$('train-cancel').addEventListener('click', () => training?.abort());
+
+function describeRuntime({ threads, kernels, shared }: TrainingRuntime): string {
+  return `threads ${threads}, kernels ${kernels}, shared ${shared ? 'yes' : 'no'}`;
 }

@@ -1,12 +1,12 @@
 /**
  * Drives the built explorer page in headless Chromium (Debian's `chromium`, through
- * puppeteer-core: no browser download), served by `embedkit explore` as a user starts it. Used by
+ * playwright-core: no browser download), served by `embedkit explore` as a user starts it. Used by
  * the end-to-end tests and by `scripts/docs-figures.ts` (the screenshots and timings of the docs).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
 import { REPO_ROOT } from '#test-utils/fixtures.js';
 
 /** The built CLI, which serves the built page. */
@@ -51,21 +51,23 @@ export async function openExplorer(
   const { server, url } = await serve(vectors);
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
+    browser = await chromium.launch({
       executablePath: execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim(),
       // As root (CI), Chromium's sandbox cannot start.
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
       headless: true,
     });
-    const page = await browser.newPage();
-    await page.setViewport(viewport);
+    const page = await browser.newPage({ viewport });
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('worker', (worker) => worker.on('console', (m) => m.type() === 'error' && errors.push(m.text())));
     await page.goto(url);
-    await page.waitForFunction(() => Number(document.body.dataset.tasks) >= 1, { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.body.dataset.tasks) >= 1, undefined, {
+      timeout: 60_000,
+    });
     const opened = browser;
     return {
       page,
@@ -89,15 +91,14 @@ export async function act(page: Page, action: () => Promise<unknown>, timeout = 
   await action();
   await page.waitForFunction(
     (n) => Number(document.body.dataset.tasks) > n && document.body.dataset.busy === '0',
-    { timeout },
     before,
+    { timeout },
   );
 }
 
 /** Picks `path` in the file input `selector` (`#file` or `#second-file`) and waits for the page to load it. */
 export async function pickFile(page: Page, path: string, selector = '#file'): Promise<void> {
-  const input = (await page.$(selector)) as ElementHandle<HTMLInputElement>;
-  await act(page, () => input.uploadFile(path));
+  await act(page, () => page.setInputFiles(selector, path));
 }
 
 /** The page's error line, or undefined when none is shown. */

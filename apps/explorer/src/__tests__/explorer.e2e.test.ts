@@ -83,7 +83,7 @@ describeIf(hasChromium, 'Chromium is not installed (apt-get install -y chromium)
       const { page } = explorer;
       // The page reads a − b + c; the CLI (word2vec's order) A B C as B − A + C.
       for (const solver of ['3cosadd', '3cosmul']) {
-        await page.select('#solver', solver);
+        await page.selectOption('#solver', solver);
         await submit(page, 'analogy-form', {
           'analogy-a': 'government',
           'analogy-b': 'Australia',
@@ -225,6 +225,46 @@ describeIf(hasChromium, 'Chromium is not installed (apt-get install -y chromium)
       );
       const shown = await scores(page, '#neighbors');
       expect(shown.map((s) => s.label)).toEqual(expected!.neighbors.map((n) => n.word));
+    });
+    it('trains a word2vec model on pasted text in workers, shows progress to 100 % and the runtime, and opens it', async () => {
+      const { page } = explorer;
+      const text = readFileSync(fixture('corpora', 'lee_background.cor'), 'utf8');
+      await page.fill('#train-text', text);
+      await page.selectOption('#trainer', 'skipgram');
+      await submit(page, 'train-form', { 'train-dim': '20', 'train-epochs': '3', 'train-min-count': '5' });
+      expect(await pageMessage(page)).toBeUndefined();
+      expect(await page.$eval('#train-progress', (e) => e.textContent)).toBe('100 %');
+      // Served with COOP/COEP by embedkit explore: shared memory, SIMD, several workers.
+      const threads = await page.evaluate(() => Math.min(navigator.hardwareConcurrency, 4));
+      expect(await page.$eval('#train-runtime', (e) => e.textContent)).toBe(
+        `threads ${threads}, kernels wasm-simd, shared yes`,
+      );
+      expect(await page.$eval('#summary', (e) => e.textContent)).toMatch(
+        /^trained-skipgram\.bin: [\d,]+ words × 20$/,
+      );
+      await submit(page, 'neighbors-form', { word: 'police', k: '5' });
+      expect(await pageMessage(page)).toBeUndefined();
+      expect((await scores(page, '#neighbors')).map((s) => s.label)).toHaveLength(5);
+      expect(await drawnPixels(page)).toBeGreaterThan(1000);
+      await page.screenshot({ path: join(ARTIFACTS, 'trained.png') });
+    });
+
+    it('cancels a fastText training on the SOTU slice and stays usable', async () => {
+      const { page } = explorer;
+      await page.selectOption('#trainer', 'fasttext');
+      await page.selectOption('#train-corpus', 'sotu');
+      await page.fill('#train-epochs', '50');
+      await page.$eval('#train-progress', (e) => {
+        e.textContent = '';
+      });
+      await act(page, async () => {
+        await page.click('#train-form button[type=submit]');
+        await page.waitForFunction(() => document.getElementById('train-progress')!.textContent !== '');
+        await page.click('#train-cancel');
+      });
+      expect(await pageMessage(page)).toMatch(/cancel/i);
+      expect(await page.$eval('#summary', (e) => e.textContent)).toMatch(/^trained-skipgram\.bin/);
+      expect(await page.$eval('#train-cancel', (e) => (e as HTMLButtonElement).disabled)).toBe(true);
     });
   },
 );
