@@ -261,8 +261,7 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'text classification',
         'text classification',
       ]);
-      const [skipgram, , , glove, analogy, loading, memory, threads, phase, ...classification] =
-        result.rows;
+      const [skipgram, , , glove, analogy, loading, memory, threads, phase, ...classification] = result.rows;
       for (const row of classification) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);

@@ -131,11 +131,11 @@ describeIf(hasFastText, 'fastText is not installed')('our supervised .bin in fas
         const theirs = printed[i]!.split(' ')
           .filter((_, j) => j % 2 === 1)
           .map(Number);
-        predictions.forEach(({ probability }, j) =>
+        predictions.forEach(({ probability }, j) => {
           expect(Math.abs(probability - theirs[j]!), `${options.loss}, line ${i + 1}`).toBeLessThan(
             2e-5 + 1e-5 * theirs[j]!,
-          ),
-        );
+          );
+        });
       });
     }
   });
