@@ -12,6 +12,8 @@ import { trainWord2VecInBrowser } from '../index.js';
 const source = (file: string): string => fileURLToPath(new URL(`../${file}`, import.meta.url));
 const SKIPGRAM = { model: 'skipgram', dim: 16, epochs: 2, minCount: 2, negative: 3 };
 const LONG_CBOW = { model: 'cbow', dim: 16, epochs: 200, minCount: 2 };
+// Long enough (several seconds on one thread) that progress, reported every 500 ms, comes before the end.
+const LONGER_SKIPGRAM = { ...SKIPGRAM, epochs: 20 };
 
 describeIf(hasChromium, 'Chromium (Debian package chromium) is not installed')(
   'trainWord2VecInBrowser in headless Chromium',
@@ -49,7 +51,7 @@ describeIf(hasChromium, 'Chromium (Debian package chromium) is not installed')(
         false,
         'trainWord2VecInBrowser',
         text,
-        SKIPGRAM,
+        LONGER_SKIPGRAM,
         LONG_CBOW,
       );
       expect(outcome.isolated).toBe(false);
