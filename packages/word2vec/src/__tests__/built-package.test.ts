@@ -1,33 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeIf } from '#test-utils/fixtures.js';
+import { plainNodeScripts } from '#test-utils/plain-node-scripts.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const execute = promisify(execFile);
 
-let folder: string;
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'embedkit-word2vec-dist-'));
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-
-/** Runs `script` as a file of its own with plain Node (no source conditions, no loader). */
-async function run(name: string, script: string): Promise<unknown> {
-  const path = join(folder, name);
-  await writeFile(path, script);
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  const { stdout } = await execute(process.execPath, [path], { env });
-  return JSON.parse(stdout);
-}
+const run = plainNodeScripts('embedkit-word2vec-dist-');
 
 const TRAIN = `
 const corpus = Array.from({ length: 40 }, (_, i) => ['a', 'b', 'c', 'w' + (i % 5), 'd']);
