@@ -1,7 +1,7 @@
 /**
  * The Hogwild scaling model of docs/performance.md, computed from measurements on this machine:
  * trains one epoch with 1 and 2 threads, alternating (the CPU time of a prediction on one thread and
- * on two, the serial parts: vocabulary, encoding, saving), then predicts the speed-up at 2, 4, 8 and 16 threads from the
+ * on two, the CPU time of the serial parts: vocabulary, encoding, saving), then predicts the speed-up at 2, 4, 8 and 16 threads from the
  * vocabulary's counts (see hogwild-contention.ts) for a range of costs of moving a cache line
  * between cores. Prints Markdown. Needs the built package (`pnpm build`).
  *
@@ -40,15 +40,18 @@ const THREAD_COUNTS = [2, 4, 8, 16];
 /** Costs of a cache-line transfer between cores the model is shown at, ns. */
 const LINE_NS = argument('line-ns', '50,100,200').split(',').map(Number);
 const ROUNDS = Number(argument('rounds', '2'));
+/** The most frequent words whose output rows' share of the contention is reported. */
+const HEAD_WORDS = 100;
 
 interface Run {
-  /** Counting the vocabulary and encoding: start to the first training report. */
-  readonly beforeSeconds: number;
+  /** Counting the vocabulary and encoding (start to the first training report): CPU seconds. */
+  readonly beforeCpuSeconds: number;
+  /** The training phase: wall seconds and user + system CPU seconds of all threads. */
   readonly trainingSeconds: number;
-  readonly saveSeconds: number;
-  readonly predictions: number;
-  /** User + system CPU seconds of the training phase, all threads. */
   readonly trainingCpuSeconds: number;
+  /** Saving the vectors: CPU seconds. */
+  readonly saveCpuSeconds: number;
+  readonly predictions: number;
 }
 
 function cpuSeconds(): number {
@@ -58,9 +61,9 @@ function cpuSeconds(): number {
 
 /** One epoch with `threads` threads, timed by phase. */
 async function trainOnce(threads: number, folder: string): Promise<Run> {
-  const started = performance.now();
-  let trainingStarted: number | undefined;
-  let cpuStarted = 0;
+  const cpuAtStart = cpuSeconds();
+  let trainingStarted = performance.now();
+  let cpuAtTraining: number | undefined;
   let predictions = 0;
   const trained = await trainWord2Vec(
     corpus,
@@ -70,26 +73,26 @@ async function trainOnce(threads: number, folder: string): Promise<Run> {
       seed: 1,
       onProgress: (progress) => {
         if (progress.phase !== 'training') return;
-        if (trainingStarted === undefined) {
+        if (cpuAtTraining === undefined) {
           trainingStarted = performance.now();
-          cpuStarted = cpuSeconds();
+          cpuAtTraining = cpuSeconds();
         }
         predictions = progress.predictions ?? predictions;
       },
     },
   );
-  const trainedAt = performance.now();
-  const trainingCpuSeconds = cpuSeconds() - cpuStarted;
+  const trainingSeconds = (performance.now() - trainingStarted) / 1000;
+  const cpuAtTrained = cpuSeconds();
   await trained.saveVectors(join(folder, `${threads}.bin`), 'word2vec-binary');
-  const saved = performance.now();
+  const cpuAtSaved = cpuSeconds();
   trained.dispose();
-  const start = trainingStarted ?? started;
+  const training = cpuAtTraining ?? cpuAtStart;
   return {
-    beforeSeconds: (start - started) / 1000,
-    trainingSeconds: (trainedAt - start) / 1000,
-    saveSeconds: (saved - trainedAt) / 1000,
+    beforeCpuSeconds: training - cpuAtStart,
+    trainingSeconds,
+    trainingCpuSeconds: cpuAtTrained - training,
+    saveCpuSeconds: cpuAtSaved - cpuAtTrained,
     predictions,
-    trainingCpuSeconds,
   };
 }
 
@@ -131,8 +134,8 @@ try {
   const measured = {
     // CPU time, not wall time: on a shared machine a thread waits for a core.
     predictionSeconds: cpuPerPrediction[0],
-    serialSeconds: one.beforeSeconds + one.saveSeconds,
-    trainingSeconds: one.trainingSeconds,
+    serialSeconds: one.beforeCpuSeconds + one.saveCpuSeconds,
+    trainingSeconds: one.trainingCpuSeconds,
   };
   // Bytes a prediction reads and writes back: its output rows and its input rows, 4·dim each.
   const rowBytes = 4 * dim;
@@ -146,11 +149,11 @@ try {
     `Hogwild model, word2vec ${model}, ${corpus} (${vocabulary.size.toLocaleString('en-US')} words, ${vocabulary.totalCount.toLocaleString('en-US')} tokens), dim ${dim}, window ${settings.window}, negative ${settings.negative}, sample ${settings.sample}, 1 epoch; Node ${process.versions.node}.`,
     '',
     'Measured on this machine:',
-    `- 1 thread (least CPU per prediction of ${ROUNDS} runs): ${one.predictions.toLocaleString('en-US')} predictions, training phase ${fmt(one.trainingSeconds)} s wall, ${fmt(one.trainingCpuSeconds)} s CPU: **${ns(cpuPerPrediction[0])} ns CPU per prediction**; serial parts ${fmt(one.beforeSeconds)} s (vocabulary and encoding) + ${fmt(one.saveSeconds)} s (saving)`,
-    `- 2 threads: ${two.predictions.toLocaleString('en-US')} predictions, training phase ${fmt(two.trainingSeconds)} s wall (speed-up ${fmt(one.trainingSeconds / two.trainingSeconds)}× on wall time), ${fmt(two.trainingCpuSeconds)} s CPU: ${ns(cpuPerPrediction[1])} ns CPU per prediction, ${fmt(100 * (cpuPerPrediction[1] / cpuPerPrediction[0] - 1), 1)} % more than 1 thread; at the model's ${fmt(contendedAtTwo, 3)} contended lines per prediction that is ${ns((cpuPerPrediction[1] - cpuPerPrediction[0]) / contendedAtTwo)} ns per line`,
+    `- 1 thread (least CPU per prediction of ${ROUNDS} runs): ${one.predictions.toLocaleString('en-US')} predictions, training phase ${fmt(one.trainingCpuSeconds)} s CPU (${fmt(one.trainingSeconds)} s wall): **${ns(cpuPerPrediction[0])} ns CPU per prediction**; serial parts ${fmt(one.beforeCpuSeconds)} s CPU (vocabulary and encoding) + ${fmt(one.saveCpuSeconds)} s CPU (saving)`,
+    `- 2 threads: ${two.predictions.toLocaleString('en-US')} predictions, training phase ${fmt(two.trainingCpuSeconds)} s CPU (${fmt(two.trainingSeconds)} s wall; ${fmt(one.trainingSeconds / two.trainingSeconds)}× the 1-thread run's wall-time speed): ${ns(cpuPerPrediction[1])} ns CPU per prediction, ${fmt(100 * (cpuPerPrediction[1] / cpuPerPrediction[0] - 1), 1)} % against 1 thread, where the model's ${fmt(contendedAtTwo, 3)} contended lines per prediction at 100 ns a line would add ${fmt((100 * contendedAtTwo * 1e-7) / cpuPerPrediction[0], 1)} %`,
     `- a prediction reads and writes ${bytesPerPrediction} bytes (${1 + settings.negative} output and ${shape.inputRows} input rows of ${rowBytes} bytes); both matrices hold ${fmt((2 * vocabulary.size * rowBytes) / 2 ** 20, 1)} MB`,
     '',
-    `Predicted, from the vocabulary's counts; a contended line costs one transfer between cores of ${LINE_NS.join(', ')} ns (not measurable on a shared 2-core VM; the break-even column is the cost at which the training phase keeps 90 % efficiency):`,
+    `Predicted from the vocabulary's counts and the CPU times above (each thread on a core of its own); a contended line costs one transfer between cores of ${LINE_NS.join(', ')} ns (not measurable on a shared 2-core VM; the break-even column is the cost at which the training phase keeps 90 % efficiency):`,
     '',
     `| threads | rows also written by another thread in the same prediction | their lines | falsely shared lines | contended lines per prediction | break-even ns per line | training-phase speed-up at ${LINE_NS.join(' / ')} ns | whole-process speed-up at ${LINE_NS.join(' / ')} ns | row traffic GB/s |`,
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -166,6 +169,18 @@ try {
     const traffic = (threads * bytesPerPrediction) / measured.predictionSeconds / 1e9;
     lines.push(
       `| ${threads} | ${fmt(sharedRows, 4)} | ${fmt(sharedRowLines, 3)} | ${fmt(falselySharedLines, 4)} | ${fmt(contended, 3)} | ${ns(measured.predictionSeconds / (9 * contended))} | ${speedUps((p) => p.trainingSpeedUp)} | ${speedUps((p) => p.processSpeedUp)} | ${fmt(traffic, 1)} |`,
+    );
+  }
+  // Where the contended rows are: the output matrix, and in it the most frequent words.
+  const none = new Float64Array(vocabulary.size);
+  const head = rows.output.map((p, w) => (w < HEAD_WORDS ? p : 0));
+  lines.push('');
+  for (const threads of [2, THREAD_COUNTS.at(-1)!]) {
+    const all = contention(rows, dim, threads).sharedRowLines;
+    const output = contention({ input: none, output: rows.output }, dim, threads).sharedRowLines;
+    const top = contention({ input: none, output: head }, dim, threads).sharedRowLines;
+    lines.push(
+      `With ${threads} threads, ${fmt((100 * output) / all, 0)} % of the lines of rows written by two threads are output rows, ${fmt((100 * top) / all, 0)} % output rows of the ${HEAD_WORDS} most frequent words.`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
