@@ -72,6 +72,8 @@ export interface PerfResult {
   readonly seconds: number;
   /** Corpus of the training rows and its token count. */
   readonly corpus: { readonly path: string; readonly tokens: number };
+  /** Seeds 1..seeds of the training rows, whose time and quality are means over them. */
+  readonly seeds: number;
   readonly rows: readonly PerfRow[];
   /** The training rows' achieved GFLOP/s against the logistic step's measured roofs. */
   readonly roofline?: Roofline | undefined;

@@ -58,43 +58,76 @@ function peerLabel(peer: ModelRow): string {
   return peer.version.toLowerCase().includes(tool.toLowerCase()) ? peer.version : `${tool} ${peer.version}`;
 }
 
-function trainingMeasure(row: ModelRow | undefined): PerfMeasure | undefined {
-  if (row?.status !== 'ok' || row.wallSeconds === undefined) return undefined;
-  const wordSim = wordSimOf(row);
+const mean = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** The mean of the figures the rows have, or undefined when none has one. */
+function meanOf(
+  rows: readonly ModelRow[],
+  figure: (row: ModelRow) => number | undefined,
+): number | undefined {
+  const values = rows.map(figure).filter((value): value is number => value !== undefined);
+  return values.length === 0 ? undefined : mean(values);
+}
+
+/** One side of a training row over the seeds: mean time and quality, the highest peak memory. */
+function trainingMeasure(rows: readonly ModelRow[]): PerfMeasure | undefined {
+  if (rows.length === 0) return undefined;
+  const wordSim = meanOf(rows, wordSimOf);
+  const peaks = rows.flatMap((row) => row.peakRssMb ?? []);
   return {
-    seconds: row.wallSeconds,
-    cpuSeconds: row.cpuSeconds,
-    peakRssMb: row.peakRssMb,
-    quality: `analogy ${pct(analogyOf(row))}, WS-353 ${wordSim === undefined ? '–' : wordSim.toFixed(3)}`,
+    seconds: mean(rows.map((row) => row.wallSeconds!)),
+    cpuSeconds: meanOf(rows, (row) => row.cpuSeconds),
+    peakRssMb: peaks.length === 0 ? undefined : Math.max(...peaks),
+    quality: `analogy ${pct(meanOf(rows, analogyOf))}, WS-353 ${wordSim === undefined ? '–' : wordSim.toFixed(3)}`,
   };
 }
 
 /**
- * The training rows of the table, from a bench report with peers: for each of our rows that has a
- * peer row, time and quality side by side against {@link ISSUE_20_TARGETS} or {@link TRAINING_TARGET}.
+ * The training rows of the table, from bench reports with peers, one per seed: for each of our
+ * algorithms that has a peer, time and quality side by side (each the mean over the seeds) against
+ * {@link ISSUE_20_TARGETS} or {@link TRAINING_TARGET}. A seed whose run failed on either side is
+ * left out of both sides' means and named in the row's note.
  */
-export function trainingRows(report: BenchReport, titles: ReadonlyMap<string, string>): PerfRow[] {
+export function trainingRows(
+  reports: readonly BenchReport[],
+  titles: ReadonlyMap<string, string>,
+): PerfRow[] {
   const rows: PerfRow[] = [];
   for (const [algo, title] of titles) {
-    const ours = report.rows.find((row) => row.kind === 'ours' && row.algo === algo);
-    const peer = report.rows.find((row) => row.kind === 'peer' && row.algo === algo);
+    const pairs = reports.map((report) => ({
+      ours: report.rows.find((row) => row.kind === 'ours' && row.algo === algo),
+      peer: report.rows.find((row) => row.kind === 'peer' && row.algo === algo),
+    }));
+    const complete = (row: ModelRow | undefined): row is ModelRow =>
+      row?.status === 'ok' && row.wallSeconds !== undefined;
+    const paired = pairs.filter(({ ours, peer }) => complete(ours) && complete(peer));
+    const ours = paired.map((pair) => pair.ours!);
+    const peers = paired.map((pair) => pair.peer!);
     const oursMeasure = trainingMeasure(ours);
-    const peerMeasure = trainingMeasure(peer);
+    const peerMeasure = trainingMeasure(peers);
     const ratio = oursMeasure && peerMeasure ? oursMeasure.seconds / peerMeasure.seconds : undefined;
     const target: TrainingTarget = ISSUE_20_TARGETS.get(algo) ?? TRAINING_TARGET;
     const { time, analogyPoints, wordSim } = target;
     let met: boolean | undefined;
-    if (ratio !== undefined && ours && peer) {
+    if (ratio !== undefined && oursMeasure && peerMeasure) {
       const quality =
-        (analogyOf(ours) ?? 0) >= (analogyOf(peer) ?? 0) - analogyPoints / 100 &&
-        (wordSimOf(ours) ?? 0) >= (wordSimOf(peer) ?? 0) - wordSim;
+        (meanOf(ours, analogyOf) ?? 0) >= (meanOf(peers, analogyOf) ?? 0) - analogyPoints / 100 &&
+        (meanOf(ours, wordSimOf) ?? 0) >= (meanOf(peers, wordSimOf) ?? 0) - wordSim;
       const memory =
-        !target.peakMemory || (ours.peakRssMb ?? Number.POSITIVE_INFINITY) <= (peer.peakRssMb ?? 0);
+        !target.peakMemory ||
+        (oursMeasure.peakRssMb ?? Number.POSITIVE_INFINITY) <= (peerMeasure.peakRssMb ?? 0);
       met = ratio <= time && quality && memory;
     }
-    const missing = [ours, peer]
-      .filter((row) => row !== undefined && row.status !== 'ok')
-      .map((row) => `${row!.name} ${row!.status}${row!.error ? `: ${row!.error}` : ''}`);
+    const missing = pairs.flatMap(({ ours, peer }, seed) =>
+      [ours, peer]
+        .filter((row) => row !== undefined && row.status !== 'ok')
+        .map(
+          (row) =>
+            `${reports.length > 1 ? `seed ${reports[seed]!.config.seed}: ` : ''}${row!.name} ${row!.status}${row!.error ? `: ${row!.error}` : ''}`,
+        ),
+    );
+    const peer = pairs.find((pair) => pair.peer !== undefined)?.peer;
     rows.push({
       name: title,
       oursLabel: 'embedkit',

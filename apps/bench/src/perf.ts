@@ -29,6 +29,7 @@ import { type Roofline, rooflineRow } from './roofline.js';
 import { measureStepPeak } from './step-peak.js';
 import { threadScalingRows } from './thread-scaling.js';
 import { ProgressDisplay } from '@embedkit/cli';
+import type { BenchReport } from './results.js';
 import { trainOurs } from './train-ours.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -56,6 +57,12 @@ const program = new Command('embedkit-bench-perf')
     'word2vec binary model for the analogy-evaluation row (default: the skip-gram vectors this run trains)',
   )
   .option('--glove-tools <dir>', 'Stanford GloVe tools folder (default: $GLOVE_TOOLS_DIR)')
+  .option(
+    '--seeds <n>',
+    'seeds 1..n of the training rows, each side: their quality and time are the means over the seeds',
+    positive('--seeds'),
+    3,
+  )
   .option('--threads <n>', 'threads of the training rows', positive('--threads'), 2)
   .option('--dim <n>', 'dimension of the training rows', positive('--dim'), 100)
   .option(
@@ -146,6 +153,7 @@ async function main(): Promise<void> {
     data?: string;
     reference?: string;
     gloveTools?: string;
+    seeds: number;
     threads: number;
     dim: number;
     epochs?: number;
@@ -178,7 +186,7 @@ async function main(): Promise<void> {
   const epochText = (n: number): string => `${n} epoch${n === 1 ? '' : 's'}`;
   const negative = { negative: 5, sample: 1e-4 };
 
-  // 1. The training rows: one normal bench run with the peers (its report is benchmarks.md).
+  // 1. The training rows: a normal bench run with the peers per seed (seed 1's report is benchmarks.md).
   const benchOptions: BenchOptions = {
     corpus,
     // ppmi-svd is cheap and shows the count-based baseline beside the trainers in benchmarks.md.
@@ -207,12 +215,22 @@ async function main(): Promise<void> {
     probeWords: [...DEFAULT_PROBE_WORDS],
     reportCopy: o.writeDocs ? join(o.docsDir, 'benchmarks.md') : undefined,
   };
-  const report = await runBench(benchOptions, {
-    display,
-    signal,
-    command: `${benchCommandLine(benchOptions)} (the bench run of: ${command})`,
-  });
-  notes.push(...report.notes);
+  const reports: BenchReport[] = [];
+  for (let seed = 1; seed <= o.seeds; seed++) {
+    const options: BenchOptions =
+      seed === 1
+        ? benchOptions
+        : { ...benchOptions, seed, out: join(out, `bench-seed-${seed}`), reportCopy: undefined };
+    reports.push(
+      await runBench(options, {
+        display,
+        signal,
+        command: `${benchCommandLine(options)} (the bench run of: ${command})`,
+      }),
+    );
+  }
+  const report = reports[0]!;
+  notes.push(...new Set(reports.flatMap((each) => each.notes)));
   const tokens = report.corpus.tokens;
   const trainingTitles = new Map([
     ['word2vec-skipgram', `word2vec skip-gram training, ${epochText(epochs)}`],
@@ -221,7 +239,7 @@ async function main(): Promise<void> {
     ['fasttext-cbow', `fastText CBOW (subwords 3–6) training, ${epochText(epochs)}`],
     ['glove', `GloVe training (whole pipeline), ${epochText(gloveEpochs)}`],
   ]);
-  const rows: PerfRow[] = trainingRows(report, trainingTitles);
+  const rows: PerfRow[] = trainingRows(reports, trainingTitles);
 
   // 2. Analogy evaluation and loading a large GloVe file: ours and gensim's, alternating.
   const gensimMissing = peerUnavailable('gensim');
@@ -404,6 +422,7 @@ async function main(): Promise<void> {
     load: [load, loadavg()[0] ?? 0],
     seconds: (performance.now() - started) / 1000,
     corpus: { path: report.corpus.path, tokens },
+    seeds: o.seeds,
     rows,
     roofline,
     notes,

@@ -238,6 +238,8 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
           '2000',
           '--rounds',
           '1',
+          '--seeds',
+          '2',
           '--out',
           perfOut,
           '--write-docs',
@@ -248,6 +250,8 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
       );
       expect(stderr).toContain('peer glove skipped: no Stanford GloVe tools given');
       const result = JSON.parse(readFileSync(join(perfOut, 'perf.json'), 'utf8')) as PerfResult;
+      expect(result.seeds).toBe(2);
+      expect(existsSync(join(perfOut, 'bench-seed-2', 'report.json'))).toBe(true);
       expect(result.rows.map((row) => row.name.split(',')[0])).toEqual([
         'word2vec skip-gram training',
         'word2vec CBOW training',

@@ -9,6 +9,7 @@ const fixture: PerfResult = {
   load: [1.25, 2.5],
   seconds: 1500,
   corpus: { path: '/data/text8-head.txt', tokens: 2_139_748 },
+  seeds: 3,
   rows: [
     {
       name: 'word2vec skip-gram training, 5 epochs',
@@ -55,6 +56,7 @@ describe('renderPerfBlock', () => {
     expect(block).toContain('Test CPU, 2 cores, 8 GB, Node 20.20.2 (linux test)');
     expect(block).toContain('load average 1.3 at the start, 2.5 at the end');
     expect(block).toContain('/data/text8-head.txt (2,139,748 tokens)');
+    expect(block).toContain('means over seeds 1..3');
   });
 
   it('writes one table row per measurement: times with CPU, memory, quality, ratio, target and verdict', () => {
