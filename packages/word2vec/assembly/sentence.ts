@@ -13,7 +13,7 @@
 // - one workspace per thread: the random state, the results of the last call, then the hidden
 //   vector and its update (dim floats each) and the negatives drawn for two predictions.
 
-import { fusedLogisticStep } from '../../core-math/assembly/inlined';
+import { dotProduct, fusedLogisticStep, tableLogSigmoid, tableSigmoid } from '../../core-math/assembly/inlined';
 import { axpy, scale } from '../../core-math/assembly/kernels';
 import {
   T_ALIAS_TABLE,
@@ -30,6 +30,7 @@ import {
   T_NODES,
   T_OUTPUT,
   T_SIGMOID,
+  T_SHARED_BLOCK,
   T_SIGMOID_SIZE,
   T_TREE_CODES,
   T_TREE_NODES,
@@ -42,6 +43,7 @@ import {
   W_NOISE,
   W_PREDICTIONS,
   W_RANDOM,
+  W_SHARED,
   W_SINK,
   W_STATUS,
   W_WORDS,
@@ -82,6 +84,14 @@ let factor: f64 = 0;
 let hidden: usize = 0;
 let gradient: usize = 0;
 let rowBytes: usize = 0;
+// Negatives shared over a skip-gram window: context rows per block (0: not shared), and the
+// block's scratch in the workspace: input row addresses, output row addresses (target first),
+// the updates of every (input, output) pair, the inputs' updates (sharedBlock x dim floats).
+let sharedBlock: i32 = 0;
+let blockInputs: usize = 0;
+let blockOutputs: usize = 0;
+let blockUpdates: usize = 0;
+let blockInputUpdates: usize = 0;
 
 function word(block: usize, index: i32): i32 {
   return load<i32>(block + ((<usize>index) << 2));
@@ -272,6 +282,86 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
   return loss;
 }
 
+/**
+ * The block of `count` input rows at blockInputs against the `outputCount` output rows at
+ * blockOutputs (the target first, label 1; then the negatives, label 0), as the TypeScript
+ * objective's #trainBlock: every score from the current weights, then the inputs' updates from the
+ * outputs before their update, the outputs' updates from the inputs before theirs, the inputs'.
+ */
+function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
+  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+  let loss: f64 = 0;
+  for (let c = 0; c < count; c++) {
+    const inputAt = load<usize>(blockInputs + ((<usize>c) << 2));
+    const updatesAt = blockUpdates + ((<usize>(c * outputCount)) << 2);
+    for (let o = 0; o < outputCount; o++) {
+      const score = dotProduct(inputAt, load<usize>(blockOutputs + ((<usize>o) << 2)), dim);
+      const label: f64 = o === 0 ? 1 : 0;
+      store<f32>(updatesAt + ((<usize>o) << 2), <f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr));
+      loss -= tableLogSigmoid(o === 0 ? score : -score, logTable, maxExp, factor);
+    }
+  }
+  for (let c = 0; c < count; c++) {
+    const into = blockInputUpdates + <usize>c * rowBytes;
+    zero(into);
+    const updatesAt = blockUpdates + ((<usize>(c * outputCount)) << 2);
+    for (let o = 0; o < outputCount; o++) {
+      axpy(load<f32>(updatesAt + ((<usize>o) << 2)), load<usize>(blockOutputs + ((<usize>o) << 2)), into, dim);
+    }
+  }
+  for (let o = 0; o < outputCount; o++) {
+    const outputAt = load<usize>(blockOutputs + ((<usize>o) << 2));
+    for (let c = 0; c < count; c++) {
+      const update = load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2));
+      axpy(update, load<usize>(blockInputs + ((<usize>c) << 2)), outputAt, dim);
+    }
+  }
+  for (let c = 0; c < count; c++) {
+    axpy(1, blockInputUpdates + <usize>c * rowBytes, load<usize>(blockInputs + ((<usize>c) << 2)), dim);
+  }
+  return loss;
+}
+
+/**
+ * Skip-gram with negatives shared over each window (no encoder), as engine.ts's
+ * skipGramSharedSentence: per word its window, then one draw of negatives, then its context rows
+ * against the word and those negatives, in blocks of sharedBlock rows.
+ */
+function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
+  let loss: f64 = 0;
+  let predictions = 0;
+  for (let i = 0; i < length; i++) {
+    const reach = <i32>(window - nextInt(window));
+    const from = max(0, i - reach);
+    const to = min(length, i + reach + 1);
+    drawNegatives(noiseDraws);
+    const target = word(sentence, i);
+    store<usize>(blockOutputs, output + <usize>target * rowBytes);
+    let outputCount = 1;
+    for (let d = 0; d < negative; d++) {
+      const noise = load<i32>(noiseDraws + ((<usize>d) << 2));
+      // A draw that hits the target is not a negative example.
+      if (noise === target) continue;
+      store<usize>(blockOutputs + ((<usize>outputCount) << 2), output + <usize>noise * rowBytes);
+      outputCount++;
+    }
+    let count = 0;
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      store<usize>(blockInputs + ((<usize>count) << 2), inputRow(word(sentence, j)));
+      count++;
+      if (count === sharedBlock) {
+        loss += sharedBlockStep(count, outputCount, lr);
+        count = 0;
+      }
+    }
+    if (count > 0) loss += sharedBlockStep(count, outputCount, lr);
+    predictions += to - from - 1;
+  }
+  store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
+  return loss;
+}
+
 /** Adds `alpha` times x to every input row of the context words from..to (without i). */
 function addToContext(sentence: usize, from: i32, to: i32, i: i32, alpha: f32, x: usize, into: bool): void {
   for (let j = from; j < to; j++) {
@@ -383,6 +473,14 @@ export function trainSentences(
   factor = load<f64>(tables + (T_FACTOR << 2));
   hidden = <usize>word(workspace, W_HIDDEN);
   gradient = <usize>word(workspace, W_GRADIENT);
+  sharedBlock = word(tables, T_SHARED_BLOCK);
+  if (sharedBlock !== 0) {
+    blockInputs = <usize>word(workspace, W_SHARED);
+    blockOutputs = blockInputs + ((<usize>sharedBlock) << 2);
+    blockUpdates = blockOutputs + ((<usize>(negative + 1)) << 2);
+    // 16-byte aligned, as the workspace is.
+    blockInputUpdates = (blockUpdates + ((<usize>(sharedBlock * (negative + 1))) << 2) + 15) & ~(<usize>15);
+  }
   const keep = <usize>word(tables, T_KEEP);
   const skipGramModel = word(tables, T_ARCHITECTURE) === 0;
   const cbowMean = word(tables, T_CBOW_MEAN) !== 0;
@@ -429,9 +527,11 @@ export function trainSentences(
     words += stop - start;
     // A word alone has no context to train with.
     if (length > 1) {
-      loss += skipGramModel
-        ? skipGram(sentence, length, lr, workspace)
-        : cbow(sentence, length, lr, cbowMean, workspace);
+      loss += !skipGramModel
+        ? cbow(sentence, length, lr, cbowMean, workspace)
+        : sharedBlock !== 0
+          ? skipGramShared(sentence, length, lr, workspace)
+          : skipGram(sentence, length, lr, workspace);
     }
     s++;
     if (words >= budget) break;
