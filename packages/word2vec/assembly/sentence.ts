@@ -285,8 +285,8 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
 /**
  * The block of `count` input rows at blockInputs against the `outputCount` output rows at
  * blockOutputs (the target first, label 1; then the negatives, label 0), as the TypeScript
- * objective's #trainBlock: every score from the current weights, then the inputs' updates from the
- * outputs before their update, the outputs' updates from the inputs before theirs, the inputs'.
+ * objective's #trainBlock: every score from the current weights; per output, its share of the
+ * inputs' updates and its own update; then the inputs' updates.
  */
 function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
   const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
@@ -301,19 +301,34 @@ function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
       loss -= tableLogSigmoid(o === 0 ? score : -score, logTable, maxExp, factor);
     }
   }
-  for (let c = 0; c < count; c++) {
-    const into = blockInputUpdates + <usize>c * rowBytes;
-    zero(into);
-    const updatesAt = blockUpdates + ((<usize>(c * outputCount)) << 2);
-    for (let o = 0; o < outputCount; o++) {
-      axpy(load<f32>(updatesAt + ((<usize>o) << 2)), load<usize>(blockOutputs + ((<usize>o) << 2)), into, dim);
-    }
-  }
+  for (let c = 0; c < count; c++) zero(blockInputUpdates + <usize>c * rowBytes);
+  // One pass per output row: each 4-float piece of it goes into every input's update, then takes
+  // the inputs' contributions, in the order (and with the float32 operations) of the TypeScript
+  // objective's axpy calls, so both give the same bits.
   for (let o = 0; o < outputCount; o++) {
     const outputAt = load<usize>(blockOutputs + ((<usize>o) << 2));
-    for (let c = 0; c < count; c++) {
-      const update = load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2));
-      axpy(update, load<usize>(blockInputs + ((<usize>c) << 2)), outputAt, dim);
+    let i: usize = 0;
+    for (; i + 16 <= rowBytes; i += 16) {
+      const old = v128.load(outputAt + i);
+      let updated = old;
+      for (let c = 0; c < count; c++) {
+        const g = f32x4.splat(load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2)));
+        const into = blockInputUpdates + <usize>c * rowBytes + i;
+        v128.store(into, f32x4.add(v128.load(into), f32x4.mul(g, old)));
+        updated = f32x4.add(updated, f32x4.mul(g, v128.load(load<usize>(blockInputs + ((<usize>c) << 2)) + i)));
+      }
+      v128.store(outputAt + i, updated);
+    }
+    for (; i < rowBytes; i += 4) {
+      const old = load<f32>(outputAt + i);
+      let updated = old;
+      for (let c = 0; c < count; c++) {
+        const g = load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2));
+        const into = blockInputUpdates + <usize>c * rowBytes + i;
+        store<f32>(into, load<f32>(into) + g * old);
+        updated += g * load<f32>(load<usize>(blockInputs + ((<usize>c) << 2)) + i);
+      }
+      store<f32>(outputAt + i, updated);
     }
   }
   for (let c = 0; c < count; c++) {

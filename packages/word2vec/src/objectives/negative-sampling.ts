@@ -97,8 +97,9 @@ class NegativeSampling implements Objective {
 
   /**
    * Rows `rows[first..first + size)` of `inputs` against the first `outputCount` outputs: all the
-   * scores from the current weights, then the inputs' updates from the outputs before their update,
-   * then the outputs' updates from the inputs before theirs, then the inputs' updates.
+   * scores from the current weights; then per output, its share of every input's update (from the
+   * output row before its update) and its update (from the inputs before theirs); then the inputs'
+   * updates. An output drawn twice is updated twice, the second time from its updated row.
    */
   #trainBlock(
     inputs: Float32Array,
@@ -125,14 +126,13 @@ class NegativeSampling implements Objective {
       }
     }
     inputUpdates.fill(0, 0, size * dim);
-    for (let c = 0; c < size; c++) {
-      for (let o = 0; o < outputCount; o++) {
-        math.axpy(updates[c * outputCount + o]!, weights, outputs[o]!, inputUpdates, c * dim, dim);
-      }
-    }
     for (let o = 0; o < outputCount; o++) {
+      const output = outputs[o]!;
       for (let c = 0; c < size; c++) {
-        math.axpy(updates[c * outputCount + o]!, inputs, rows[first + c]!, weights, outputs[o]!, dim);
+        math.axpy(updates[c * outputCount + o]!, weights, output, inputUpdates, c * dim, dim);
+      }
+      for (let c = 0; c < size; c++) {
+        math.axpy(updates[c * outputCount + o]!, inputs, rows[first + c]!, weights, output, dim);
       }
     }
     for (let c = 0; c < size; c++) math.axpy(1, inputUpdates, c * dim, inputs, rows[first + c]!, dim);
