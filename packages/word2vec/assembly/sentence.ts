@@ -345,16 +345,25 @@ function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
 function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
   let loss: f64 = 0;
   let predictions = 0;
+  let draws = noiseDraws;
+  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  let nextReach = <i32>(window - nextInt(window));
+  drawNegatives(draws);
   for (let i = 0; i < length; i++) {
-    const reach = <i32>(window - nextInt(window));
+    const reach = nextReach;
     const from = max(0, i - reach);
     const to = min(length, i + reach + 1);
-    drawNegatives(noiseDraws);
+    // One word ahead, as skipGram: the next word's window and negatives are drawn (and their rows
+    // read) before this word trains, which draws nothing, so the random stream keeps its order.
+    if (i + 1 < length) {
+      nextReach = <i32>(window - nextInt(window));
+      drawNegatives(nextDraws);
+    }
     const target = word(sentence, i);
     store<usize>(blockOutputs, output + <usize>target * rowBytes);
     let outputCount = 1;
     for (let d = 0; d < negative; d++) {
-      const noise = load<i32>(noiseDraws + ((<usize>d) << 2));
+      const noise = load<i32>(draws + ((<usize>d) << 2));
       // A draw that hits the target is not a negative example.
       if (noise === target) continue;
       store<usize>(blockOutputs + ((<usize>outputCount) << 2), output + <usize>noise * rowBytes);
@@ -372,6 +381,9 @@ function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize)
     }
     if (count > 0) loss += sharedBlockStep(count, outputCount, lr);
     predictions += to - from - 1;
+    const swap = draws;
+    draws = nextDraws;
+    nextDraws = swap;
   }
   store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
   return loss;
