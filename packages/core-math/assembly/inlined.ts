@@ -37,14 +37,14 @@ export function finishDot(a: v128, b: v128, x: usize, y: usize, i: usize, bytes:
  * The logistic function read from a SigmoidTable's entries at table (size + 1 floats): clamped
  * to 1 above maxExp and 0 below -maxExp, NaN for NaN, exactly as SigmoidTable.sigmoid.
  */
-function tableSigmoid(x: f64, table: usize, maxExp: f64, factor: f64): f64 {
+export function tableSigmoid(x: f64, table: usize, maxExp: f64, factor: f64): f64 {
   if (x >= -maxExp && x <= maxExp)
     return <f64>load<f32>(table + ((<usize>(<i32>((x + maxExp) * factor))) << 2));
   return x > maxExp ? 1 : x < -maxExp ? 0 : NaN;
 }
 
 /** log σ from the log table at logTable, as SigmoidTable.logSigmoid: 0 above maxExp, x below -maxExp. */
-function tableLogSigmoid(x: f64, logTable: usize, maxExp: f64, factor: f64): f64 {
+export function tableLogSigmoid(x: f64, logTable: usize, maxExp: f64, factor: f64): f64 {
   if (x >= -maxExp && x <= maxExp) {
     return <f64>load<f32>(logTable + ((<usize>(<i32>((x + maxExp) * factor))) << 2));
   }

@@ -13,7 +13,7 @@
 // - one workspace per thread: the random state, the results of the last call, then the hidden
 //   vector and its update (dim floats each) and the negatives drawn for two predictions.
 
-import { fusedLogisticStep } from '../../core-math/assembly/inlined';
+import { dotProduct, fusedLogisticStep, tableLogSigmoid, tableSigmoid } from '../../core-math/assembly/inlined';
 import { axpy, scale } from '../../core-math/assembly/kernels';
 import {
   T_ALIAS_TABLE,
@@ -30,6 +30,7 @@ import {
   T_NODES,
   T_OUTPUT,
   T_SIGMOID,
+  T_SHARED_BLOCK,
   T_SIGMOID_SIZE,
   T_TREE_CODES,
   T_TREE_NODES,
@@ -42,6 +43,7 @@ import {
   W_NOISE,
   W_PREDICTIONS,
   W_RANDOM,
+  W_SHARED,
   W_SINK,
   W_STATUS,
   W_WORDS,
@@ -82,6 +84,14 @@ let factor: f64 = 0;
 let hidden: usize = 0;
 let gradient: usize = 0;
 let rowBytes: usize = 0;
+// Negatives shared over a skip-gram window: context rows per block (0: not shared), and the
+// block's scratch in the workspace: input row addresses, output row addresses (target first),
+// the updates of every (input, output) pair, the inputs' updates (sharedBlock x dim floats).
+let sharedBlock: i32 = 0;
+let blockInputs: usize = 0;
+let blockOutputs: usize = 0;
+let blockUpdates: usize = 0;
+let blockInputUpdates: usize = 0;
 
 function word(block: usize, index: i32): i32 {
   return load<i32>(block + ((<usize>index) << 2));
@@ -272,6 +282,113 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
   return loss;
 }
 
+/**
+ * The block of `count` input rows at blockInputs against the `outputCount` output rows at
+ * blockOutputs (the target first, label 1; then the negatives, label 0), as the TypeScript
+ * objective's #trainBlock: every score from the current weights; per output, its share of the
+ * inputs' updates and its own update; then the inputs' updates.
+ */
+function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
+  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+  let loss: f64 = 0;
+  for (let c = 0; c < count; c++) {
+    const inputAt = load<usize>(blockInputs + ((<usize>c) << 2));
+    const updatesAt = blockUpdates + ((<usize>(c * outputCount)) << 2);
+    for (let o = 0; o < outputCount; o++) {
+      const score = dotProduct(inputAt, load<usize>(blockOutputs + ((<usize>o) << 2)), dim);
+      const label: f64 = o === 0 ? 1 : 0;
+      store<f32>(updatesAt + ((<usize>o) << 2), <f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr));
+      loss -= tableLogSigmoid(o === 0 ? score : -score, logTable, maxExp, factor);
+    }
+  }
+  for (let c = 0; c < count; c++) zero(blockInputUpdates + <usize>c * rowBytes);
+  // One pass per output row: each 4-float piece of it goes into every input's update, then takes
+  // the inputs' contributions, in the order (and with the float32 operations) of the TypeScript
+  // objective's axpy calls, so both give the same bits.
+  for (let o = 0; o < outputCount; o++) {
+    const outputAt = load<usize>(blockOutputs + ((<usize>o) << 2));
+    let i: usize = 0;
+    for (; i + 16 <= rowBytes; i += 16) {
+      const old = v128.load(outputAt + i);
+      let updated = old;
+      for (let c = 0; c < count; c++) {
+        const g = f32x4.splat(load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2)));
+        const into = blockInputUpdates + <usize>c * rowBytes + i;
+        v128.store(into, f32x4.add(v128.load(into), f32x4.mul(g, old)));
+        updated = f32x4.add(updated, f32x4.mul(g, v128.load(load<usize>(blockInputs + ((<usize>c) << 2)) + i)));
+      }
+      v128.store(outputAt + i, updated);
+    }
+    for (; i < rowBytes; i += 4) {
+      const old = load<f32>(outputAt + i);
+      let updated = old;
+      for (let c = 0; c < count; c++) {
+        const g = load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2));
+        const into = blockInputUpdates + <usize>c * rowBytes + i;
+        store<f32>(into, load<f32>(into) + g * old);
+        updated += g * load<f32>(load<usize>(blockInputs + ((<usize>c) << 2)) + i);
+      }
+      store<f32>(outputAt + i, updated);
+    }
+  }
+  for (let c = 0; c < count; c++) {
+    axpy(1, blockInputUpdates + <usize>c * rowBytes, load<usize>(blockInputs + ((<usize>c) << 2)), dim);
+  }
+  return loss;
+}
+
+/**
+ * Skip-gram with negatives shared over each window (no encoder), as engine.ts's
+ * skipGramSharedSentence: per word its window, then one draw of negatives, then its context rows
+ * against the word and those negatives, in blocks of sharedBlock rows.
+ */
+function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
+  let loss: f64 = 0;
+  let predictions = 0;
+  let draws = noiseDraws;
+  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  let nextReach = <i32>(window - nextInt(window));
+  drawNegatives(draws);
+  for (let i = 0; i < length; i++) {
+    const reach = nextReach;
+    const from = max(0, i - reach);
+    const to = min(length, i + reach + 1);
+    // One word ahead, as skipGram: the next word's window and negatives are drawn (and their rows
+    // read) before this word trains, which draws nothing, so the random stream keeps its order.
+    if (i + 1 < length) {
+      nextReach = <i32>(window - nextInt(window));
+      drawNegatives(nextDraws);
+    }
+    const target = word(sentence, i);
+    store<usize>(blockOutputs, output + <usize>target * rowBytes);
+    let outputCount = 1;
+    for (let d = 0; d < negative; d++) {
+      const noise = load<i32>(draws + ((<usize>d) << 2));
+      // A draw that hits the target is not a negative example.
+      if (noise === target) continue;
+      store<usize>(blockOutputs + ((<usize>outputCount) << 2), output + <usize>noise * rowBytes);
+      outputCount++;
+    }
+    let count = 0;
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      store<usize>(blockInputs + ((<usize>count) << 2), inputRow(word(sentence, j)));
+      count++;
+      if (count === sharedBlock) {
+        loss += sharedBlockStep(count, outputCount, lr);
+        count = 0;
+      }
+    }
+    if (count > 0) loss += sharedBlockStep(count, outputCount, lr);
+    predictions += to - from - 1;
+    const swap = draws;
+    draws = nextDraws;
+    nextDraws = swap;
+  }
+  store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
+  return loss;
+}
+
 /** Adds `alpha` times x to every input row of the context words from..to (without i). */
 function addToContext(sentence: usize, from: i32, to: i32, i: i32, alpha: f32, x: usize, into: bool): void {
   for (let j = from; j < to; j++) {
@@ -383,6 +500,14 @@ export function trainSentences(
   factor = load<f64>(tables + (T_FACTOR << 2));
   hidden = <usize>word(workspace, W_HIDDEN);
   gradient = <usize>word(workspace, W_GRADIENT);
+  sharedBlock = word(tables, T_SHARED_BLOCK);
+  if (sharedBlock !== 0) {
+    blockInputs = <usize>word(workspace, W_SHARED);
+    blockOutputs = blockInputs + ((<usize>sharedBlock) << 2);
+    blockUpdates = blockOutputs + ((<usize>(negative + 1)) << 2);
+    // 16-byte aligned, as the workspace is.
+    blockInputUpdates = (blockUpdates + ((<usize>(sharedBlock * (negative + 1))) << 2) + 15) & ~(<usize>15);
+  }
   const keep = <usize>word(tables, T_KEEP);
   const skipGramModel = word(tables, T_ARCHITECTURE) === 0;
   const cbowMean = word(tables, T_CBOW_MEAN) !== 0;
@@ -429,9 +554,11 @@ export function trainSentences(
     words += stop - start;
     // A word alone has no context to train with.
     if (length > 1) {
-      loss += skipGramModel
-        ? skipGram(sentence, length, lr, workspace)
-        : cbow(sentence, length, lr, cbowMean, workspace);
+      loss += !skipGramModel
+        ? cbow(sentence, length, lr, cbowMean, workspace)
+        : sharedBlock !== 0
+          ? skipGramShared(sentence, length, lr, workspace)
+          : skipGram(sentence, length, lr, workspace);
     }
     s++;
     if (words >= budget) break;

@@ -3,10 +3,12 @@
  * evaluates both vector files with the same evaluator (gensim's `evaluate_word_analogies` and
  * `evaluate_word_pairs`), so the comparison is fair. Prints a Markdown table.
  *
- *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1] [--objective ns|hs]
+ *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1] [--objective ns|hs] [--negative-sharing none,window]
  *
  * `--objective ns` (the default) trains negative sampling (negative 5, hs off); `--objective hs`
  * hierarchical softmax alone (hs on, negative 0; gensim `hs=1, negative=0`).
+ * `--negative-sharing none,window` trains our skip-gram once per listed `negativeSharing` (one row
+ * each; CBOW always `none`).
  * With `--runs N` each side trains N times (seeds 1..N; with several threads both are
  * nondeterministic anyway) and the table gives the mean with the range in brackets.
  * Default corpus: text8-head from `@embedkit/datasets`. Needs
@@ -18,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { kernels } from '@embedkit/core-math/kernels';
 import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
-import { trainWord2Vec } from '../src/index.js';
+import { type NegativeSharing, trainWord2Vec } from '../src/index.js';
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -41,6 +43,11 @@ const runs = Number(argument('runs', '1'));
 const objective = argument('objective', 'ns');
 if (objective !== 'ns' && objective !== 'hs') throw new Error(`--objective ${objective}: use ns or hs`);
 const hs = objective === 'hs';
+const sharings = argument('negative-sharing', 'none').split(',') as NegativeSharing[];
+for (const sharing of sharings) {
+  if (sharing !== 'none' && sharing !== 'window')
+    throw new Error(`--negative-sharing ${sharing}: use none or window`);
+}
 const settings = { dim: 100, window: 5, negative: hs ? 0 : 5, hs, sample: 1e-4, epochs: 5, minCount: 5 };
 const learningRate = { skipgram: 0.025, cbow: 0.05 } as const;
 
@@ -85,13 +92,20 @@ function evaluate(vectors: string): Omit<Run, 'seconds' | 'cpuSeconds'> {
   return JSON.parse(output.toString());
 }
 
-async function trainOurs(folder: string, model: 'skipgram' | 'cbow', seed: number): Promise<Run> {
+async function trainOurs(
+  folder: string,
+  model: 'skipgram' | 'cbow',
+  seed: number,
+  negativeSharing: NegativeSharing,
+): Promise<Run> {
   const vectors = join(folder, `ours-${model}-${seed}.bin`);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const trained = await trainWord2Vec(
     corpus,
-    { ...settings, model, lr: learningRate[model] },
+    model === 'skipgram'
+      ? { ...settings, model, lr: learningRate[model], negativeSharing }
+      : { ...settings, model, lr: learningRate[model] },
     { threads, seed },
   );
   const seconds = (performance.now() - started) / 1000;
@@ -142,18 +156,26 @@ async function main(): Promise<void> {
   ];
   try {
     for (const model of models) {
-      const ours: Run[] = [];
+      const modes: NegativeSharing[] = model === 'skipgram' ? sharings : ['none'];
+      const ours = new Map<NegativeSharing, Run[]>(modes.map((mode) => [mode, []]));
       const theirs: Run[] = [];
       for (let seed = 1; seed <= runs; seed++) {
-        ours.push(await trainOurs(folder, model, seed));
+        for (const mode of modes) ours.get(mode)!.push(await trainOurs(folder, model, seed, mode));
         theirs.push(trainGensim(folder, model, seed));
       }
       const peerSeconds = mean(theirs.map((r) => r.seconds));
       const peerCpu = mean(theirs.map((r) => r.cpuSeconds));
-      for (const [name, results] of [
-        [`embedkit (${kernels().name} kernels)`, ours],
+      const rows: Array<readonly [string, Run[]]> = [
+        ...modes.map(
+          (mode) =>
+            [
+              `embedkit (${kernels().name} kernels${model === 'skipgram' ? `, negativeSharing ${mode}` : ''})`,
+              ours.get(mode)!,
+            ] as const,
+        ),
         ['gensim 4.2', theirs],
-      ] as const) {
+      ];
+      for (const [name, results] of rows) {
         const column = (pick: (run: Run) => number): number[] => results.map(pick);
         const cells = [
           model,

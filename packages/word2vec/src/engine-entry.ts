@@ -22,7 +22,7 @@ export type {
   ObjectiveWasm,
   SentenceTablePacker,
 } from './objectives/objective.js';
-export type { NegativeSamplingConfig } from './objectives/negative-sampling.js';
+export type { NegativeSamplingConfig, NegativeSharing } from './objectives/negative-sampling.js';
 export { negativeSampling } from './objectives/negative-sampling.js';
 export type { HierarchicalSoftmaxConfig } from './objectives/hierarchical-softmax.js';
 export { hierarchicalSoftmax } from './objectives/hierarchical-softmax.js';

@@ -35,11 +35,12 @@ export function trainSentences(
     return;
   }
   const skipGram = state.setup.architecture === 'skipgram';
+  const trainSkipGram = state.contextRows === null ? skipGramSentence : skipGramSharedSentence;
   for (let s = first; s < end; s++) {
     const length = subsample(state, ids, sentenceStarts[s]!, sentenceStarts[s + 1]!);
     // A word alone has no context to train with.
     if (length > 1) {
-      if (skipGram) skipGramSentence(state, length);
+      if (skipGram) trainSkipGram(state, length);
       else cbowSentence(state, length);
     }
     if (state.wordsSinceSync >= SYNC_WORDS) state.sync();
@@ -169,6 +170,31 @@ function skipGramSentence(state: TrainingState, length: number): void {
       }
       predictions++;
     }
+  }
+  state.lossSinceSync += loss;
+  state.predictionsSinceSync += predictions;
+}
+
+/**
+ * Skip-gram with negatives shared over each window (`sharing: 'window'`, no encoder): a word draws
+ * its window, then the input rows of its context words predict it against one draw of noise
+ * outputs (the objective's `updateWindow`), instead of one draw per pair.
+ */
+function skipGramSharedSentence(state: TrainingState, length: number): void {
+  const { setup, random, objective, lr } = state;
+  const { dim, window, inputWeights } = setup;
+  const sentence = state.sentence;
+  const rows = state.contextRows!;
+  let loss = 0;
+  let predictions = 0;
+  for (let i = 0; i < length; i++) {
+    const reach = window - random.nextInt(window);
+    const from = Math.max(0, i - reach);
+    const to = Math.min(length, i + reach + 1);
+    let count = 0;
+    for (let j = from; j < to; j++) if (j !== i) rows[count++] = sentence[j]! * dim;
+    loss += objective.updateWindow!(inputWeights, rows, count, sentence[i]!, lr, state.inputUpdates!);
+    predictions += count;
   }
   state.lossSinceSync += loss;
   state.predictionsSinceSync += predictions;

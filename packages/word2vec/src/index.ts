@@ -27,3 +27,4 @@ export type {
   BrowserTrainingProgress,
   TrainingRuntime,
 } from './training-job.js';
+export type { NegativeSharing } from './objectives/negative-sampling.js';

@@ -1,10 +1,12 @@
 import { buildHuffmanTree } from './huffman-tree.js';
+import type { NegativeSharing } from './objectives/negative-sampling.js';
 import type { ObjectiveSetup } from './objectives/registry.js';
 
 /**
  * The objectives that word2vec's and fastText's `hs` and `negative` options select over a
  * vocabulary: hierarchical softmax (when `hs`), then negative sampling (when `negative > 0`), in
- * the order word2vec applies them.
+ * the order word2vec applies them; `negativeSharing: 'window'` makes negative sampling share its
+ * draws over skip-gram windows.
  *
  * @param counts - the vocabulary's counts (the Huffman tree and the noise distribution)
  * @param noisePower - the noise distribution's exponent: 0.75 in word2vec, 0.5 in fastText
@@ -12,7 +14,7 @@ import type { ObjectiveSetup } from './objectives/registry.js';
  *   for a new model, read from the file for a saved one
  */
 export function objectivesForOptions(
-  options: { readonly hs: boolean; readonly negative: number },
+  options: { readonly hs: boolean; readonly negative: number; readonly negativeSharing?: NegativeSharing },
   counts: Float64Array,
   noisePower: number,
   weightsOf: (name: string, rows: number) => Float32Array,
@@ -33,6 +35,7 @@ export function objectivesForOptions(
       noiseCounts: counts,
       noisePower,
       outputWeights: weightsOf('output', size),
+      ...(options.negativeSharing === 'window' ? { sharing: 'window' as const } : {}),
     });
   }
   return objectives;

@@ -1,5 +1,6 @@
 import { ConfigError, type TrainContext } from '@embedkit/core-math';
 import { trainingParallelism } from '#worker-transport';
+import type { NegativeSharing } from './objectives/negative-sampling.js';
 
 /** The options skip-gram and CBOW share. */
 export interface Word2VecCommonOptions {
@@ -37,6 +38,14 @@ export interface Word2VecCommonOptions {
 export interface SkipGramOptions extends Word2VecCommonOptions {
   /** The architecture. */
   readonly model: 'skipgram';
+  /**
+   * `'none'`: every (word, context) pair draws its own `negative` noise words, as word2vec and
+   * gensim do. `'window'`: a word draws them once for its whole window and its context rows are
+   * trained against the word and those noise words as one small matrix product (Ji et al. 2016,
+   * pWord2Vec's HogBatch; BlazingText): fewer draws and cache misses, faster. Needs `negative > 0`
+   * and `hs: false`. Default `'none'`.
+   */
+  readonly negativeSharing: NegativeSharing;
 }
 
 /** CBOW options: the words of a window predict the word in its middle. */
@@ -76,6 +85,7 @@ const COMMON_DEFAULTS = {
 export const SKIPGRAM_DEFAULTS: Readonly<Omit<SkipGramOptions, 'model'>> = Object.freeze({
   ...COMMON_DEFAULTS,
   lr: 0.025,
+  negativeSharing: 'none',
 });
 
 /** Default CBOW options (without `model`). */
@@ -152,9 +162,19 @@ export function resolveWord2VecOptions(input: Word2VecOptionsInput = {}): Word2V
   if (!common.hs && common.negative === 0) {
     throw new ConfigError('negative', 0, 'at least 1 when hs is false (training needs an objective)');
   }
-  return model === 'cbow'
-    ? { model, ...common, cbowMean: boolean('cbowMean', value('cbowMean')) }
-    : { model, ...common };
+  if (model === 'cbow') return { model, ...common, cbowMean: boolean('cbowMean', value('cbowMean')) };
+  const negativeSharing = value('negativeSharing');
+  if (negativeSharing !== 'none' && negativeSharing !== 'window') {
+    throw new ConfigError('negativeSharing', negativeSharing, '"none" or "window"');
+  }
+  if (negativeSharing === 'window' && (common.hs || common.negative === 0)) {
+    throw new ConfigError(
+      'negativeSharing',
+      negativeSharing,
+      `"none" with ${common.hs ? 'hs: true' : 'negative: 0'} (shared negatives need negative sampling alone)`,
+    );
+  }
+  return { model, ...common, negativeSharing };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   releaseArray,
 } from '@embedkit/core-math/kernels';
 import { validateInputEncoder } from './input-encoder.js';
+import { sharesNegatives } from './objectives/negative-sampling.js';
 import { mapObjectiveMatrices, objectiveMatrices, validateObjectives } from './objectives/registry.js';
 import { type SentenceTables, createSentenceTables, createSentenceWorkspace } from './sentence-kernel.js';
 import { isShared, sharedBuffer } from './shared-arrays.js';
@@ -24,6 +25,7 @@ import {
   SYNC_WORDS,
   createSharedCounters,
   learningRateAt,
+  scratchFloats,
   threadRandom,
 } from './training-state.js';
 
@@ -137,7 +139,8 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
   // Scratch vectors, the sentence kernel's tables and workspaces and the corpus blocks live in the
   // kernel memory: allocated here (never in a worker, which may be terminated at any time) and
   // released once every worker has exited.
-  const scratch = allocateFloat32(threads * 2 * setup.dim);
+  const perThread = scratchFloats(setup);
+  const scratch = allocateFloat32(threads * perThread);
   const kernelArrays = new KernelArrays(sentences);
   const abort = (): void => failWith(new CancelledError('training'));
   signal?.addEventListener('abort', abort, { once: true });
@@ -157,7 +160,7 @@ export async function runEngine(run: EngineRun): Promise<EngineRunResult> {
         counters,
         thread,
         seed: run.seed,
-        scratch: shared.scratch.subarray(2 * setup.dim * thread, 2 * setup.dim * (thread + 1)),
+        scratch: shared.scratch.subarray(perThread * thread, perThread * (thread + 1)),
         sentenceKernel:
           tables === null
             ? null
@@ -238,6 +241,16 @@ export function validateSetup(setup: EngineSetup): number {
   if (!Number.isInteger(dim) || dim < 1) throw new ConfigError('dim', dim, 'an integer >= 1');
   if (!Number.isInteger(window) || window < 1) throw new ConfigError('window', window, 'an integer >= 1');
   const vocabularySize = validateObjectives(objectives, dim);
+  if (
+    sharesNegatives(objectives) &&
+    (setup.architecture !== 'skipgram' || encoder !== null || objectives.length !== 1)
+  ) {
+    throw new ConfigError(
+      'negativeSharing',
+      'window',
+      '"none" unless the run is word2vec skip-gram with negative sampling alone (no hs, no subword encoder)',
+    );
+  }
   const arrays: Array<[string, Float32Array]> = [
     ['inputWeights', inputWeights],
     ...objectiveMatrices(objectives).map(({ kind, name, weights }): [string, Float32Array] => [

@@ -159,12 +159,19 @@ export function createSentenceWorkspace(tables: SentenceTables, random: Random):
   }
   const vector = aligned(tables.dim);
   const negative = tables.block[T.negative]!;
+  // Negatives shared over windows: a block's input and output addresses and their updates, then
+  // the inputs' updates, 16-byte aligned (the layout assembly/sentence.ts computes from the block).
+  const block = tables.block[T.sharedBlock]!;
+  const sharedWords =
+    block === 0 ? 0 : aligned(block + (negative + 1) + block * (negative + 1)) + block * vector;
   // The negatives of two predictions: the one training and the next (drawn one ahead).
-  const workspace = allocateInt32(WORKSPACE_HEADER_WORDS + 2 * vector + 2 * negative);
+  const noiseWords = aligned(2 * negative);
+  const workspace = allocateInt32(WORKSPACE_HEADER_WORDS + 2 * vector + noiseWords + sharedWords);
   workspace.set(random.state(), W.random);
   workspace[W.hidden] = workspace.byteOffset + 4 * WORKSPACE_HEADER_WORDS;
   workspace[W.gradient] = workspace.byteOffset + 4 * (WORKSPACE_HEADER_WORDS + vector);
   workspace[W.noise] = workspace.byteOffset + 4 * (WORKSPACE_HEADER_WORDS + 2 * vector);
+  workspace[W.shared] = workspace.byteOffset + 4 * (WORKSPACE_HEADER_WORDS + 2 * vector + noiseWords);
   return workspace;
 }
 

@@ -1,6 +1,7 @@
 import { ConfigError, NumericError, Random } from '@embedkit/core-math';
 import { SigmoidTable, type VectorKernels, kernels } from '@embedkit/core-math/kernels';
 import type { InputEncoder } from './input-encoder.js';
+import { SHARED_NEGATIVES_BLOCK, sharesNegatives } from './objectives/negative-sampling.js';
 import type { Objective } from './objectives/objective.js';
 import { type ObjectiveSetup, createObjective } from './objectives/registry.js';
 import { SentenceKernel, type SentenceTables } from './sentence-kernel.js';
@@ -84,6 +85,14 @@ export interface SentenceKernelParts {
   readonly workspace: Int32Array;
 }
 
+/**
+ * The scratch floats a thread's {@link TrainingState} needs for `setup`: the hidden vector and its
+ * update (`2 · dim`), plus a block of input rows' updates with negatives shared over windows.
+ */
+export function scratchFloats(setup: EngineSetup): number {
+  return (2 + (sharesNegatives(setup.objectives) ? SHARED_NEGATIVES_BLOCK : 0)) * setup.dim;
+}
+
 /** Words a thread processes between two updates of the shared counters and its learning rate. */
 export const SYNC_WORDS = 10_000;
 
@@ -112,6 +121,16 @@ export class TrainingState {
   readonly hidden: Float32Array;
   /** Scratch: the hidden vector's accumulated update (`dim` floats). */
   readonly gradient: Float32Array;
+  /**
+   * Scratch with negatives shared over windows: the updates of a block of input rows
+   * (`SHARED_NEGATIVES_BLOCK · dim` floats of the caller's scratch); `null` otherwise.
+   */
+  readonly inputUpdates: Float32Array | null;
+  /**
+   * Scratch with negatives shared over windows: the input row offsets of one window's context
+   * words (`2 · window` entries); `null` when every prediction draws its own negatives.
+   */
+  readonly contextRows: Int32Array | null;
   /** Scratch: the current sentence after subsampling (grows to the longest sentence). */
   sentence: Int32Array;
   /** The current learning rate. */
@@ -132,7 +151,8 @@ export class TrainingState {
    * @param counters - the run's shared counters
    * @param thread - this thread's index (its loss slot in `counters`)
    * @param random - this thread's random stream
-   * @param scratch - `2 · dim` floats for the hidden vector and its update; from core-math's
+   * @param scratch - {@link scratchFloats} floats for the hidden vector and its update (and, with
+   *   shared negatives, a block of input rows' updates); from core-math's
    *   `allocateFloat32` so the WebAssembly kernels run on them at full speed (the caller allocates
    *   and releases it, so a worker can be terminated without leaking kernel memory)
    * @param sentenceKernel - tables and workspace for the WebAssembly sentence loop (made for the
@@ -147,8 +167,13 @@ export class TrainingState {
     scratch: Float32Array,
     sentenceKernel: SentenceKernelParts | null = null,
   ) {
-    if (scratch.length < 2 * setup.dim) {
-      throw new ConfigError('scratch', `${scratch.length} floats`, `at least 2 x dim (${2 * setup.dim})`);
+    const scratchNeeded = scratchFloats(setup);
+    if (scratch.length < scratchNeeded) {
+      throw new ConfigError(
+        'scratch',
+        `${scratch.length} floats`,
+        `at least ${scratchNeeded} (scratchFloats of the setup)`,
+      );
     }
     this.setup = setup;
     this.random = random;
@@ -158,6 +183,9 @@ export class TrainingState {
     this.hidden = scratch.subarray(0, setup.dim);
     this.gradient = scratch.subarray(setup.dim, 2 * setup.dim);
     this.sentence = new Int32Array(1024);
+    const shared = sharesNegatives(setup.objectives);
+    this.contextRows = shared ? new Int32Array(2 * setup.window) : null;
+    this.inputUpdates = shared ? scratch.subarray(2 * setup.dim, scratchNeeded) : null;
     this.sentenceKernel =
       sentenceKernel === null ? null : new SentenceKernel(sentenceKernel.tables, sentenceKernel.workspace);
     this.#schedule = schedule;

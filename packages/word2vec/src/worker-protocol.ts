@@ -16,7 +16,7 @@ export interface InitRequest {
   readonly counters: SharedCounters;
   readonly thread: number;
   readonly seed: number;
-  /** This worker's `2 · dim` scratch floats (see `TrainingState`). */
+  /** This worker's scratch floats (`scratchFloats` of the setup; see `TrainingState`). */
   readonly scratch: Float32Array;
   /** Tables and this worker's workspace for the WebAssembly sentence loop, or `null` for the TypeScript loop. */
   readonly sentenceKernel: SentenceKernelParts | null;

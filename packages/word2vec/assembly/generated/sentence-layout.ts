@@ -22,6 +22,7 @@ export const T_SIGMOID: i32 = 17; // σ then log σ, size + 1 floats each
 export const T_SIGMOID_SIZE: i32 = 18; // entries of the sigmoid table
 export const T_MAX_EXP: i32 = 20; // f64 (two words)
 export const T_FACTOR: i32 = 22; // f64 (two words)
+export const T_SHARED_BLOCK: i32 = 12; // 0, or negatives shared over a skip-gram window: context rows per block
 
 // Workspace words.
 export const W_RANDOM: i32 = 0; // four words of xoshiro128** state
@@ -33,3 +34,4 @@ export const W_HIDDEN: i32 = 8; // address of dim floats
 export const W_GRADIENT: i32 = 9; // address of dim floats
 export const W_NOISE: i32 = 10; // address of 2 · negative ints: the draws of two predictions
 export const W_SINK: i32 = 11; // what drawNegatives read of the rows, stored so the reads stay
+export const W_SHARED: i32 = 14; // shared negatives: address of the block's input addresses, output addresses, updates and input updates

@@ -34,3 +34,17 @@ export function nearest(vectors: WordVectors, word: string, k: number): string[]
 export function similarity(vectors: WordVectors, a: string, b: string): number {
   return cosine(vectors.row(vectors.requireIndex(a)), vectors.row(vectors.requireIndex(b)));
 }
+
+/** Word pairs a model trained on the Lee corpus should find among each other's 5 nearest words. */
+const NEIGHBOUR_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['bin', 'laden'],
+  ['arafat', 'yasser'],
+  ['president', 'bush'],
+  ['fires', 'firefighters'],
+  ['qantas', 'workers'],
+];
+
+/** The pairs of {@link NEIGHBOUR_PAIRS} whose second word is among the first's 5 nearest words. */
+export function neighbourPairsFound(vectors: WordVectors): Array<readonly [string, string]> {
+  return NEIGHBOUR_PAIRS.filter(([word, neighbour]) => nearest(vectors, word, 5).includes(neighbour));
+}

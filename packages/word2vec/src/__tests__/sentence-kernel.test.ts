@@ -17,8 +17,10 @@ import {
   SYNC_WORDS,
   TrainingState,
   createSharedCounters,
+  scratchFloats,
 } from '../training-state.js';
 import { createSentenceTables, createSentenceWorkspace } from '../sentence-kernel.js';
+import type { NegativeSharing } from '../objectives/negative-sampling.js';
 import { objectiveMatrices } from '../objectives/registry.js';
 
 // Whatever EMBEDKIT_KERNELS says, this file compares the WebAssembly sentence loop (which needs the
@@ -34,6 +36,8 @@ interface Case {
   counts: number[];
   negative: number;
   hs: boolean;
+  /** Negative sampling's `sharing` (skip-gram without an encoder, negative sampling alone). */
+  sharing: NegativeSharing;
   /** Per token, the input rows (an encoder), or null for row = token. */
   encoder: number[][] | null;
   extraRows: number;
@@ -86,6 +90,7 @@ function setupFor(c: Case): EngineSetup {
               noiseCounts: Float64Array.from(c.counts),
               noisePower: 0.75,
               outputWeights,
+              sharing: c.sharing,
             },
           ]
         : []),
@@ -133,7 +138,7 @@ function run(c: Case, loop: 'ts' | 'ts-on-wasm' | 'wasm'): Outcome {
     counters,
     0,
     new Random(c.seed),
-    allocateFloat32(2 * c.dim),
+    allocateFloat32(scratchFloats(setup)),
     tables === null || workspace === null ? null : { tables, workspace },
   );
   trainSentences(state, ids, starts, 0, c.sentences.length, buffer);
@@ -182,6 +187,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     window: fc.integer({ min: 1, max: 4 }),
     counts: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }),
     objective: fc.constantFrom('ns', 'hs', 'both'),
+    shareNegatives: fc.boolean(),
     negative: fc.integer({ min: 1, max: 4 }),
     encoded: fc.boolean(),
     extraRows: fc.integer({ min: 0, max: 6 }),
@@ -217,6 +223,10 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
           counts: r.counts,
           negative: r.objective === 'hs' ? 0 : r.negative,
           hs: r.objective !== 'ns',
+          sharing:
+            r.shareNegatives && r.architecture === 'skipgram' && r.objective === 'ns' && !r.encoded
+              ? 'window'
+              : 'none',
           encoder: t.encoder,
           extraRows: r.extraRows,
           keep: t.keep,
@@ -264,6 +274,7 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
           counts,
           negative: 5,
           hs: true,
+          sharing: 'none',
           encoder: null,
           extraRows: 0,
           keep: counts.map((c) => Math.min(1, 0.3 + 20 / c)),
@@ -274,5 +285,33 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
         'ts-on-wasm',
       );
     }
+  });
+
+  // Windows of up to 12 words on each side: the 24 context rows of a word train in two blocks of
+  // SHARED_NEGATIVES_BLOCK rows and fewer against one draw of negatives.
+  it('agrees with negatives shared over windows wider than one block', () => {
+    const random = new Random(11);
+    const counts = Array.from({ length: 30 }, (_, i) => 500 / (i + 1));
+    const sentences = Array.from({ length: 40 }, () =>
+      Array.from({ length: 5 + random.nextInt(40) }, () => random.nextInt(counts.length)),
+    );
+    const c: Case = {
+      architecture: 'skipgram',
+      cbowMean: true,
+      dim: 10,
+      window: 12,
+      counts,
+      negative: 4,
+      hs: false,
+      sharing: 'window',
+      encoder: null,
+      extraRows: 0,
+      keep: null,
+      sentences,
+      seed: 5,
+      lr: 0.025,
+    };
+    expectSameTraining(c, 'ts-on-wasm');
+    expectSameTraining(c);
   });
 });

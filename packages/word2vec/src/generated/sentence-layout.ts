@@ -43,6 +43,8 @@ export const TABLE_LAYOUT = {
   maxExp: 20,
   /** f64 (two words) */
   factor: 22,
+  /** 0, or negatives shared over a skip-gram window: context rows per block */
+  sharedBlock: 12,
 } as const;
 /** Words of the the header of the tables block. */
 export const TABLE_HEADER_WORDS = 24;
@@ -67,6 +69,8 @@ export const WORKSPACE_LAYOUT = {
   noise: 10,
   /** what drawNegatives read of the rows, stored so the reads stay */
   sink: 11,
+  /** shared negatives: address of the block's input addresses, output addresses, updates and input updates */
+  shared: 14,
 } as const;
 /** Words of the the header of a workspace. */
 export const WORKSPACE_HEADER_WORDS = 16;

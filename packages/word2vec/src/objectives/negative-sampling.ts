@@ -16,6 +16,36 @@ export interface NegativeSamplingConfig {
   readonly noisePower: number;
   /** One row per output (`noiseCounts.length x dim`), zeros at the start as in word2vec. */
   readonly outputWeights: Float32Array;
+  /**
+   * Which predictions share one draw of noise outputs: `'none'` (the default) draws `negative`
+   * outputs for every prediction, as word2vec, gensim and fastText do; `'window'` draws them once
+   * per skip-gram window and trains all the window's context rows against the target and those
+   * outputs as one small matrix product ({@link Objective.updateWindow}; Ji et al. 2016's HogBatch).
+   */
+  readonly sharing?: NegativeSharing;
+}
+
+/**
+ * How negative sampling shares its noise draws between predictions (see
+ * {@link NegativeSamplingConfig.sharing}).
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
+export type NegativeSharing = 'none' | 'window';
+
+/**
+ * With shared negatives, the context rows of a window are trained in blocks of at most this many
+ * (one block for windows up to 8 words on each side): the scratch of a thread stays small for any
+ * window. The WebAssembly loop reads it from its tables.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
+export const SHARED_NEGATIVES_BLOCK = 16;
+
+/** Whether `objectives` train skip-gram windows with shared negatives (`sharing: 'window'`). */
+export function sharesNegatives(objectives: ReadonlyArray<{ readonly kind: string }>): boolean {
+  return objectives.some(
+    (config) =>
+      config.kind === 'negative-sampling' && (config as NegativeSamplingConfig).sharing === 'window',
+  );
 }
 
 class NegativeSampling implements Objective {
@@ -24,6 +54,9 @@ class NegativeSampling implements Objective {
   readonly #weights: Float32Array;
   readonly #dim: number;
   readonly #tools: ObjectiveTools;
+  /** Shared negatives: the output row offsets of a window (target first) and the pairs' updates. */
+  readonly #outputs: Int32Array;
+  readonly #updates: Float32Array;
 
   constructor(config: NegativeSamplingConfig, dim: number, tools: ObjectiveTools) {
     this.#noise = new NoiseDistribution(config.noiseCounts, config.noisePower);
@@ -31,6 +64,79 @@ class NegativeSampling implements Objective {
     this.#weights = config.outputWeights;
     this.#dim = dim;
     this.#tools = tools;
+    const shared = config.sharing === 'window';
+    this.#outputs = new Int32Array(shared ? 1 + config.negative : 0);
+    this.#updates = new Float32Array(shared ? SHARED_NEGATIVES_BLOCK * (1 + config.negative) : 0);
+  }
+
+  updateWindow(
+    inputs: Float32Array,
+    rows: Int32Array,
+    count: number,
+    target: number,
+    lr: number,
+    inputUpdates: Float32Array,
+  ): number {
+    const { random } = this.#tools;
+    const dim = this.#dim;
+    const outputs = this.#outputs;
+    outputs[0] = target * dim;
+    let outputCount = 1;
+    for (let d = 0; d < this.#negative; d++) {
+      const noise = this.#noise.sample(random);
+      // As for one prediction: a draw that hits the target is not a negative example.
+      if (noise !== target) outputs[outputCount++] = noise * dim;
+    }
+    let loss = 0;
+    for (let first = 0; first < count; first += SHARED_NEGATIVES_BLOCK) {
+      const size = Math.min(SHARED_NEGATIVES_BLOCK, count - first);
+      loss += this.#trainBlock(inputs, rows, first, size, outputCount, lr, inputUpdates);
+    }
+    return loss;
+  }
+
+  /**
+   * Rows `rows[first..first + size)` of `inputs` against the first `outputCount` outputs: all the
+   * scores from the current weights; then per output, its share of every input's update (from the
+   * output row before its update) and its update (from the inputs before theirs); then the inputs'
+   * updates. An output drawn twice is updated twice, the second time from its updated row.
+   */
+  #trainBlock(
+    inputs: Float32Array,
+    rows: Int32Array,
+    first: number,
+    size: number,
+    outputCount: number,
+    lr: number,
+    inputUpdates: Float32Array,
+  ): number {
+    const { math, sigmoid } = this.#tools;
+    const dim = this.#dim;
+    const weights = this.#weights;
+    const outputs = this.#outputs;
+    const updates = this.#updates;
+    let loss = 0;
+    for (let c = 0; c < size; c++) {
+      const row = rows[first + c]!;
+      for (let o = 0; o < outputCount; o++) {
+        const score = math.dot(inputs, row, weights, outputs[o]!, dim);
+        const label = o === 0 ? 1 : 0;
+        updates[c * outputCount + o] = (label - sigmoid.sigmoid(score)) * lr;
+        loss -= sigmoid.logSigmoid(label === 1 ? score : -score);
+      }
+    }
+    inputUpdates.fill(0, 0, size * dim);
+    for (let o = 0; o < outputCount; o++) {
+      const output = outputs[o]!;
+      for (let c = 0; c < size; c++) {
+        math.axpy(updates[c * outputCount + o]!, weights, output, inputUpdates, c * dim, dim);
+      }
+      for (let c = 0; c < size; c++) {
+        math.axpy(updates[c * outputCount + o]!, inputs, rows[first + c]!, weights, output, dim);
+      }
+    }
+    for (let c = 0; c < size; c++) math.axpy(1, inputUpdates, c * dim, inputs, rows[first + c]!, dim);
+    return loss;
   }
 
   update(
@@ -100,6 +206,9 @@ export const negativeSampling: ObjectiveDescriptor<NegativeSamplingConfig> = {
     const { negative, noiseCounts, outputWeights } = config;
     if (!Number.isInteger(negative) || negative < 1)
       throw new ConfigError('negative', negative, 'an integer >= 1');
+    const sharing = config.sharing ?? 'none';
+    if (sharing !== 'none' && sharing !== 'window')
+      throw new ConfigError('negativeSharing', sharing, '"none" or "window"');
     checkMatrix('outputWeights', outputWeights, noiseCounts.length, dim);
     return noiseCounts.length;
   },
@@ -110,6 +219,7 @@ export const negativeSampling: ObjectiveDescriptor<NegativeSamplingConfig> = {
     pack(config, tables) {
       const noise = new NoiseDistribution(config.noiseCounts, config.noisePower);
       tables.word('negative', config.negative);
+      if (config.sharing === 'window') tables.word('sharedBlock', SHARED_NEGATIVES_BLOCK);
       tables.weights('output', config.outputWeights);
       tables.table('aliasTable', packAliasTable(noise));
     },
