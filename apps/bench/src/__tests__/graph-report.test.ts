@@ -45,6 +45,7 @@ describe('renderGraphMarkdown', () => {
         graphs: ['karate'],
         sbmNodes: 1000,
         seeds: 3,
+        largeSeeds: 1,
         threads: 2,
         node2vec: {},
         reference: true,
