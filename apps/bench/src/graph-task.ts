@@ -497,7 +497,7 @@ function pairedDifferences(rows: readonly GraphRow[]): string[] {
     const reference = rows.find(
       (row) => row.graph === ours.graph && row.pipeline === 'reference (networkx + gensim)',
     );
-    if (reference === undefined) continue;
+    if (reference === undefined || Math.min(ours.seeds, reference.seeds) < 2) continue;
     const cells = (['hadamardAuc', 'cosineAuc', 'microF1', 'macroF1'] as const).map((key) => {
       const differences = ours.perSeed.flatMap((figures) => {
         const other = reference.perSeed.find((candidate) => candidate.seed === figures.seed)?.[key];
