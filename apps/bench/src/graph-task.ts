@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import {
   type F1Scores,
   type LinkPredictionScores,
+  type LinkSplit,
   NODE_EMBEDDING_DEFAULTS,
   evaluateLinkPrediction,
   evaluateNodeClassification,
@@ -27,6 +28,8 @@ export interface GraphBenchOptions {
   readonly sbmNodes: number;
   /** Seeds 1..seeds: one split, one training run per pipeline and one classifier split each. */
   readonly seeds: number;
+  /** Seeds on graphs of more than {@link LARGE_GRAPH_NODES} nodes (they take minutes per run). */
+  readonly largeSeeds: number;
   /** Worker threads of both pipelines. */
   readonly threads: number;
   /** node2vec options both pipelines use (p, q, walkLength, walksPerNode, dim, window, epochs). */
@@ -39,12 +42,67 @@ export interface GraphBenchOptions {
   readonly reportCopy?: string | undefined;
 }
 
+/**
+ * Draws of the non-edges each link-prediction score is averaged over (`draws` of
+ * evaluateLinkPrediction): the same for both pipelines, so seed s is scored on the same pairs.
+ */
+export const LINK_DRAWS = 10;
+
+/** Graphs with more nodes than this run `largeSeeds` seeds instead of `seeds`. */
+export const LARGE_GRAPH_NODES = 1000;
+
+/** Random classifier splits each node-classification score is averaged over, as the node2vec paper's 10. */
+export const CLASSIFIER_SPLITS = 10;
+
+/** One training run's time, memory and vectors file. */
+interface TrainedVectors {
+  /** Seconds of reading the edge list, the walks and the training, inside the process. */
+  readonly seconds: number;
+  /**
+   * Seconds of the whole process (start-up and writing the vectors included); for the reference,
+   * whose seeds run in one process, its imports plus this run.
+   */
+  readonly wallSeconds: number;
+  readonly peakRssMb: number;
+  readonly vectors: string;
+}
+
+/** One seed of one graph: its link-prediction split, written for both pipelines. */
+interface BenchSeed {
+  readonly seed: number;
+  readonly split: LinkSplit;
+  /** The split's training edges (what both pipelines train on for link prediction). */
+  readonly trainPath: string;
+  /** Where this seed's vectors go. */
+  readonly folder: string;
+}
+
+/** Splits `benchGraph` for seeds 1..`seeds` and writes each split's training edges. */
+async function prepareSeeds(
+  benchGraph: BenchGraph,
+  seeds: number,
+  folder: string,
+  log: (message: string) => void,
+): Promise<BenchSeed[]> {
+  const prepared: BenchSeed[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const seedFolder = join(folder, `seed-${seed}`);
+    await mkdir(seedFolder, { recursive: true });
+    const split = splitEdges(benchGraph.graph, { seed });
+    const trainPath = join(seedFolder, 'train.edgelist');
+    await writeEdgeList(trainPath, split.train);
+    log(`${benchGraph.name}, seed ${seed}: ${split.test.labels.length / 2} edges held out`);
+    prepared.push({ seed, split, trainPath, folder: seedFolder });
+  }
+  return prepared;
+}
+
 /** One pipeline's figures on one graph and seed. */
 interface PipelineRun {
   readonly seed: number;
   /** Seconds of reading the edge list, the walks and the training, inside the process. */
   readonly seconds: number;
-  /** Seconds of the whole process (start-up and writing the vectors included). */
+  /** Seconds of the whole process (see TrainedVectors). */
   readonly wallSeconds: number;
   readonly peakRssMb: number;
   readonly linkPrediction: LinkPredictionScores;
@@ -127,53 +185,61 @@ export async function runGraphBench(options: GraphBenchOptions, command: string)
   for (const benchGraph of graphs) {
     const ours: PipelineRun[] = [];
     const reference: PipelineRun[] = [];
-    let failure: { ours?: string; reference?: string } = {};
-    for (let seed = 1; seed <= options.seeds; seed++) {
-      const folder = join(out, 'runs', benchGraph.name, `seed-${seed}`);
-      await mkdir(folder, { recursive: true });
-      const split = splitEdges(benchGraph.graph, { seed });
-      const trainPath = join(folder, 'train.edgelist');
-      await writeEdgeList(trainPath, split.train);
-      log(`${benchGraph.name}, seed ${seed}: ${split.test.labels.length / 2} edges held out`);
-      const pipelines = [
-        {
-          runs: ours,
-          key: 'ours' as const,
-          train: (edges: string, output: string) => runOurs(edges, output, seed),
-        },
-        ...(unavailable === undefined
-          ? [
-              {
-                runs: reference,
-                key: 'reference' as const,
-                train: (edges: string, output: string) => runReference(edges, output, seed),
-              },
-            ]
-          : []),
-      ];
-      for (const pipeline of pipelines) {
-        try {
-          const lp = await pipeline.train(trainPath, join(folder, `${pipeline.key}-link.bin`));
-          const linkPrediction = evaluateLinkPrediction(await readVectors(lp.vectors), split);
-          let classification: F1Scores | undefined;
-          if (benchGraph.labels !== undefined) {
-            const whole = await pipeline.train(benchGraph.path, join(folder, `${pipeline.key}-whole.bin`));
-            const vectors = await readVectors(whole.vectors);
-            classification = evaluateNodeClassification(vectors, benchGraph.labels, { seed });
-            if (benchGraph.name === 'karate' && seed === 1) {
-              const suffix = pipeline.key === 'ours' ? '' : '-reference';
-              const title = `Karate club, node2vec (${pipeline.key === 'ours' ? 'embedkit' : 'networkx + gensim'}), PCA of the node vectors`;
-              await writeFile(
-                join(out, `karate-pca${suffix}.svg`),
-                renderPcaSvg(vectors, benchGraph.labels, title),
-              );
-            }
-          }
-          pipeline.runs.push({ ...lp, seed, linkPrediction, classification });
-        } catch (error) {
-          failure = { ...failure, [pipeline.key]: error instanceof Error ? error.message : String(error) };
-          log(`${benchGraph.name}, ${pipeline.key}: failed: ${failure[pipeline.key]}`);
+    const failure: { ours?: string; reference?: string } = {};
+    const seeds = await prepareSeeds(
+      benchGraph,
+      benchGraph.graph.nodeCount > LARGE_GRAPH_NODES ? options.largeSeeds : options.seeds,
+      join(out, 'runs', benchGraph.name),
+      log,
+    );
+    const evaluate = async (
+      key: 'ours' | 'reference',
+      seed: BenchSeed,
+      link: TrainedVectors,
+      whole: TrainedVectors | undefined,
+    ): Promise<PipelineRun> => {
+      const linkPrediction = evaluateLinkPrediction(await readVectors(link.vectors), seed.split, {
+        draws: LINK_DRAWS,
+      });
+      let classification: F1Scores | undefined;
+      if (whole !== undefined && benchGraph.labels !== undefined) {
+        const vectors = await readVectors(whole.vectors);
+        classification = evaluateNodeClassification(vectors, benchGraph.labels, {
+          seed: seed.seed,
+          splits: CLASSIFIER_SPLITS,
+        });
+        if (benchGraph.name === 'karate' && seed.seed === 1) {
+          const title = `Karate club, node2vec (${key === 'ours' ? 'embedkit' : 'networkx + gensim'}), PCA of the node vectors`;
+          await writeFile(
+            join(out, `karate-pca${key === 'ours' ? '' : '-reference'}.svg`),
+            renderPcaSvg(vectors, benchGraph.labels, title),
+          );
         }
+      }
+      return { ...link, seed: seed.seed, linkPrediction, classification };
+    };
+    for (const seed of seeds) {
+      try {
+        const link = await runOurs(seed.trainPath, join(seed.folder, 'ours-link.bin'), seed.seed);
+        const whole =
+          benchGraph.labels === undefined
+            ? undefined
+            : await runOurs(benchGraph.path, join(seed.folder, 'ours-whole.bin'), seed.seed);
+        ours.push(await evaluate('ours', seed, link, whole));
+      } catch (error) {
+        failure.ours = error instanceof Error ? error.message : String(error);
+        log(`${benchGraph.name}, ours: failed: ${failure.ours}`);
+      }
+    }
+    if (unavailable === undefined) {
+      try {
+        const runs = await runReference(benchGraph, seeds);
+        for (const [index, seed] of seeds.entries()) {
+          reference.push(await evaluate('reference', seed, runs.link[index]!, runs.whole[index]));
+        }
+      } catch (error) {
+        failure.reference = error instanceof Error ? error.message : String(error);
+        log(`${benchGraph.name}, reference: failed: ${failure.reference}`);
       }
     }
     const referenceRow = summarize(
@@ -187,7 +253,7 @@ export async function runGraphBench(options: GraphBenchOptions, command: string)
     if (unavailable === undefined) rows.push(referenceRow);
   }
 
-  async function runOurs(edges: string, output: string, seed: number) {
+  async function runOurs(edges: string, output: string, seed: number): Promise<TrainedVectors> {
     const tokens = settings.walkLength * settings.walksPerNode;
     const row = await trainOurs(
       {
@@ -211,9 +277,20 @@ export async function runGraphBench(options: GraphBenchOptions, command: string)
     };
   }
 
-  async function runReference(edges: string, output: string, seed: number) {
+  /**
+   * Every run of the reference on one graph — per seed the split's training edges, and the whole
+   * graph when it has labels — in one Python process (importing gensim and networkx once).
+   */
+  async function runReference(
+    benchGraph: BenchGraph,
+    seeds: readonly BenchSeed[],
+  ): Promise<{ link: TrainedVectors[]; whole: Array<TrainedVectors | undefined> }> {
+    const withLabels = benchGraph.labels !== undefined;
+    const runs = seeds.flatMap(({ seed, trainPath, folder }) => [
+      { edges: trainPath, seed, output: join(folder, 'reference-link.bin') },
+      ...(withLabels ? [{ edges: benchGraph.path, seed, output: join(folder, 'reference-whole.bin') }] : []),
+    ]);
     const spec = {
-      edges,
       directed: false,
       ...pick(settings, [
         'p',
@@ -229,30 +306,38 @@ export async function runGraphBench(options: GraphBenchOptions, command: string)
         'minLr',
       ]),
       threads: options.threads,
-      seed,
-      output,
+      runs,
     };
+    log(`${benchGraph.name}: reference pipeline, ${runs.length} runs in one process`);
     const outcome = await runProcess(
       PYTHON,
       [peerScript('node2vec_reference.py'), JSON.stringify(spec)],
       () => {},
     );
-    const last = outcome.stdout[outcome.stdout.length - 1];
-    if (outcome.status !== 0 || last === undefined) {
+    if (outcome.status !== 0 || outcome.stdout.length !== runs.length) {
       throw new Error(outcome.stderrTail.slice(-3).join(' | ') || `exit status ${outcome.status}`);
     }
-    const result = JSON.parse(last) as {
-      walk_seconds: number;
-      train_seconds: number;
-      peak_rss_mb: number;
-      version: string;
-    };
-    referenceVersion = result.version;
+    const trained = outcome.stdout.map((line, index): TrainedVectors => {
+      const result = JSON.parse(line) as {
+        walk_seconds: number;
+        train_seconds: number;
+        run_seconds: number;
+        import_seconds: number;
+        peak_rss_mb: number;
+        version: string;
+      };
+      referenceVersion = result.version;
+      return {
+        seconds: result.walk_seconds + result.train_seconds,
+        wallSeconds: result.import_seconds + result.run_seconds,
+        peakRssMb: result.peak_rss_mb,
+        vectors: runs[index]!.output,
+      };
+    });
+    const step = withLabels ? 2 : 1;
     return {
-      seconds: result.walk_seconds + result.train_seconds,
-      wallSeconds: outcome.wallSeconds,
-      peakRssMb: result.peak_rss_mb,
-      vectors: output,
+      link: seeds.map((_, index) => trained[step * index]!),
+      whole: seeds.map((_, index) => (withLabels ? trained[step * index + 1] : undefined)),
     };
   }
 
@@ -354,7 +439,7 @@ export function renderGraphMarkdown(report: GraphReport): string {
       .map(([key, value]) => `${key} ${value}`)
       .join(
         ', ',
-      )}; ${options.threads} threads; seeds 1..${options.seeds} (quality: mean ± sample standard deviation over the seeds; times: means).`,
+      )}; ${options.threads} threads; seeds 1..${options.seeds} (1..${options.largeSeeds} on graphs of more than ${LARGE_GRAPH_NODES} nodes; quality: mean ± sample standard deviation over the seeds; times: means). Each seed's AUC is the mean over ${LINK_DRAWS} draws of the non-edges, its F1 the mean over ${CLASSIFIER_SPLITS} random classifier splits, the same for both pipelines.`,
     '',
     '| graph | nodes | edges | pipeline | AUC Hadamard+LR | AUC cosine | micro-F1 | macro-F1 | walks + training (s) | whole process (s) | peak RSS (MB) | time vs reference |',
     '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -373,17 +458,46 @@ export function renderGraphMarkdown(report: GraphReport): string {
   return lines.join('\n');
 }
 
+/** Student's t quantile 0.975 for 1..30 degrees of freedom (a 95 % two-sided interval). */
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** Student's t quantile 0.975 for `df` degrees of freedom (beyond 30: 1.96 + 2.4 / df, within 0.002). */
+export function studentT975(df: number): number {
+  return T_975[df - 1] ?? 1.96 + 2.4 / df;
+}
+
+/** The mean of paired differences, its standard error and 95 % confidence interval (Student's t). */
+export function pairedInterval(differences: readonly number[]): {
+  mean: number;
+  standardError: number;
+  low: number;
+  high: number;
+} {
+  const center = mean(differences);
+  const standardError = Math.sqrt(variance(differences, 1) / differences.length);
+  const half = studentT975(differences.length - 1) * standardError;
+  return { mean: center, standardError, low: center - half, high: center + half };
+}
+
 /**
  * Ours minus the reference seed by seed (the same split, the same evaluator: only the vectors
- * differ), as mean ± standard error of the mean, for each graph where both ran more than one seed.
+ * differ), as mean ± standard error and the 95 % confidence interval of the mean, for each graph
+ * where both ran more than one seed.
  */
 function pairedDifferences(rows: readonly GraphRow[]): string[] {
+  const signed = (value: number): string => {
+    const digits = Math.abs(value).toFixed(3);
+    return `${value < 0 && Number(digits) !== 0 ? '−' : '+'}${digits}`;
+  };
   const lines: string[] = [];
   for (const ours of rows.filter((row) => row.pipeline === 'embedkit node2vec')) {
     const reference = rows.find(
       (row) => row.graph === ours.graph && row.pipeline === 'reference (networkx + gensim)',
     );
-    if (reference === undefined) continue;
+    if (reference === undefined || Math.min(ours.seeds, reference.seeds) < 2) continue;
     const cells = (['hadamardAuc', 'cosineAuc', 'microF1', 'macroF1'] as const).map((key) => {
       const differences = ours.perSeed.flatMap((figures) => {
         const other = reference.perSeed.find((candidate) => candidate.seed === figures.seed)?.[key];
@@ -391,17 +505,17 @@ function pairedDifferences(rows: readonly GraphRow[]): string[] {
         return value === undefined || other === undefined ? [] : [value - other];
       });
       if (differences.length < 2) return '–';
-      const error = Math.sqrt(variance(differences, 1) / differences.length);
-      return `${mean(differences) >= 0 ? '+' : ''}${mean(differences).toFixed(3)} ± ${error.toFixed(3)} (${differences.length})`;
+      const interval = pairedInterval(differences);
+      return `${signed(interval.mean)} ± ${interval.standardError.toFixed(3)} [${signed(interval.low)}, ${signed(interval.high)}]`;
     });
-    lines.push(`| ${ours.graph} | ${cells.join(' | ')} |`);
+    lines.push(`| ${ours.graph} | ${ours.seeds} | ${cells.join(' | ')} |`);
   }
   if (lines.length === 0) return [];
   return [
-    'Ours minus the reference, seed by seed (same split and evaluator): mean ± standard error (seeds).',
+    'Ours minus the reference, seed by seed (same split and evaluator): mean ± standard error [95 % confidence interval].',
     '',
-    '| graph | AUC Hadamard+LR | AUC cosine | micro-F1 | macro-F1 |',
-    '|---|---:|---:|---:|---:|',
+    '| graph | seeds | AUC Hadamard+LR | AUC cosine | micro-F1 | macro-F1 |',
+    '|---|---:|---:|---:|---:|---:|',
     ...lines,
     '',
   ];

@@ -21,7 +21,7 @@ import { runBench } from './bench.js';
 import { CLASSIFICATION_SETS } from './classification-data.js';
 import { renderClassificationMarkdown, runClassificationBench } from './classification-task.js';
 import { GRAPH_NAMES } from './graph-data.js';
-import { renderGraphMarkdown, runGraphBench } from './graph-task.js';
+import { LARGE_GRAPH_NODES, renderGraphMarkdown, runGraphBench } from './graph-task.js';
 import {
   type BenchOptions,
   DEFAULT_ALGOS,
@@ -139,9 +139,15 @@ const program = new Command('embedkit-bench')
     '--sbm-nodes <n>',
     'graph task: nodes of the stochastic block model',
     positiveInt('--sbm-nodes'),
-    10_000,
+    2_000,
   )
   .option('--seeds <n>', 'graph task: seeds 1..n, figures are means', positiveInt('--seeds'), 3)
+  .option(
+    '--large-seeds <n>',
+    `graph task: seeds on graphs of more than ${LARGE_GRAPH_NODES} nodes (sotu, sbm: minutes per run)`,
+    positiveInt('--large-seeds'),
+    1,
+  )
   .option('--p <x>', 'graph task: node2vec return parameter', positiveNumber('--p'), 1)
   .option('--q <x>', 'graph task: node2vec in-out parameter', positiveNumber('--q'), 0.5)
   .option('--walk-length <n>', 'graph task: nodes per walk', positiveInt('--walk-length'), 80)
@@ -178,6 +184,7 @@ async function mainGraph(raw: Record<string, unknown>, command: string): Promise
       graphs: (raw.graphs as string[] | undefined) ?? [...GRAPH_NAMES],
       sbmNodes: raw.sbmNodes as number,
       seeds: raw.seeds as number,
+      largeSeeds: raw.largeSeeds as number,
       threads: raw.threads as number,
       node2vec: {
         p: raw.p as number,

@@ -24,7 +24,7 @@ export type {
   LinkSplit,
   SplitOptions,
 } from './evaluation/link-prediction.js';
-export { evaluateLinkPrediction, splitEdges } from './evaluation/link-prediction.js';
+export { evaluateLinkPrediction, redrawPairs, splitEdges } from './evaluation/link-prediction.js';
 export type {
   NodeClassificationOptions,
   NodeClassificationScores,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type GraphReport, type GraphRow, renderGraphMarkdown } from '../graph-task.js';
+import {
+  type GraphReport,
+  type GraphRow,
+  pairedInterval,
+  renderGraphMarkdown,
+  studentT975,
+} from '../graph-task.js';
 
 /** A row of the report with its per-seed AUCs (no labels, so no F1). */
 function row(pipeline: GraphRow['pipeline'], hadamard: number[], cosine: number[]): GraphRow {
@@ -39,6 +45,7 @@ describe('renderGraphMarkdown', () => {
         graphs: ['karate'],
         sbmNodes: 1000,
         seeds: 3,
+        largeSeeds: 1,
         threads: 2,
         node2vec: {},
         reference: true,
@@ -55,7 +62,26 @@ describe('renderGraphMarkdown', () => {
     expect(markdown).toContain(
       '| karate | 34 | 78 | embedkit node2vec | 0.700 ± 0.100 | 0.500 ± 0.050 | – | – |',
     );
-    // Differences 0, 0.1, 0.2: mean 0.1, sd 0.1, standard error 0.1 / √3; cosine -0.1, 0, 0.1.
-    expect(markdown).toContain('| karate | +0.100 ± 0.058 (3) | +0.000 ± 0.058 (3) | – | – |');
+    // Differences 0, 0.1, 0.2: mean 0.1, sd 0.1, standard error 0.1 / √3 = 0.0577, 95 % interval
+    // ± t(2) 4.303 × 0.0577 = ± 0.248; cosine -0.1, 0, 0.1.
+    expect(markdown).toContain(
+      '| karate | 3 | +0.100 ± 0.058 [−0.148, +0.348] | +0.000 ± 0.058 [−0.248, +0.248] | – | – |',
+    );
+  });
+});
+
+describe('pairedInterval', () => {
+  it("is Student's t interval of the mean of the differences", () => {
+    // Mean 1, sample variance 4/9, standard error 0.2108; scipy.stats.t.interval(0.95, 9, loc=1,
+    // scale=0.2108) = (0.523, 1.477).
+    const differences = [1, 0, 2, 1, 1, 0, 2, 1, 1, 1];
+    const { mean, standardError, low, high } = pairedInterval(differences);
+    expect(mean).toBe(1);
+    expect(standardError).toBeCloseTo(Math.sqrt(0.4444444 / 10), 6);
+    expect(high - mean).toBeCloseTo(2.262 * standardError, 6);
+    expect(low).toBeCloseTo(0.523, 3);
+    expect(high).toBeCloseTo(1.477, 3);
+    expect(studentT975(60)).toBeCloseTo(2.0, 2);
+    expect(studentT975(1000)).toBeCloseTo(1.962, 3);
   });
 });

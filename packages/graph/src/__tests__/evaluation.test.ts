@@ -7,6 +7,7 @@ import {
   f1Scores,
   graphFromEdges,
   logisticScore,
+  redrawPairs,
   rocAuc,
   splitEdges,
   stochasticBlockModel,
@@ -116,6 +117,58 @@ describe('splitEdges', () => {
     expect(classified.macro).toBe(1);
     expect(classified.trainNodes + classified.testNodes).toBe(300);
     expect(evaluateNodeClassification(noise, labels, { seed: 1 }).micro).toBeLessThan(0.5);
+  });
+
+  it('redraws the non-edges and fit pairs of a split, keeping its training graph and held-out edges', () => {
+    const split = splitEdges(graph, { seed: 1 });
+    const again = redrawPairs(split, 1);
+    expect(again.train).toBe(split.train);
+    const held = split.test.labels.filter((label) => label === 1).length;
+    expect(again.test.pairs.subarray(0, 2 * held)).toEqual(split.test.pairs.subarray(0, 2 * held));
+    expect(again.test.labels).toEqual(split.test.labels);
+    expect(again.test.pairs.subarray(2 * held)).not.toEqual(split.test.pairs.subarray(2 * held));
+    expect(again.fit.pairs).not.toEqual(split.fit.pairs);
+    for (let i = held; i < again.test.labels.length; i++) {
+      expect(graph.hasEdge(again.test.pairs[2 * i]!, again.test.pairs[2 * i + 1]!)).toBe(false);
+    }
+    for (let i = 0; i < again.fit.labels.length; i++) {
+      const [u, v] = [again.fit.pairs[2 * i]!, again.fit.pairs[2 * i + 1]!];
+      expect(again.fit.labels[i] === 1 ? split.train.hasEdge(u, v) : !graph.hasEdge(u, v)).toBe(true);
+    }
+    expect(redrawPairs(split, 1)).toEqual(again);
+  });
+
+  it('averages the scores over draws of the non-edges and over classifier splits', () => {
+    const split = splitEdges(graph, { seed: 1 });
+    const random = new Random(3);
+    const vectors = new WordVectors(
+      graph.nodes,
+      Float32Array.from({ length: graph.nodeCount * 4 }, () => random.nextFloat() - 0.5),
+      4,
+    );
+    const each = [0, 1, 2].map((draw) =>
+      evaluateLinkPrediction(vectors, draw === 0 ? split : redrawPairs(split, draw)),
+    );
+    const averaged = evaluateLinkPrediction(vectors, split, { draws: 3 });
+    expect(averaged.cosineAuc).toBeCloseTo(
+      (each[0]!.cosineAuc + each[1]!.cosineAuc + each[2]!.cosineAuc) / 3,
+      12,
+    );
+    expect(averaged.hadamardAuc).toBeCloseTo(
+      (each[0]!.hadamardAuc + each[1]!.hadamardAuc + each[2]!.hadamardAuc) / 3,
+      12,
+    );
+    expect(evaluateLinkPrediction(vectors, split, { draws: 1 })).toEqual(each[0]);
+    expect(() => evaluateLinkPrediction(vectors, split, { draws: 0 })).toThrow(/draws/);
+
+    const one = evaluateNodeClassification(vectors, labels, { seed: 5 });
+    expect(evaluateNodeClassification(vectors, labels, { seed: 5, splits: 1 })).toEqual(one);
+    const ten = evaluateNodeClassification(vectors, labels, { seed: 5, splits: 10 });
+    expect(ten.micro).not.toBe(one.micro);
+    expect(ten.trainNodes + ten.testNodes).toBe(300);
+    // Random vectors: each split's micro-F1 is near chance (1/3), the mean of ten nearer still.
+    expect(Math.abs(ten.micro - 1 / 3)).toBeLessThan(0.08);
+    expect(() => evaluateNodeClassification(vectors, labels, { splits: 1.5 })).toThrow(/splits/);
   });
 });
 

@@ -14,9 +14,14 @@ export interface NodeClassificationOptions extends LogisticRegressionOptions {
   readonly trainFraction?: number;
   /** Seed of the split (default 1). */
   readonly seed?: number;
+  /**
+   * Random splits to average the F1 scores over (default 1), as the node2vec paper averages over
+   * 10: split 0 is drawn from `seed`, split k from stream k of `seed`.
+   */
+  readonly splits?: number;
 }
 
-/** Micro- and macro-F1 on the test nodes, with the split's sizes. */
+/** Micro- and macro-F1 on the test nodes (means over the splits), with a split's sizes. */
 export interface NodeClassificationScores extends F1Scores {
   /** Nodes the classifiers were trained on. */
   readonly trainNodes: number;
@@ -28,7 +33,7 @@ export interface NodeClassificationScores extends F1Scores {
  * Node classification as in the DeepWalk and node2vec papers: a seeded split of the labelled
  * nodes, one-vs-rest L2 logistic regression on their vectors (a node without a vector counts as
  * the zero vector), each test node given the class whose classifier scores it highest; returns the
- * micro- and macro-F1 of the test nodes.
+ * micro- and macro-F1 of the test nodes, averaged over `splits` random splits.
  *
  * @example
  * ```ts
@@ -45,8 +50,33 @@ export function evaluateNodeClassification(
   if (!(trainFraction > 0 && trainFraction < 1)) {
     throw new ConfigError('trainFraction', trainFraction, 'a number between 0 and 1 (exclusive)');
   }
+  const splits = options.splits ?? 1;
+  if (!Number.isSafeInteger(splits) || splits < 1)
+    throw new ConfigError('splits', splits, 'an integer of at least 1');
+  const seed = options.seed ?? 1;
+  let micro = 0;
+  let macro = 0;
+  let sizes = { trainNodes: 0, testNodes: 0 };
+  for (let split = 0; split < splits; split++) {
+    const random = split === 0 ? new Random(seed) : new Random(seed).fork(split);
+    const scores = classifyOneSplit(vectors, labels, trainFraction, random, options);
+    micro += scores.micro / splits;
+    macro += scores.macro / splits;
+    sizes = { trainNodes: scores.trainNodes, testNodes: scores.testNodes };
+  }
+  return { micro, macro, ...sizes };
+}
+
+/** One split of the labelled nodes drawn from `random`, its classifiers and their F1 scores. */
+function classifyOneSplit(
+  vectors: Embedder,
+  labels: ReadonlyMap<string, string>,
+  trainFraction: number,
+  random: Random,
+  options: LogisticRegressionOptions,
+): NodeClassificationScores {
   const nodes = [...labels.keys()];
-  shuffle(nodes, new Random(options.seed ?? 1));
+  shuffle(nodes, random);
   const cut = Math.round(trainFraction * nodes.length);
   const trainNodes = nodes.slice(0, cut);
   const testNodes = nodes.slice(cut);
