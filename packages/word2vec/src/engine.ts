@@ -50,7 +50,8 @@ export function trainSentences(
 /**
  * Takes chunks of sentences from the run's shared cursor and trains them ({@link trainSentences}),
  * until `passes` passes over all chunks are taken: the workers of a run train the corpus in order,
- * side by side, as gensim's workers take jobs from one queue.
+ * side by side, as gensim's workers take jobs from one queue. Each chunk trains at the learning
+ * rate of the tokens handed out before it ({@link TrainingState.startChunk}), as a gensim job does.
  */
 export function trainChunks(
   state: TrainingState,
@@ -62,10 +63,14 @@ export function trainChunks(
 ): void {
   const count = chunks.starts.length - 1;
   const total = BigInt(count) * BigInt(passes);
+  const first = sentenceStarts[chunks.starts[0]!]!;
+  const tokensPerPass = sentenceStarts[chunks.starts[count]!]! - first;
   for (;;) {
     const taken = Atomics.add(chunks.cursor, 0, 1n);
     if (taken >= total) return;
     const chunk = Number(taken % BigInt(count));
+    const pass = Number(taken / BigInt(count));
+    state.startChunk(pass * tokensPerPass + sentenceStarts[chunks.starts[chunk]!]! - first);
     trainSentences(
       state,
       ids,

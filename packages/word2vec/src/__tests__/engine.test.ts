@@ -1,7 +1,7 @@
 import { NumericError, Random } from '@embedkit/core-math';
 import { SigmoidTable, kernels } from '@embedkit/core-math/kernels';
-import { describe, expect, it } from 'vitest';
-import { trainSentences } from '../engine.js';
+import { describe, expect, it, vi } from 'vitest';
+import { trainChunks, trainSentences } from '../engine.js';
 import { type HuffmanTree, buildHuffmanTree } from '../huffman-tree.js';
 import type { InputEncoder } from '../input-encoder.js';
 import { createObjective } from '../objectives/registry.js';
@@ -314,6 +314,51 @@ describe('TrainingState.sync', () => {
     second.wordsSinceSync = 500;
     second.sync();
     expect(second.lr).toBe(0.02);
+  });
+
+  it('keeps the rate startChunk sets from the tokens handed out before the chunk until the next chunk', () => {
+    const counters = createSharedCounters(1);
+    const schedule = { lr: 0.1, minLr: 0.02, totalWords: 100 };
+    const state = new TrainingState(setup(), schedule, counters, 0, new Random(1), new Float32Array(4));
+    state.startChunk(50);
+    expect(state.lr).toBeCloseTo(0.06, 12);
+    state.wordsSinceSync = 10;
+    state.sync();
+    expect(state.lr).toBeCloseTo(0.06, 12);
+    expect(Number(counters.processed[0])).toBe(10);
+    state.startChunk(75);
+    expect(state.lr).toBeCloseTo(0.04, 12);
+  });
+
+  it('trainChunks starts each chunk at the tokens handed out before it, pass after pass, over all threads', () => {
+    // Three chunks of one sentence each (3, 2 and 4 tokens), two passes, two threads taking turns.
+    const ids = Int32Array.from([0, 1, 0, 1, 0, 0, 1, 1, 0]);
+    const sentenceStarts = Int32Array.from([0, 3, 5, 9]);
+    const chunks = {
+      starts: Int32Array.from([0, 1, 2, 3]),
+      cursor: new BigInt64Array(new SharedArrayBuffer(8)),
+    };
+    const counters = createSharedCounters(2);
+    const schedule = { lr: 0.1, minLr: 0, totalWords: 18 };
+    const states = [0, 1].map(
+      (thread) =>
+        new TrainingState(setup(), schedule, counters, thread, new Random(thread + 1), new Float32Array(4)),
+    );
+    const started: number[] = [];
+    for (const state of states) {
+      vi.spyOn(state, 'startChunk').mockImplementation((tokensBefore) => {
+        started.push(tokensBefore);
+        state.lr = 0.1;
+      });
+    }
+    // A thread alone takes every chunk of both passes in order.
+    trainChunks(states[0]!, ids, sentenceStarts, chunks, 2);
+    expect(started).toEqual([0, 3, 5, 9, 12, 14]);
+    // A thread that finds the cursor at the third chunk starts there.
+    started.length = 0;
+    chunks.cursor[0] = 2n;
+    trainChunks(states[1]!, ids, sentenceStarts, chunks, 2);
+    expect(started).toEqual([5, 9, 12, 14]);
   });
 
   it('throws NumericError once the loss is not finite', () => {
