@@ -122,6 +122,8 @@ export class TrainingState {
   lossSinceSync = 0;
   /** Predictions (calls of the objective) since the last sync. */
   predictionsSinceSync = 0;
+  /** Words of {@link TrainingState.wordsSinceSync} already published ({@link TrainingState.publish}). */
+  #published = 0;
   readonly #schedule: LearningRateSchedule;
   readonly #counters: SharedCounters;
   readonly #thread: number;
@@ -180,21 +182,38 @@ export class TrainingState {
    * @throws NumericError when the loss since the last sync is not finite (the weights diverged)
    */
   sync(): void {
+    const processed = this.publish();
+    this.wordsSinceSync = 0;
+    this.#published = 0;
+    this.lr = this.#rateAt(processed);
+  }
+
+  /**
+   * Publishes this thread's words and loss since the last publication to the shared counters,
+   * without taking a new learning rate: the end of a train request (a block of a streamed corpus)
+   * then leaves the schedule as it was, and the next {@link TrainingState.sync} comes after as many
+   * words as without the block's end (so one thread trains a streamed corpus exactly as the same
+   * corpus in memory).
+   *
+   * @returns the words all threads have published
+   * @throws NumericError when the loss since the last publication is not finite (the weights diverged)
+   */
+  publish(): number {
     if (!Number.isFinite(this.lossSinceSync)) {
       throw new NumericError(
         `training diverged: the loss became ${this.lossSinceSync} at learning rate ${this.lr.toPrecision(3)} (weights are no longer finite); use a smaller lr`,
       );
     }
     const counters = this.#counters;
-    const words = this.wordsSinceSync;
+    const words = this.wordsSinceSync - this.#published;
     const processed = Number(Atomics.add(counters.processed, 0, BigInt(words))) + words;
     const slot = 2 * this.#thread;
     counters.loss[slot]! += this.lossSinceSync;
     counters.loss[slot + 1]! += this.predictionsSinceSync;
-    this.wordsSinceSync = 0;
+    this.#published = this.wordsSinceSync;
     this.lossSinceSync = 0;
     this.predictionsSinceSync = 0;
-    this.lr = this.#rateAt(processed);
+    return processed;
   }
 
   #rateAt(processed: number): number {
