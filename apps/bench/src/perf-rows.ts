@@ -169,3 +169,9 @@ export function trainingPhaseOf(row: ModelRow): PerfMeasure | undefined {
     ? { seconds: row.trainingPhaseSeconds }
     : undefined;
 }
+
+/** The training phase of a training row divided by its `epochs`: the time of one epoch. */
+export function epochTimeOf(row: ModelRow, epochs: number): PerfMeasure | undefined {
+  const phase = trainingPhaseOf(row);
+  return phase && { seconds: phase.seconds / epochs, peakRssMb: row.peakRssMb };
+}

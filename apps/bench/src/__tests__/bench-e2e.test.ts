@@ -256,12 +256,14 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'analogy evaluation of w2v-lee-sg.bin (questions-words.txt',
         'loading a GloVe text file of 2',
         'peak memory',
+        'time per epoch',
         'thread scaling',
         'thread scaling',
         'text classification',
         'text classification',
       ]);
-      const [skipgram, , , glove, analogy, loading, memory, threads, phase, ...classification] = result.rows;
+      const [skipgram, , , glove, analogy, loading, memory, epoch, threads, phase, ...classification] =
+        result.rows;
       for (const row of classification) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
@@ -278,6 +280,11 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
           10,
         );
       }
+      // One epoch streamed against one in memory: the training phase over the epochs, compared the same way.
+      expect(epoch!.ours!.seconds).toBeGreaterThan(0);
+      expect(epoch!.peer!.seconds).toBeGreaterThan(0);
+      expect(epoch!.ratio).toBeCloseTo(epoch!.ours!.seconds / epoch!.peer!.seconds, 10);
+      expect(epoch!.met).toBe(epoch!.ratio! <= 1.1);
       // The training phase alone: shorter than the whole process on both sides, compared the same way.
       expect(phase!.ours!.seconds).toBeLessThan(threads!.ours!.seconds);
       expect(phase!.peer!.seconds).toBeLessThan(threads!.peer!.seconds);
