@@ -175,3 +175,13 @@ export function epochTimeOf(row: ModelRow, epochs: number): PerfMeasure | undefi
   const phase = trainingPhaseOf(row);
   return phase && { seconds: phase.seconds / epochs, peakRssMb: row.peakRssMb };
 }
+
+/** The errors of the training rows that failed, joined for a row's note; undefined when none did. */
+export function failureNote(rows: readonly ModelRow[]): string | undefined {
+  return (
+    rows
+      .filter((row) => row.status !== 'ok')
+      .map((row) => row.error)
+      .join('; ') || undefined
+  );
+}

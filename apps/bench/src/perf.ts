@@ -27,6 +27,7 @@ import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-re
 import {
   compareTask,
   epochTimeOf,
+  failureNote,
   measureOf,
   syntheticGloveFile,
   trainingPhaseOf,
@@ -344,11 +345,7 @@ async function main(): Promise<void> {
     ratio: memoryRatio,
     target: 'flat: peak MB ratio ≤ 1.1×',
     met: memoryRatio === undefined ? undefined : memoryRatio <= 1.1,
-    note:
-      [once, four]
-        .filter((row) => row.status !== 'ok')
-        .map((row) => row.error)
-        .join('; ') || undefined,
+    note: failureNote([once, four]),
   });
 
   // Time per epoch on a streamed corpus against the same corpus in memory (the training phase:
@@ -378,11 +375,7 @@ async function main(): Promise<void> {
     ratio: epochRatio,
     target: 'time ≤ 1.1×',
     met: epochRatio === undefined ? undefined : epochRatio <= 1.1,
-    note:
-      [streamedRun, inMemoryRun]
-        .filter((row) => row.status !== 'ok')
-        .map((row) => row.error)
-        .join('; ') || undefined,
+    note: failureNote([streamedRun, inMemoryRun]),
   });
 
   // 4. Thread scaling of word2vec skip-gram, 1 epoch.
