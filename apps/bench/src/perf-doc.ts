@@ -50,7 +50,7 @@ export function renderPerfBlock(result: PerfResult): string {
     'Every figure comes from a child process of its own: time = wall-clock seconds (training rows: the',
     'whole process, start to vectors on disk; evaluation and loading rows: the operation itself), CPU =',
     "user + system seconds of the same span, peak MB = the process's peak resident memory. ratio =",
-    "ours / the other side's (time; peak memory for the streaming row). Quality is analogy accuracy",
+    "ours / the other side's (time; peak memory for the peak-memory row). Quality is analogy accuracy",
     '(questions-words.txt, 3CosAdd, 30,000 most frequent words) and Spearman ρ on WS-353, both with',
     `gensim's semantics. The training rows' time and quality are means over seeds 1..${result.seeds}, each`,
     'side run once per seed (peak MB: the highest); seed 1 is the run of [benchmarks.md](benchmarks.md).',

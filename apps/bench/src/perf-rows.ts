@@ -231,3 +231,19 @@ export function trainingPhaseOf(row: ModelRow): PerfMeasure | undefined {
     ? { seconds: row.trainingPhaseSeconds }
     : undefined;
 }
+
+/** The training phase of a training row divided by its `epochs`: the time of one epoch. */
+export function epochTimeOf(row: ModelRow, epochs: number): PerfMeasure | undefined {
+  const phase = trainingPhaseOf(row);
+  return phase && { seconds: phase.seconds / epochs, peakRssMb: row.peakRssMb };
+}
+
+/** The errors of the training rows that failed, joined for a row's note; undefined when none did. */
+export function failureNote(rows: readonly ModelRow[]): string | undefined {
+  return (
+    rows
+      .filter((row) => row.status !== 'ok')
+      .map((row) => row.error)
+      .join('; ') || undefined
+  );
+}

@@ -23,7 +23,7 @@ export type {
 } from './vocabulary.js';
 export { DEFAULT_MIN_COUNT, Vocabulary } from './vocabulary.js';
 export type { EncodeCorpusOptions, EncodedCorpus } from './encode-corpus.js';
-export { encodeCorpus } from './encode-corpus.js';
+export { encodeCorpus, encodeCorpusBlocks } from './encode-corpus.js';
 export type { PhraseScoring, PhrasesOptions, ResolvedPhrasesOptions } from './phrase-options.js';
 export { ENGLISH_CONNECTOR_WORDS, PHRASES_DEFAULTS, resolvePhrasesOptions } from './phrase-options.js';
 export type { FrozenPhrasesSettings } from './phrases.js';

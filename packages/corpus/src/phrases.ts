@@ -14,7 +14,7 @@ import {
 import { countFileBytes, type TokenSink } from './count-file-bytes.js';
 import { requireInteger, resolveSentenceOptions, type SentenceOptions } from './options.js';
 import { ProgressThrottle } from './progress.js';
-import { whitespaceTokenizer } from './tokenizers.js';
+import { readsFileBytes } from './byte-scanner.js';
 import { IdPhraseCounts, joinPhrase, type PhraseCounts, type StringPhraseCounts } from './phrase-counts.js';
 import { sentencesOf } from './sentences-of.js';
 
@@ -104,10 +104,7 @@ export class Phrases {
     sentenceOptions: SentenceOptions = {},
   ): Promise<Phrases> {
     const phrases = new Phrases(options);
-    if (
-      typeof corpus === 'string' &&
-      (sentenceOptions.tokenizer ?? whitespaceTokenizer) === whitespaceTokenizer
-    ) {
+    if (readsFileBytes(corpus, sentenceOptions)) {
       await phrases.#learnFileBytes(corpus, sentenceOptions);
       return phrases;
     }

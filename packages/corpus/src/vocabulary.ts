@@ -4,10 +4,10 @@ import type { SentenceOptions } from './options.js';
 import { requireInteger, resolveSentenceOptions } from './options.js';
 import type { EncodedCorpus } from './encode-corpus.js';
 import { Int32Builder } from './int32-builder.js';
+import { readsFileBytes } from './byte-scanner.js';
 import { countFileBytes } from './count-file-bytes.js';
 import { ProgressThrottle } from './progress.js';
 import { sentencesOf } from './sentences-of.js';
-import { whitespaceTokenizer } from './tokenizers.js';
 
 /** Default `minCount` of {@link Vocabulary.build}, as word2vec, gensim and fastText. */
 export const DEFAULT_MIN_COUNT = 5;
@@ -154,10 +154,9 @@ export class Vocabulary {
   ): Promise<VocabularyAndCorpus> {
     const { minCount, maxVocab } = resolveFilters(options, DEFAULT_MIN_COUNT);
     const progress = new ProgressThrottle('vocabulary', 'words', options.onProgress);
-    const { words, counts, tokens, record } =
-      typeof corpus === 'string' && (options.tokenizer ?? whitespaceTokenizer) === whitespaceTokenizer
-        ? await Vocabulary.#countFile(corpus, options, limit, progress)
-        : await Vocabulary.#countSentences(corpus, options, limit, progress);
+    const { words, counts, tokens, record } = readsFileBytes(corpus, options)
+      ? await Vocabulary.#countFile(corpus, options, limit, progress)
+      : await Vocabulary.#countSentences(corpus, options, limit, progress);
     progress.finish(tokens);
     const kept = keptWords(counts, minCount, maxVocab, tokens);
     const vocabulary = new Vocabulary(

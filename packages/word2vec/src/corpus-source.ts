@@ -1,5 +1,5 @@
 import { ConfigError, type TrainingCorpus, type TrainingProgress } from '@embedkit/core-math';
-import { type EncodedCorpus, type Vocabulary, encodeCorpus, sentencesOf } from '@embedkit/corpus';
+import { type EncodedCorpus, type Vocabulary, encodeCorpus, encodeCorpusBlocks } from '@embedkit/corpus';
 import type { EngineCorpus } from './run-engine.js';
 
 /**
@@ -48,8 +48,10 @@ export interface PrepareCorpusOptions {
 
 /**
  * Decides how to feed `corpus` to the engine: encoded once into memory when it has at most
- * `maxInMemoryTokens` tokens in `vocabulary`, else streamed and encoded again for every epoch.
- * When the token count is not known (continued training on a new corpus) a counting pass finds it.
+ * `maxInMemoryTokens` tokens in `vocabulary`, else streamed: read and encoded again for every epoch,
+ * block by block (`encodeCorpusBlocks`: a file split on whitespace is read on its bytes, as the
+ * vocabulary pass reads it), in memory that does not grow with the corpus. When the token count is
+ * not known (continued training on a new corpus) a counting pass finds it.
  */
 export async function prepareCorpus(
   corpus: TrainingCorpus,
@@ -58,48 +60,54 @@ export async function prepareCorpus(
 ): Promise<CorpusPlan> {
   const { maxSentenceLength, signal, onProgress } = options;
   const sentenceOptions = { maxSentenceLength, ...(signal === undefined ? {} : { signal }) };
-  const tokens = options.tokens ?? (await countTokens(corpus, vocabulary, sentenceOptions, onProgress));
+  const tokens =
+    options.tokens ??
+    (await countTokens(encodeCorpusBlocks(corpus, vocabulary, sentenceOptions), onProgress));
   if (tokens <= options.maxInMemoryTokens) {
-    const encoded =
+    const sentences =
       options.encoded ??
       (await encodeCorpus(corpus, vocabulary, {
         ...sentenceOptions,
         ...(onProgress === undefined ? {} : { onProgress }),
       }));
-    return { corpus: { kind: 'in-memory', sentences: encoded }, tokens: encoded.tokens };
+    return { corpus: { kind: 'in-memory', sentences }, tokens: sentences.tokens };
   }
   return {
     corpus: {
       kind: 'stream',
       tokensPerEpoch: tokens,
-      epoch: (stop) => encodedSentences(corpus, vocabulary, maxSentenceLength, stop),
+      epoch: epochsOf(corpus, vocabulary, maxSentenceLength),
     },
     tokens,
   };
 }
 
+/** Tokens of `blocks` (one pass), reported as `counting` progress. */
 async function countTokens(
-  corpus: TrainingCorpus,
-  vocabulary: Vocabulary,
-  sentenceOptions: { maxSentenceLength: number; signal?: AbortSignal },
+  blocks: AsyncIterable<EncodedCorpus>,
   onProgress: ((progress: TrainingProgress) => void) | undefined,
 ): Promise<number> {
   let tokens = 0;
-  for await (const sentence of sentencesOf(corpus, sentenceOptions)) {
-    for (const token of sentence) if (vocabulary.id(token) >= 0) tokens++;
-  }
+  for await (const block of blocks) tokens += block.tokens;
   onProgress?.({ phase: 'counting', processed: tokens, unit: 'words' });
   return tokens;
 }
 
-async function* encodedSentences(
+/**
+ * The epochs of a streamed corpus: every epoch of one run (one `signal`) reads the same
+ * `encodeCorpusBlocks` iterable, so a file's byte lookup, filled during the first epoch, serves the
+ * others.
+ */
+function epochsOf(
   corpus: TrainingCorpus,
   vocabulary: Vocabulary,
   maxSentenceLength: number,
-  signal: AbortSignal,
-): AsyncGenerator<Int32Array> {
-  for await (const sentence of sentencesOf(corpus, { maxSentenceLength, signal })) {
-    const ids = vocabulary.encode(sentence);
-    if (ids.length > 0) yield ids;
-  }
+): (signal: AbortSignal) => AsyncIterable<EncodedCorpus> {
+  let run: { readonly signal: AbortSignal; readonly blocks: AsyncIterable<EncodedCorpus> } | undefined;
+  return (signal) => {
+    if (run?.signal !== signal) {
+      run = { signal, blocks: encodeCorpusBlocks(corpus, vocabulary, { maxSentenceLength, signal }) };
+    }
+    return run.blocks;
+  };
 }

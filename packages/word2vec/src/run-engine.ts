@@ -52,8 +52,12 @@ export type EngineCorpus =
       readonly kind: 'stream';
       /** Tokens one epoch yields (for the learning-rate schedule and progress). */
       readonly tokensPerEpoch: number;
-      /** One pass over the corpus as encoded sentences; called once per epoch. */
-      readonly epoch: (signal: AbortSignal) => AsyncIterable<Int32Array>;
+      /**
+       * One pass over the corpus as blocks of encoded sentences (`encodeCorpusBlocks` of
+       * `@embedkit/corpus` gives them); called once per epoch. Each block is copied before the next
+       * is asked for, so a source may reuse its arrays.
+       */
+      readonly epoch: (signal: AbortSignal) => AsyncIterable<EncodedSentences>;
     };
 
 /**
@@ -290,6 +294,12 @@ export function validateSetup(setup: EngineSetup): number {
 
 /** The sentences in shared memory, after checking their ids and offsets. */
 function shareSentences(sentences: EncodedSentences, vocabularySize: number): EncodedSentences {
+  checkSentences(sentences, vocabularySize);
+  return { ids: kernelCopy(sentences.ids), sentenceStarts: kernelCopy(sentences.sentenceStarts) };
+}
+
+/** Throws ConfigError when an id is outside the vocabulary or the offsets do not cut `ids` into sentences. */
+function checkSentences(sentences: EncodedSentences, vocabularySize: number): void {
   const { ids, sentenceStarts } = sentences;
   checkIds(ids, vocabularySize);
   const count = sentenceStarts.length - 1;
@@ -305,7 +315,6 @@ function shareSentences(sentences: EncodedSentences, vocabularySize: number): En
       throw new ConfigError(`sentenceStarts[${s + 1}]`, sentenceStarts[s + 1], 'non-decreasing offsets');
     }
   }
-  return { ids: kernelCopy(ids), sentenceStarts: kernelCopy(sentenceStarts) };
 }
 
 /** A copy of `array` in the kernel memory (a `SharedArrayBuffer` with the TypeScript kernels). */
@@ -473,9 +482,9 @@ async function trainStreamed(
     });
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for await (const sentence of corpus.epoch(signal)) {
-      checkIds(sentence, vocabularySize);
-      block.add(sentence);
+    for await (const sentences of corpus.epoch(signal)) {
+      checkSentences(sentences, vocabularySize);
+      block.add(sentences);
       if (block.tokens >= STREAM_BLOCK_TOKENS) await send();
     }
     if (block.sentences > 0) await send();
@@ -483,7 +492,7 @@ async function trainStreamed(
   await Promise.all(pending);
 }
 
-/** Collects encoded sentences into one block (growing its arrays as needed). */
+/** Collects blocks of encoded sentences into one block (growing its arrays as needed). */
 class BlockBuilder {
   #ids: Int32Array = new Int32Array(STREAM_BLOCK_TOKENS);
   #starts: Int32Array = new Int32Array(1024);
@@ -491,16 +500,19 @@ class BlockBuilder {
   sentences = 0;
   #longest = 0;
 
-  add(sentence: Int32Array): void {
-    this.#longest = Math.max(this.#longest, sentence.length);
-    if (this.tokens + sentence.length > this.#ids.length) {
-      this.#ids = grow(this.#ids, this.tokens + sentence.length);
+  /** Appends the sentences of `block` (checked by {@link checkSentences}). */
+  add(block: EncodedSentences): void {
+    const { ids, sentenceStarts } = block;
+    const count = sentenceStarts.length - 1;
+    if (this.tokens + ids.length > this.#ids.length) this.#ids = grow(this.#ids, this.tokens + ids.length);
+    if (this.sentences + count + 1 > this.#starts.length) {
+      this.#starts = grow(this.#starts, this.sentences + count + 1);
     }
-    if (this.sentences + 2 > this.#starts.length) this.#starts = grow(this.#starts, this.sentences + 2);
-    this.#ids.set(sentence, this.tokens);
-    this.tokens += sentence.length;
-    this.sentences++;
-    this.#starts[this.sentences] = this.tokens;
+    this.#ids.set(ids, this.tokens);
+    this.#longest = Math.max(this.#longest, longestSentence(sentenceStarts, 0, count));
+    for (let s = 1; s <= count; s++) this.#starts[this.sentences + s] = this.tokens + sentenceStarts[s]!;
+    this.tokens += ids.length;
+    this.sentences += count;
   }
 
   /**

@@ -141,8 +141,13 @@ export class TrainingState {
   lossSinceSync = 0;
   /** Predictions (calls of the objective) since the last sync. */
   predictionsSinceSync = 0;
-  /** Whether the rate is the current chunk's, set by {@link TrainingState.startChunk}. */
-  #ratePerChunk = false;
+  /**
+   * Tokens of the run before this thread's words since the last sync, once chunks are placed by
+   * {@link TrainingState.startChunk}; `null` until then.
+   */
+  #position: number | null = null;
+  /** Words of {@link TrainingState.wordsSinceSync} already published ({@link TrainingState.publish}). */
+  #published = 0;
   readonly #schedule: LearningRateSchedule;
   readonly #counters: SharedCounters;
   readonly #thread: number;
@@ -204,40 +209,63 @@ export class TrainingState {
   }
 
   /**
-   * Sets the learning rate for the chunk this thread is about to train from the tokens handed out
-   * before it in the run, and keeps it for the whole chunk: gensim fixes a job's rate when the job
-   * is queued. Taking it from the words processed at the thread's last sync instead would let every
-   * thread train its first chunks at the starting rate, which matters on a small corpus (on the
-   * karate club's walks, 2 threads trained 20,000 of 27,200 words at the full rate).
+   * Tells the state that the chunk it trains next starts `tokensBefore` tokens into the run. From
+   * then on its learning rate follows its own position in the run, as a gensim job's rate follows
+   * the job's place in the queue: a chunk that does not continue this thread's last one starts at
+   * the rate of its first token, and each sync inside a chunk takes the rate of the position
+   * reached. Taking the rate from the words all threads have processed instead let every thread
+   * train its first chunks at the starting rate, which matters on a small corpus (on the karate
+   * club's walks, 2 threads trained 20,000 of 27,200 words at the full rate). With one thread the
+   * position is the words processed, so nothing changes.
    */
   startChunk(tokensBefore: number): void {
-    this.#ratePerChunk = true;
-    this.lr = this.#rateAt(tokensBefore);
+    const contiguous = this.#position !== null && this.#position + this.wordsSinceSync === tokensBefore;
+    this.#position = tokensBefore - this.wordsSinceSync;
+    if (!contiguous) this.lr = this.#rateAt(tokensBefore);
   }
 
   /**
-   * Publishes this thread's words and loss to the shared counters and, unless the rate is set per
-   * chunk ({@link TrainingState.startChunk}), sets the learning rate from the words all threads
-   * have processed.
+   * Publishes this thread's words and loss to the shared counters and sets the learning rate from
+   * the words all threads have processed, or, once chunks are placed
+   * ({@link TrainingState.startChunk}), from this thread's position in the run.
    *
    * @throws NumericError when the loss since the last sync is not finite (the weights diverged)
    */
   sync(): void {
+    const processed = this.publish();
+    const position = this.#position === null ? null : this.#position + this.wordsSinceSync;
+    this.#position = position;
+    this.wordsSinceSync = 0;
+    this.#published = 0;
+    this.lr = this.#rateAt(position ?? processed);
+  }
+
+  /**
+   * Publishes this thread's words and loss since the last publication to the shared counters,
+   * without taking a new learning rate: the end of a train request (a block of a streamed corpus)
+   * then leaves the schedule as it was, and the next {@link TrainingState.sync} comes after as many
+   * words as without the block's end (so one thread trains a streamed corpus exactly as the same
+   * corpus in memory).
+   *
+   * @returns the words all threads have published
+   * @throws NumericError when the loss since the last publication is not finite (the weights diverged)
+   */
+  publish(): number {
     if (!Number.isFinite(this.lossSinceSync)) {
       throw new NumericError(
         `training diverged: the loss became ${this.lossSinceSync} at learning rate ${this.lr.toPrecision(3)} (weights are no longer finite); use a smaller lr`,
       );
     }
     const counters = this.#counters;
-    const words = this.wordsSinceSync;
+    const words = this.wordsSinceSync - this.#published;
     const processed = Number(Atomics.add(counters.processed, 0, BigInt(words))) + words;
     const slot = 2 * this.#thread;
     counters.loss[slot]! += this.lossSinceSync;
     counters.loss[slot + 1]! += this.predictionsSinceSync;
-    this.wordsSinceSync = 0;
+    this.#published = this.wordsSinceSync;
     this.lossSinceSync = 0;
     this.predictionsSinceSync = 0;
-    if (!this.#ratePerChunk) this.lr = this.#rateAt(processed);
+    return processed;
   }
 
   #rateAt(processed: number): number {

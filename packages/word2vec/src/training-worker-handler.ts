@@ -31,7 +31,7 @@ export function createTrainingRequestHandler(
           trainSentences(state, ids, sentenceStarts, first, end, sentenceBuffer ?? undefined);
         }
       }
-      state.sync();
+      state.publish();
       reply({ type: 'done' });
     } catch (error) {
       reply({

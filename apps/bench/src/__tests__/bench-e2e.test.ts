@@ -261,12 +261,13 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'analogy evaluation of w2v-lee-sg.bin (questions-words.txt',
         'loading a GloVe text file of 2',
         'peak memory',
+        'time per epoch',
         // whole process and training phase of skip-gram, CBOW and fastText skip-gram
         ...Array<string>(6).fill('thread scaling'),
         'text classification',
         'text classification',
       ]);
-      const [skipgram, , , fasttextCbow, glove, analogy, loading, memory, threads, phase, ...rest] =
+      const [skipgram, , , fasttextCbow, glove, analogy, loading, memory, epoch, threads, phase, ...rest] =
         result.rows;
       const scaling = [threads!, phase!, ...rest.slice(0, 4)];
       const classification = rest.slice(4);
@@ -291,6 +292,11 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
           10,
         );
       }
+      // One epoch streamed against one in memory: the training phase over the epochs, compared the same way.
+      expect(epoch!.ours!.seconds).toBeGreaterThan(0);
+      expect(epoch!.peer!.seconds).toBeGreaterThan(0);
+      expect(epoch!.ratio).toBeCloseTo(epoch!.ours!.seconds / epoch!.peer!.seconds, 10);
+      expect(epoch!.met).toBe(epoch!.ratio! <= 1.1);
       // The training phase alone: shorter than the whole process on both sides, compared the same way.
       for (let i = 0; i < scaling.length; i += 2) {
         const [whole, training] = [scaling[i]!, scaling[i + 1]!];

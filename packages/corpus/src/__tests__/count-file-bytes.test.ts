@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { whitespaceLength } from '../count-file-bytes.js';
+import { whitespaceLength } from '../byte-scanner.js';
 import {
+  type EncodedCorpus,
+  encodeCorpus,
+  encodeCorpusBlocks,
   isWhitespaceCode,
   type Tokenizer,
   Vocabulary,
@@ -88,5 +91,84 @@ describe('counting a file on its bytes', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Every block of an iteration, copied (a block's arrays are reused by the next). */
+async function collectBlocks(blocks: AsyncIterable<EncodedCorpus>): Promise<EncodedCorpus[]> {
+  const out: EncodedCorpus[] = [];
+  for await (const block of blocks) {
+    out.push({ ids: block.ids.slice(), sentenceStarts: block.sentenceStarts.slice(), tokens: block.tokens });
+  }
+  return out;
+}
+
+/** Blocks joined into one encoded corpus. */
+function joinBlocks(blocks: readonly EncodedCorpus[]): EncodedCorpus {
+  const ids: number[] = [];
+  const starts = [0];
+  for (const block of blocks) {
+    const base = ids.length;
+    ids.push(...block.ids);
+    for (const start of block.sentenceStarts.subarray(1)) starts.push(base + start);
+  }
+  return { ids: Int32Array.from(ids), sentenceStarts: Int32Array.from(starts), tokens: ids.length };
+}
+
+describe('encoding a file on its bytes', () => {
+  it('gives the ids and sentences of the decoded text, pass after pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fileBytes,
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (bytes, chunkSize, maxSentenceLength) => {
+          const path = writeCorpus(bytes);
+          const reading = { chunkSize, maxSentenceLength };
+          // Words seen twice or more: the others are dropped, and sentences left empty with them.
+          const vocabulary = await Vocabulary.build(path, { minCount: 2 }).catch(() => undefined);
+          if (vocabulary === undefined) return;
+          const fromText = await encodeCorpus(path, vocabulary, { ...reading, tokenizer: throughText });
+          expect(await encodeCorpus(path, vocabulary, reading)).toEqual(fromText);
+          const blocks = encodeCorpusBlocks(path, vocabulary, reading);
+          expect(joinBlocks(await collectBlocks(blocks))).toEqual(fromText);
+          // The second pass finds every token by its bytes, decoded during the first.
+          expect(joinBlocks(await collectBlocks(blocks))).toEqual(fromText);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('hands on blocks of whole sentences, a sentence split across reads carried to the next block', async () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', '__proto__', 'épée', 'rare'];
+    const lines: string[] = [];
+    for (let line = 0; line < 2000; line++) {
+      const length = line === 1000 ? 40_000 : 1 + ((line * 7919) % 97);
+      lines.push(Array.from({ length }, (_, i) => words[(line + i * i) % (i % 50 === 0 ? 7 : 6)]).join(' '));
+    }
+    const path = writeCorpus(encoder.encode(`${lines.join('\n')}\n`));
+    const vocabulary = await Vocabulary.build(path, { minCount: 1, maxVocab: 6 });
+    expect(vocabulary.id('rare')).toBe(-1);
+    const reading = { maxSentenceLength: 1000, chunkSize: 4096 };
+    const blocks = await collectBlocks(encodeCorpusBlocks(path, vocabulary, reading));
+    expect(blocks.length).toBeGreaterThan(2);
+    for (const block of blocks.slice(0, -1)) {
+      expect(block.tokens).toBeGreaterThanOrEqual(1 << 16);
+      expect(block.sentenceStarts.at(-1)).toBe(block.tokens);
+    }
+    const fromText = await encodeCorpus(path, vocabulary, { ...reading, tokenizer: throughText });
+    expect(joinBlocks(blocks)).toEqual(fromText);
+    expect(
+      joinBlocks(
+        await collectBlocks(
+          encodeCorpusBlocks(
+            lines.map((l) => l.split(' ')),
+            vocabulary,
+            reading,
+          ),
+        ),
+      ),
+    ).toEqual(fromText);
   });
 });

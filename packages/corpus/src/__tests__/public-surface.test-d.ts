@@ -21,6 +21,7 @@ describe('@embedkit/corpus', () => {
       | 'Vocabulary'
       | 'applyPhraseLayers'
       | 'encodeCorpus'
+      | 'encodeCorpusBlocks'
       | 'isWhitespaceCode'
       | 'learnPhrasePasses'
       | 'readSentences'
@@ -54,6 +55,13 @@ describe('@embedkit/corpus', () => {
         vocab: root.Vocabulary,
         options?: root.EncodeCorpusOptions,
       ) => Promise<root.EncodedCorpus>
+    >();
+    expectTypeOf<typeof root.encodeCorpusBlocks>().toEqualTypeOf<
+      (
+        corpus: TrainingCorpus,
+        vocab: root.Vocabulary,
+        options?: root.SentenceOptions,
+      ) => AsyncIterable<root.EncodedCorpus>
     >();
     expectTypeOf<typeof root.unicodeWordTokenizer>().toEqualTypeOf<
       (options?: root.UnicodeWordTokenizerOptions) => root.Tokenizer

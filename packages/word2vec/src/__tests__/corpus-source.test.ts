@@ -2,15 +2,21 @@ import { ConfigError } from '@embedkit/core-math';
 import { Vocabulary } from '@embedkit/corpus';
 import { describe, expect, it } from 'vitest';
 import { assertReiterable, prepareCorpus } from '../corpus-source.js';
+import type { EncodedSentences } from '../run-engine.js';
 
 const sentences = [
   ['a', 'b', 'c', 'a', 'b', 'x'],
   ['c', 'a'],
 ];
 
-async function collect(iterable: AsyncIterable<Int32Array>): Promise<number[][]> {
+/** The sentences of every block of one pass. */
+async function collect(blocks: AsyncIterable<EncodedSentences>): Promise<number[][]> {
   const out: number[][] = [];
-  for await (const ids of iterable) out.push([...ids]);
+  for await (const { ids, sentenceStarts } of blocks) {
+    for (let s = 0; s + 1 < sentenceStarts.length; s++) {
+      out.push([...ids.subarray(sentenceStarts[s], sentenceStarts[s + 1])]);
+    }
+  }
   return out;
 }
 

@@ -316,7 +316,7 @@ describe('TrainingState.sync', () => {
     expect(second.lr).toBe(0.02);
   });
 
-  it('keeps the rate startChunk sets from the tokens handed out before the chunk until the next chunk', () => {
+  it('once chunks are placed, takes the rate from the thread’s position in the run', () => {
     const counters = createSharedCounters(1);
     const schedule = { lr: 0.1, minLr: 0.02, totalWords: 100 };
     const state = new TrainingState(setup(), schedule, counters, 0, new Random(1), new Float32Array(4));
@@ -324,10 +324,49 @@ describe('TrainingState.sync', () => {
     expect(state.lr).toBeCloseTo(0.06, 12);
     state.wordsSinceSync = 10;
     state.sync();
-    expect(state.lr).toBeCloseTo(0.06, 12);
+    // Position 60, although all threads together have processed only 10 words.
+    expect(state.lr).toBeCloseTo(0.052, 12);
     expect(Number(counters.processed[0])).toBe(10);
+    state.wordsSinceSync = 5;
+    state.startChunk(65);
+    expect(state.lr).toBeCloseTo(0.052, 12);
     state.startChunk(75);
     expect(state.lr).toBeCloseTo(0.04, 12);
+    state.wordsSinceSync += 10;
+    state.sync();
+    // 10 words into the chunk at 75: position 85.
+    expect(state.lr).toBeCloseTo(0.032, 12);
+    expect(Number(counters.processed[0])).toBe(25);
+  });
+
+  it('with one thread, places chunks where the words processed are: the rates stay those of the processed words', () => {
+    const schedule = { lr: 0.1, minLr: 0.02, totalWords: 100 };
+    const placed = new TrainingState(
+      setup(),
+      schedule,
+      createSharedCounters(1),
+      0,
+      new Random(1),
+      new Float32Array(4),
+    );
+    const plain = new TrainingState(
+      setup(),
+      schedule,
+      createSharedCounters(1),
+      0,
+      new Random(1),
+      new Float32Array(4),
+    );
+    let tokens = 0;
+    for (const chunk of [7, 12, 9, 30, 5]) {
+      placed.startChunk(tokens);
+      for (const state of [placed, plain]) {
+        state.wordsSinceSync += chunk;
+        if (state.wordsSinceSync >= 10) state.sync();
+      }
+      tokens += chunk;
+      expect(placed.lr).toBe(plain.lr);
+    }
   });
 
   it('trainChunks starts each chunk at the tokens handed out before it, pass after pass, over all threads', () => {
