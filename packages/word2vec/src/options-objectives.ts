@@ -4,7 +4,8 @@ import type { ObjectiveSetup } from './objectives/registry.js';
 /**
  * The objectives that word2vec's and fastText's `hs` and `negative` options select over a
  * vocabulary: hierarchical softmax (when `hs`), then negative sampling (when `negative > 0`), in
- * the order word2vec applies them.
+ * the order word2vec applies them. `skipSaturated` (word2vec and gensim: `true`; fastText: absent)
+ * leaves hierarchical-softmax nodes with a saturated score as they are.
  *
  * @param counts - the vocabulary's counts (the Huffman tree and the noise distribution)
  * @param noisePower - the noise distribution's exponent: 0.75 in word2vec, 0.5 in fastText
@@ -12,7 +13,7 @@ import type { ObjectiveSetup } from './objectives/registry.js';
  *   for a new model, read from the file for a saved one
  */
 export function objectivesForOptions(
-  options: { readonly hs: boolean; readonly negative: number },
+  options: { readonly hs: boolean; readonly negative: number; readonly skipSaturated?: boolean },
   counts: Float64Array,
   noisePower: number,
   weightsOf: (name: string, rows: number) => Float32Array,
@@ -24,6 +25,7 @@ export function objectivesForOptions(
       kind: 'hierarchical-softmax',
       tree: buildHuffmanTree(counts),
       nodeWeights: weightsOf('nodes', size - 1),
+      skipSaturated: options.skipSaturated === true,
     });
   }
   if (options.negative > 0) {
