@@ -24,7 +24,14 @@ import { type BenchOptions, DEFAULT_PROBE_WORDS } from './options.js';
 import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
 import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
-import { compareTask, measureOf, syntheticGloveFile, trainingPhaseOf, trainingRows } from './perf-rows.js';
+import {
+  HS_TRAINING_TARGET,
+  compareTask,
+  measureOf,
+  syntheticGloveFile,
+  trainingPhaseOf,
+  trainingRows,
+} from './perf-rows.js';
 import { ProgressDisplay } from '@embedkit/cli';
 import { trainOurs } from './train-ours.js';
 
@@ -218,6 +225,38 @@ async function main(): Promise<void> {
       ['fasttext-skipgram', `fastText skip-gram (subwords 3–6) training, ${epochText(epochs)}`],
       ['glove', `GloVe training (whole pipeline), ${epochText(gloveEpochs)}`],
     ]),
+  );
+
+  // 1b. Hierarchical softmax (issue 20): word2vec skip-gram and CBOW against gensim hs=1 negative=0,
+  // the settings of the rows above otherwise, in a bench run of their own.
+  const hierarchical = { hs: true, negative: 0, sample: negative.sample };
+  const hsOptions: BenchOptions = {
+    ...benchOptions,
+    algos: ['word2vec-skipgram', 'word2vec-cbow'],
+    overrides: new Map<string, Record<string, unknown>>([
+      ['word2vec-skipgram', { lr: 0.025, ...hierarchical }],
+      ['word2vec-cbow', { lr: 0.05, ...hierarchical }],
+    ]),
+    sts: undefined,
+    peers: ['gensim'],
+    out: join(out, 'bench-hs'),
+    reportCopy: undefined,
+  };
+  const hsReport = await runBench(hsOptions, {
+    display,
+    signal,
+    command: `${benchCommandLine(hsOptions)} (the hierarchical-softmax run of: ${command})`,
+  });
+  notes.push(...hsReport.notes);
+  rows.push(
+    ...trainingRows(
+      hsReport,
+      new Map([
+        ['word2vec-skipgram', `word2vec skip-gram (hierarchical softmax) training, ${epochText(epochs)}`],
+        ['word2vec-cbow', `word2vec CBOW (hierarchical softmax) training, ${epochText(epochs)}`],
+      ]),
+      HS_TRAINING_TARGET,
+    ),
   );
 
   // 2. Analogy evaluation and loading a large GloVe file: ours and gensim's, alternating.

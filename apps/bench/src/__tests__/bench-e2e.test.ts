@@ -253,6 +253,8 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'word2vec CBOW training',
         'fastText skip-gram (subwords 3–6) training',
         'GloVe training (whole pipeline)',
+        'word2vec skip-gram (hierarchical softmax) training',
+        'word2vec CBOW (hierarchical softmax) training',
         'analogy evaluation of w2v-lee-sg.bin (questions-words.txt',
         'loading a GloVe text file of 2',
         'peak memory',
@@ -261,13 +263,26 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'text classification',
         'text classification',
       ]);
-      const [skipgram, , , glove, analogy, loading, memory, threads, phase, ...classification] = result.rows;
+      const [
+        skipgram,
+        ,
+        ,
+        glove,
+        hsSkipgram,
+        hsCbow,
+        analogy,
+        loading,
+        memory,
+        threads,
+        phase,
+        ...classification
+      ] = result.rows;
       for (const row of classification) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
         expect(row.ratio, row.name).toBeGreaterThan(0);
       }
-      for (const row of [skipgram!, analogy!, loading!, memory!, threads!]) {
+      for (const row of [skipgram!, hsSkipgram!, hsCbow!, analogy!, loading!, memory!, threads!]) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
         expect(row.ours!.peakRssMb, row.name).toBeGreaterThan(10);
@@ -284,6 +299,16 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
       expect(phase!.ratio).toBeCloseTo(phase!.ours!.seconds / phase!.peer!.seconds, 10);
       expect(phase!.met).toBe(phase!.ratio! <= 0.6);
       expect(skipgram!.peerLabel).toMatch(/^gensim 4\./);
+      // The hierarchical-softmax rows: gensim hs=1 negative=0, issue 20's margins.
+      for (const row of [hsSkipgram!, hsCbow!]) {
+        expect(row.peerLabel, row.name).toMatch(/^gensim 4\./);
+        expect(row.target).toBe('time ≤ 0.67×, analogy ≥ peer − 0.5 point, WS-353 ≥ peer − 0.01');
+        expect(row.ours!.quality, row.name).toMatch(/^analogy \d+\.\d %, WS-353 -?\d\.\d{3}$/);
+      }
+      const hsReport = JSON.parse(
+        readFileSync(join(perfOut, 'bench-hs', 'report.json'), 'utf8'),
+      ) as BenchReport;
+      for (const row of hsReport.rows) expect(row.options, row.name).toMatchObject({ hs: true, negative: 0 });
       expect(glove!.peer).toBeUndefined();
       expect(glove!.met).toBeUndefined();
       // Our analogy evaluation reproduces gensim's exactly.
