@@ -338,7 +338,7 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,glove,ppmi-svd --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --sts \S+ --frequencies \S+ --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
       );
       // The whole preset (two bench runs with peers, then a dozen child processes) on a shared machine.
-    }, 300_000);
+    }, 600_000);
   },
 );
 
