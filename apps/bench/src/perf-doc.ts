@@ -1,4 +1,5 @@
 import type { PerfMeasure, PerfResult, PerfRow } from './perf-result.js';
+import { renderRoofline } from './roofline.js';
 
 /** First line of the block `pnpm bench:perf` writes into docs/performance.md. */
 export const PERF_BEGIN =
@@ -63,6 +64,7 @@ export function renderPerfBlock(result: PerfResult): string {
     ...result.notes,
   ];
   if (notes.length > 0) lines.push(...notes.map((note) => `- ${note}`), '');
+  if (result.roofline !== undefined) lines.push(...renderRoofline(result.roofline));
   lines.push(PERF_END);
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import type { Roofline } from './roofline.js';
 import type { BenchMachine } from './machine.js';
 
 /** One timed operation for perf-task.ts (ours) or peers/gensim_perf.py (gensim). */
@@ -72,5 +73,7 @@ export interface PerfResult {
   /** Corpus of the training rows and its token count. */
   readonly corpus: { readonly path: string; readonly tokens: number };
   readonly rows: readonly PerfRow[];
+  /** The training rows' achieved GFLOP/s against the logistic step's measured roofs. */
+  readonly roofline?: Roofline | undefined;
   readonly notes: readonly string[];
 }

@@ -24,14 +24,10 @@ import { type BenchOptions, DEFAULT_PROBE_WORDS } from './options.js';
 import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
 import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
-import {
-  HS_TRAINING_TARGET,
-  compareTask,
-  measureOf,
-  syntheticGloveFile,
-  trainingPhaseOf,
-  trainingRows,
-} from './perf-rows.js';
+import { HS_TARGETS, compareTask, measureOf, syntheticGloveFile, trainingRows } from './perf-rows.js';
+import { type Roofline, rooflineRow } from './roofline.js';
+import { measureStepPeak } from './step-peak.js';
+import { threadScalingRows } from './thread-scaling.js';
 import { ProgressDisplay } from '@embedkit/cli';
 import { trainOurs } from './train-ours.js';
 
@@ -186,12 +182,13 @@ async function main(): Promise<void> {
   const benchOptions: BenchOptions = {
     corpus,
     // ppmi-svd is cheap and shows the count-based baseline beside the trainers in benchmarks.md.
-    algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'glove', 'ppmi-svd'],
+    algos: ['word2vec-skipgram', 'word2vec-cbow', 'fasttext-skipgram', 'fasttext-cbow', 'glove', 'ppmi-svd'],
     common: { dim: o.dim, epochs, window: 5, minCount: 5 },
     overrides: new Map<string, Record<string, unknown>>([
       ['word2vec-skipgram', { lr: 0.025, ...negative }],
       ['word2vec-cbow', { lr: 0.05, ...negative }],
       ['fasttext-skipgram', { lr: 0.025, minn: 3, maxn: 6, bucket: o.bucket, ...negative }],
+      ['fasttext-cbow', { lr: 0.05, minn: 3, maxn: 6, bucket: o.bucket, ...negative }],
       ['glove', { window: 10, xMax: 10, epochs: gloveEpochs }],
     ]),
     threads: o.threads,
@@ -217,15 +214,14 @@ async function main(): Promise<void> {
   });
   notes.push(...report.notes);
   const tokens = report.corpus.tokens;
-  const rows: PerfRow[] = trainingRows(
-    report,
-    new Map([
-      ['word2vec-skipgram', `word2vec skip-gram training, ${epochText(epochs)}`],
-      ['word2vec-cbow', `word2vec CBOW training, ${epochText(epochs)}`],
-      ['fasttext-skipgram', `fastText skip-gram (subwords 3–6) training, ${epochText(epochs)}`],
-      ['glove', `GloVe training (whole pipeline), ${epochText(gloveEpochs)}`],
-    ]),
-  );
+  const trainingTitles = new Map([
+    ['word2vec-skipgram', `word2vec skip-gram training, ${epochText(epochs)}`],
+    ['word2vec-cbow', `word2vec CBOW training, ${epochText(epochs)}`],
+    ['fasttext-skipgram', `fastText skip-gram (subwords 3–6) training, ${epochText(epochs)}`],
+    ['fasttext-cbow', `fastText CBOW (subwords 3–6) training, ${epochText(epochs)}`],
+    ['glove', `GloVe training (whole pipeline), ${epochText(gloveEpochs)}`],
+  ]);
+  const rows: PerfRow[] = trainingRows(report, trainingTitles);
 
   // 1b. Hierarchical softmax (issue 20): word2vec skip-gram and CBOW against gensim hs=1 negative=0,
   // the settings of the rows above otherwise, in a bench run of their own.
@@ -255,7 +251,7 @@ async function main(): Promise<void> {
         ['word2vec-skipgram', `word2vec skip-gram (hierarchical softmax) training, ${epochText(epochs)}`],
         ['word2vec-cbow', `word2vec CBOW (hierarchical softmax) training, ${epochText(epochs)}`],
       ]),
-      HS_TRAINING_TARGET,
+      HS_TARGETS,
     ),
   );
 
@@ -383,38 +379,23 @@ async function main(): Promise<void> {
         .join('; ') || undefined,
   });
 
-  // 4. Thread scaling of word2vec skip-gram, 1 epoch.
-  const scaling = { dim: o.dim, window: 5, minCount: 5, epochs: 1, lr: 0.025, ...negative };
-  const one = await trainOurs(trainSpec('word2vec-skipgram', corpus, scaling, 1), tokens, display, signal);
-  const two = await trainOurs(trainSpec('word2vec-skipgram', corpus, scaling, 2), tokens, display, signal);
-  const [oneMeasure, twoMeasure] = [measureOf(one), measureOf(two)];
-  const scalingNote =
-    [one, two]
-      .filter((row) => row.status !== 'ok')
-      .map((row) => row.error)
-      .join('; ') || undefined;
-  rows.push({
-    name: 'thread scaling, word2vec skip-gram, 1 epoch, whole process',
-    oursLabel: '2 threads',
-    peerLabel: '1 thread',
-    ours: twoMeasure,
-    peer: oneMeasure,
-    ratio: oneMeasure && twoMeasure ? twoMeasure.seconds / oneMeasure.seconds : undefined,
-    target: 'none set (ideal 0.5×; counting the vocabulary is one thread)',
-    note: scalingNote,
-  });
-  const [onePhase, twoPhase] = [trainingPhaseOf(one), trainingPhaseOf(two)];
-  rows.push({
-    name: 'thread scaling, word2vec skip-gram, 1 epoch, training phase (after counting and encoding)',
-    oursLabel: '2 threads',
-    peerLabel: '1 thread',
-    ours: twoPhase,
-    peer: onePhase,
-    ratio: onePhase && twoPhase ? twoPhase.seconds / onePhase.seconds : undefined,
-    target: 'near-linear: ≤ 0.6×',
-    met: onePhase && twoPhase ? twoPhase.seconds / onePhase.seconds <= 0.6 : undefined,
-    note: scalingNote,
-  });
+  // 4. Thread scaling, 1 epoch each, 1 thread against 2: skip-gram, CBOW, fastText skip-gram.
+  const scaling = { dim: o.dim, window: 5, minCount: 5, epochs: 1, ...negative };
+  rows.push(
+    ...(await threadScalingRows(
+      [
+        { algo: 'word2vec-skipgram', title: 'word2vec skip-gram', options: { ...scaling, lr: 0.025 } },
+        { algo: 'word2vec-cbow', title: 'word2vec CBOW', options: { ...scaling, lr: 0.05 } },
+        {
+          algo: 'fasttext-skipgram',
+          title: 'fastText skip-gram',
+          options: { ...scaling, lr: 0.025, minn: 3, maxn: 6, bucket: o.bucket },
+        },
+      ],
+      (algo, options, threads) =>
+        trainOurs(trainSpec(algo, corpus, { ...options }, threads), tokens, display, signal),
+    )),
+  );
 
   // 5. Text classification: fasttext-supervised against fastText supervised on the labelled sets.
   const classification = await runClassificationBench(
@@ -433,6 +414,21 @@ async function main(): Promise<void> {
     ]);
   }
 
+  // 6. The roofline: the training rows' FLOPs per second against the logistic step's two roofs.
+  display.start('roofline: the logistic step kernel');
+  const peak = measureStepPeak(o.dim);
+  display.finish(`${peak.cacheGflops.toFixed(2)} GFLOP/s in L1, ${peak.memoryGflops.toFixed(2)} from memory`);
+  const roofline: Roofline = {
+    peak,
+    rows: [...trainingTitles].map(([algo, title]) =>
+      rooflineRow(
+        title.split(',')[0]!,
+        report.rows.find((row) => row.kind === 'ours' && row.algo === algo),
+        o.threads,
+      ),
+    ),
+  };
+
   const result: PerfResult = {
     date: new Date().toISOString(),
     command,
@@ -441,6 +437,7 @@ async function main(): Promise<void> {
     seconds: (performance.now() - started) / 1000,
     corpus: { path: report.corpus.path, tokens },
     rows,
+    roofline,
     notes,
   };
   const utf8 = new TextEncoder();

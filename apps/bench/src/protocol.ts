@@ -20,6 +20,17 @@ export interface TrainSpec {
   readonly modelFormat?: string;
 }
 
+/**
+ * The work a trainer reports having done in its training phase: `processed` `unit`s (`words` for
+ * word2vec and fastText, `pairs` for GloVe: co-occurrence entries × epochs) and, where the trainer
+ * counts them, its predictions (calls of the objective).
+ */
+export interface TrainingWork {
+  readonly unit: string;
+  readonly processed: number;
+  readonly predictions?: number;
+}
+
 /** One line a training child writes to its stdout (JSON, one message per line). */
 export type ChildMessage =
   | { readonly type: 'progress'; readonly progress: TrainingProgress }
@@ -31,6 +42,8 @@ export type ChildMessage =
        * to the trained model; absent when it reports no training phase.
        */
       readonly trainingPhaseSeconds?: number;
+      /** The work of the training phase, from the trainer's last `training` progress report. */
+      readonly trainingWork?: TrainingWork;
       /** User + system CPU seconds of the whole child process. */
       readonly cpuSeconds: number;
       readonly peakRssMb: number;

@@ -1,3 +1,5 @@
+import type { TrainingWork } from './protocol.js';
+
 /** Accuracy on one analogy set (Google format), split as gensim's sections are. */
 export interface AnalogyResult {
   /** The set's file name. */
@@ -80,6 +82,8 @@ export interface ModelRow {
   readonly trainSeconds?: number;
   /** Seconds of the training phase alone (after counting and encoding), where the trainer reports it. */
   readonly trainingPhaseSeconds?: number;
+  /** The work of the training phase, where the trainer reports it (for the roofline). */
+  readonly trainingWork?: TrainingWork;
   /** Corpus tokens x epochs / wall seconds. */
   readonly wordsPerSecond?: number;
   /** Peak resident set size of the training process, MB. */

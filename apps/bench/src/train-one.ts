@@ -4,9 +4,15 @@
  * Reads a TrainSpec (JSON) from argv[2]; reports through MESSAGE_PREFIX lines on stdout.
  */
 import { checkOptions, createRegistry } from '@embedkit/algorithms';
-import { type Embedder, WordVectors, isEmbeddingError, isSavableModel } from '@embedkit/core-math';
+import {
+  type Embedder,
+  type TrainingProgress,
+  WordVectors,
+  isEmbeddingError,
+  isSavableModel,
+} from '@embedkit/core-math';
 import { writeVectors } from '@embedkit/vector-io';
-import { type ChildMessage, MESSAGE_PREFIX, type TrainSpec } from './protocol.js';
+import { type ChildMessage, MESSAGE_PREFIX, type TrainSpec, type TrainingWork } from './protocol.js';
 
 function send(message: ChildMessage): void {
   process.stdout.write(`${MESSAGE_PREFIX}${JSON.stringify(message)}\n`);
@@ -25,6 +31,16 @@ function cpuSeconds(): number {
   return (usage.user + usage.system) / 1e6;
 }
 
+/** The work done so far that a training progress report states, if it states any. */
+function workOf(progress: TrainingProgress): TrainingWork | undefined {
+  if (progress.processed === undefined || progress.unit === undefined) return undefined;
+  return {
+    unit: progress.unit,
+    processed: progress.processed,
+    ...(progress.predictions === undefined ? {} : { predictions: progress.predictions }),
+  };
+}
+
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as TrainSpec;
   const controller = new AbortController();
@@ -36,12 +52,16 @@ async function main(): Promise<void> {
   checkOptions(algorithm, spec.options);
   const started = performance.now();
   let trainingStarted: number | undefined;
+  let trainingWork: TrainingWork | undefined;
   const model = await algorithm.train(spec.corpus, spec.options, {
     threads: spec.threads,
     seed: spec.seed,
     signal: controller.signal,
     onProgress: (progress) => {
-      if (progress.phase === 'training') trainingStarted ??= performance.now();
+      if (progress.phase === 'training') {
+        trainingStarted ??= performance.now();
+        trainingWork = workOf(progress) ?? trainingWork;
+      }
       send({ type: 'progress', progress });
     },
   });
@@ -55,6 +75,7 @@ async function main(): Promise<void> {
     type: 'result',
     trainSeconds,
     ...(trainingStarted === undefined ? {} : { trainingPhaseSeconds: (finished - trainingStarted) / 1000 }),
+    ...(trainingWork === undefined ? {} : { trainingWork }),
     cpuSeconds: cpuSeconds(),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     vocabulary: vectors.size,

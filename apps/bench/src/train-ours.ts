@@ -55,6 +55,7 @@ export async function trainOurs(
     ...(result.trainingPhaseSeconds === undefined
       ? {}
       : { trainingPhaseSeconds: result.trainingPhaseSeconds }),
+    ...(result.trainingWork === undefined ? {} : { trainingWork: result.trainingWork }),
     cpuSeconds: result.cpuSeconds,
     wordsPerSecond: (tokens * epochs) / outcome.wallSeconds,
     peakRssMb: result.peakRssMb,

@@ -29,6 +29,12 @@ export interface TrainingProgress {
   readonly perSecond?: number;
   /** Mean loss (or cost) over the latest reporting interval, where computed. */
   readonly loss?: number;
+  /**
+   * Predictions made so far in this run (calls of the objective: one per skip-gram pair or CBOW
+   * window), where the trainer counts them; with the objective's steps per prediction this gives the
+   * floating-point work done.
+   */
+  readonly predictions?: number;
   /** A warning or note for the user (e.g. an option that was clamped). */
   readonly message?: string;
 }

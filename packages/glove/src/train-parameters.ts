@@ -42,7 +42,8 @@ export interface TrainedVectors {
  * `shuffle` and `glove` do. With several threads, worker threads claim blocks of
  * {@link ENTRIES_PER_CLAIM} entries in turn from a shared counter (so a thread slowed down by the
  * machine's load does not hold the others up) and update the shared parameters without locks
- * (Hogwild). Reports `{ phase: 'training', epoch, loss }` after each epoch, `loss` being the epoch's
+ * (Hogwild). Reports `{ phase: 'training', processed: 0 }` as the epochs start and
+ * `{ phase: 'training', epoch, loss }` after each epoch, `loss` being the epoch's
  * cost divided by the number of entries (what `glove` prints). It shuffles `entries` in place (the
  * caller owns them and gives them back); every array it allocates in the kernel memory is given
  * back before it returns or throws.
@@ -91,6 +92,17 @@ export async function trainParameters(
   try {
     const kernel = new GloveKernel(setups[0]!);
     await shuffleInSteps(entries, root.fork(1), signal);
+    // The epochs start: a caller timing the training phase starts its clock here.
+    onProgress?.({
+      phase: 'training',
+      epoch: 0,
+      epochs: options.epochs,
+      processed: 0,
+      total: options.epochs * total,
+      unit: 'pairs',
+      fraction: 0,
+      learningRate: options.lr,
+    });
     if (threads === 1) {
       for (let epoch = 0; epoch < options.epochs; epoch++) {
         let cost = 0;

@@ -601,6 +601,7 @@ class ProgressReporter {
       learningRate: learningRateAt(lr, minLr, fraction),
       perSecond: seconds > 0 ? processed / seconds : 0,
       ...(loss === undefined ? {} : { loss }),
+      predictions,
     });
   }
 }

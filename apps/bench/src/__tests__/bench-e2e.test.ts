@@ -252,14 +252,15 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'word2vec skip-gram training',
         'word2vec CBOW training',
         'fastText skip-gram (subwords 3–6) training',
+        'fastText CBOW (subwords 3–6) training',
         'GloVe training (whole pipeline)',
         'word2vec skip-gram (hierarchical softmax) training',
         'word2vec CBOW (hierarchical softmax) training',
         'analogy evaluation of w2v-lee-sg.bin (questions-words.txt',
         'loading a GloVe text file of 2',
         'peak memory',
-        'thread scaling',
-        'thread scaling',
+        // whole process and training phase of skip-gram, CBOW and fastText skip-gram
+        ...Array<string>(6).fill('thread scaling'),
         'text classification',
         'text classification',
       ]);
@@ -267,6 +268,7 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         skipgram,
         ,
         ,
+        fasttextCbow,
         glove,
         hsSkipgram,
         hsCbow,
@@ -275,8 +277,15 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         memory,
         threads,
         phase,
-        ...classification
+        ...rest
       ] = result.rows;
+      const scaling = [threads!, phase!, ...rest.slice(0, 4)];
+      const classification = rest.slice(4);
+      expect(fasttextCbow!.peerLabel).toMatch(/^fastText 0\.9/);
+      expect(fasttextCbow!.target).toBe('time ≤ 0.33×, analogy ≥ peer − 0.5 points, WS-353 ≥ peer − 0.01');
+      expect(glove!.target).toBe(
+        "peak memory ≤ peer's, time ≤ 0.5×, analogy ≥ peer − 0.5 points, WS-353 ≥ peer − 0.01",
+      );
       for (const row of classification) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
@@ -294,15 +303,33 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         );
       }
       // The training phase alone: shorter than the whole process on both sides, compared the same way.
-      expect(phase!.ours!.seconds).toBeLessThan(threads!.ours!.seconds);
-      expect(phase!.peer!.seconds).toBeLessThan(threads!.peer!.seconds);
-      expect(phase!.ratio).toBeCloseTo(phase!.ours!.seconds / phase!.peer!.seconds, 10);
-      expect(phase!.met).toBe(phase!.ratio! <= 0.6);
+      for (let i = 0; i < scaling.length; i += 2) {
+        const [whole, training] = [scaling[i]!, scaling[i + 1]!];
+        expect(training.name).toContain('training phase');
+        expect(training.ours!.seconds).toBeLessThan(whole.ours!.seconds);
+        expect(training.peer!.seconds).toBeLessThan(whole.peer!.seconds);
+        expect(training.ratio).toBeCloseTo(training.ours!.seconds / training.peer!.seconds, 10);
+        expect(training.met).toBe(training.peer!.seconds / training.ours!.seconds >= 1.85);
+      }
+      // The roofline: every training row's FLOPs counted from the work its trainer reported.
+      const roofline = result.roofline!;
+      expect(roofline.peak.cacheGflops).toBeGreaterThan(roofline.peak.memoryGflops);
+      expect(roofline.rows.map((row) => row.name)).toEqual([
+        'word2vec skip-gram training',
+        'word2vec CBOW training',
+        'fastText skip-gram (subwords 3–6) training',
+        'fastText CBOW (subwords 3–6) training',
+        'GloVe training (whole pipeline)',
+      ]);
+      for (const row of roofline.rows) {
+        expect(row.flops, row.name).toBeGreaterThan(0);
+        expect(row.gflops, row.name).toBeCloseTo(row.flops! / row.seconds! / 1e9, 10);
+      }
       expect(skipgram!.peerLabel).toMatch(/^gensim 4\./);
       // The hierarchical-softmax rows: gensim hs=1 negative=0, issue 20's margins.
       for (const row of [hsSkipgram!, hsCbow!]) {
         expect(row.peerLabel, row.name).toMatch(/^gensim 4\./);
-        expect(row.target).toBe('time ≤ 0.67×, analogy ≥ peer − 0.5 point, WS-353 ≥ peer − 0.01');
+        expect(row.target).toBe('time ≤ 0.67×, analogy ≥ peer − 0.5 points, WS-353 ≥ peer − 0.01');
         expect(row.ours!.quality, row.name).toMatch(/^analogy \d+\.\d %, WS-353 -?\d\.\d{3}$/);
       }
       const hsReport = JSON.parse(
@@ -319,6 +346,8 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
       const doc = readFileSync(join(docs, 'performance.md'), 'utf8');
       expect(doc.indexOf(PERF_BEGIN)).toBeGreaterThan(0);
       expect(doc).toContain('| thread scaling, word2vec skip-gram, 1 epoch, whole process |');
+      expect(doc).toContain('### Roofline: achieved GFLOP/s against the kernel');
+      expect(doc.indexOf('### Roofline')).toBeLessThan(doc.indexOf(PERF_END));
       expect(doc).toContain(
         '| thread scaling, word2vec skip-gram, 1 epoch, training phase (after counting and encoding) |',
       );
@@ -335,7 +364,7 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
       expect(benchmarks).toContain('| model | kind |');
       // The command line of the bench run alone, and the preset's.
       expect(benchmarks).toMatch(
-        /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,glove,ppmi-svd --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --sts \S+ --frequencies \S+ --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
+        /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,fasttext-cbow,glove,ppmi-svd --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --sts \S+ --frequencies \S+ --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
       );
       // The whole preset (two bench runs with peers, then a dozen child processes) on a shared machine.
     }, 600_000);

@@ -79,6 +79,7 @@ describe('@embedkit/core-math', () => {
       readonly learningRate?: number;
       readonly perSecond?: number;
       readonly loss?: number;
+      readonly predictions?: number;
       readonly message?: string;
     }>();
     expectTypeOf<root.EmbeddingAlgorithm<{ dim: number }>>().toEqualTypeOf<{
