@@ -25,6 +25,7 @@ import { peerUnavailable } from './peers.js';
 import { renderPerfBlock, replacePerfBlock } from './perf-doc.js';
 import type { PerfMeasure, PerfResult, PerfRow, PerfTaskResult } from './perf-result.js';
 import {
+  HS_TARGETS,
   compareTask,
   epochTimeOf,
   failureNote,
@@ -222,22 +223,26 @@ async function main(): Promise<void> {
     probeWords: [...DEFAULT_PROBE_WORDS],
     reportCopy: o.writeDocs ? join(o.docsDir, 'benchmarks.md') : undefined,
   };
-  const reports: BenchReport[] = [];
-  for (let seed = 1; seed <= o.seeds; seed++) {
-    const options: BenchOptions =
-      seed === 1
-        ? benchOptions
-        : { ...benchOptions, seed, out: join(out, `bench-seed-${seed}`), reportCopy: undefined };
-    reports.push(
-      await runBench(options, {
+  // Seed 1 in `options.out`, seed n in `options.out`-seed-n (without its own copy of the report).
+  const seedRuns = async (options: BenchOptions, what: string): Promise<BenchReport[]> => {
+    const reports: BenchReport[] = [];
+    for (let seed = 1; seed <= o.seeds; seed++) {
+      const run: BenchOptions =
+        seed === 1
+          ? options
+          : { ...options, seed, out: `${options.out}-seed-${seed}`, reportCopy: undefined };
+      const report = await runBench(run, {
         display,
         signal,
-        command: `${benchCommandLine(options)} (the bench run of: ${command})`,
-      }),
-    );
-  }
+        command: `${benchCommandLine(run)} (the ${what} of: ${command})`,
+      });
+      notes.push(...report.notes.filter((note) => !notes.includes(note)));
+      reports.push(report);
+    }
+    return reports;
+  };
+  const reports = await seedRuns(benchOptions, 'bench run');
   const report = reports[0]!;
-  notes.push(...new Set(reports.flatMap((each) => each.notes)));
   const tokens = report.corpus.tokens;
   const trainingTitles = new Map([
     ['word2vec-skipgram', `word2vec skip-gram training, ${epochText(epochs)}`],
@@ -247,6 +252,33 @@ async function main(): Promise<void> {
     ['glove', `GloVe training (whole pipeline), ${epochText(gloveEpochs)}`],
   ]);
   const rows: PerfRow[] = trainingRows(reports, trainingTitles);
+
+  // 1b. Hierarchical softmax (issue 20): word2vec skip-gram and CBOW against gensim hs=1 negative=0,
+  // the settings of the rows above otherwise, in a bench run of their own.
+  const hierarchical = { hs: true, negative: 0, sample: negative.sample };
+  const hsOptions: BenchOptions = {
+    ...benchOptions,
+    algos: ['word2vec-skipgram', 'word2vec-cbow'],
+    overrides: new Map<string, Record<string, unknown>>([
+      ['word2vec-skipgram', { lr: 0.025, ...hierarchical }],
+      ['word2vec-cbow', { lr: 0.05, ...hierarchical }],
+    ]),
+    sts: undefined,
+    peers: ['gensim'],
+    out: join(out, 'bench-hs'),
+    reportCopy: undefined,
+  };
+  const hsReports = await seedRuns(hsOptions, 'hierarchical-softmax run');
+  rows.push(
+    ...trainingRows(
+      hsReports,
+      new Map([
+        ['word2vec-skipgram', `word2vec skip-gram (hierarchical softmax) training, ${epochText(epochs)}`],
+        ['word2vec-cbow', `word2vec CBOW (hierarchical softmax) training, ${epochText(epochs)}`],
+      ]),
+      HS_TARGETS,
+    ),
+  );
 
   // 2. Analogy evaluation and loading a large GloVe file: ours and gensim's, alternating.
   const gensimMissing = peerUnavailable('gensim');

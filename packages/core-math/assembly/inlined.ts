@@ -67,6 +67,28 @@ export function fusedLogisticStep(
   factor: f64,
 ): f64 {
   const score = dotProduct(hidden, output, dim);
+  return logisticUpdate(score, hidden, output, gradient, dim, label, lr, table, size, maxExp, factor);
+}
+
+/**
+ * The update of one logistic step whose score (the dot product of hidden and output) is known:
+ * adds g · output to gradient, then g · hidden to output, and returns the loss, as `logisticStep`.
+ */
+// @ts-ignore: decorator
+@inline
+export function logisticUpdate(
+  score: f64,
+  hidden: usize,
+  output: usize,
+  gradient: usize,
+  dim: i32,
+  label: f64,
+  lr: f64,
+  table: usize,
+  size: i32,
+  maxExp: f64,
+  factor: f64,
+): f64 {
   const g = <f32>((label - tableSigmoid(score, table, maxExp, factor)) * lr);
   const gs = f32x4.splat(g);
   const bytes = (<usize>dim) << 2;

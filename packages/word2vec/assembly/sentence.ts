@@ -13,7 +13,13 @@
 // - one workspace per thread: the random state, the results of the last call, then the hidden
 //   vector and its update (dim floats each) and the negatives drawn for two predictions.
 
-import { dotProduct, fusedLogisticStep, tableLogSigmoid, tableSigmoid } from '../../core-math/assembly/inlined';
+import {
+  dotProduct,
+  fusedLogisticStep,
+  logisticUpdate,
+  tableLogSigmoid,
+  tableSigmoid,
+} from '../../core-math/assembly/inlined';
 import { axpy, scale } from '../../core-math/assembly/kernels';
 import {
   T_ALIAS_TABLE,
@@ -32,9 +38,9 @@ import {
   T_SIGMOID,
   T_SHARED_BLOCK,
   T_SIGMOID_SIZE,
-  T_TREE_CODES,
-  T_TREE_NODES,
   T_TREE_OFFSETS,
+  T_TREE_PATH,
+  T_TREE_SKIP_SATURATED,
   T_VOCABULARY,
   T_WINDOW,
   W_GRADIENT,
@@ -74,8 +80,8 @@ let noiseDraws: usize = 0;
 let sink: v128 = i32x4.splat(0);
 let vocabulary: u32 = 0;
 let treeOffsets: usize = 0;
-let treeNodes: usize = 0;
-let treeCodes: usize = 0;
+let treePath: usize = 0;
+let treeSkipSaturated: bool = false;
 let nodes: usize = 0;
 let sigmoid: usize = 0;
 let sigmoidSize: i32 = 0;
@@ -175,16 +181,35 @@ function drawNegatives(draws: usize): void {
   sink = seen;
 }
 
+/**
+ * Hierarchical softmax: the logistic steps along the target's path, one word per step in the packed
+ * path (node << 1 | code). With treeSkipSaturated (word2vec, gensim), a node whose score is
+ * saturated (at or beyond ±maxExp) is left as it is: its loss counts, its row and the gradient do
+ * not change.
+ */
+function hierarchicalSoftmax(hiddenAt: usize, target: i32, lr: f64): f64 {
+  let loss: f64 = 0;
+  const end = word(treeOffsets, target + 1);
+  for (let k = word(treeOffsets, target); k < end; k++) {
+    const entry = word(treePath, k);
+    const row = nodes + (<usize>(entry >>> 1)) * rowBytes;
+    // word2vec's convention: branch 0 is the positive label.
+    const label = <f64>(1 - (entry & 1));
+    const score = dotProduct(hiddenAt, row, dim);
+    if (treeSkipSaturated && (score <= -maxExp || score >= maxExp)) {
+      const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+      loss -= tableLogSigmoid(label === 1 ? score : -score, logTable, maxExp, factor);
+      continue;
+    }
+    loss += logisticUpdate(score, hiddenAt, row, gradient, dim, label, lr, sigmoid, sigmoidSize, maxExp, factor);
+  }
+  return loss;
+}
+
 /** The objective: hierarchical softmax along the target's path, then the negatives in `draws`. */
 function objective(hiddenAt: usize, target: i32, lr: f64, draws: usize): f64 {
   let loss: f64 = 0;
-  if (treeOffsets !== 0) {
-    const end = word(treeOffsets, target + 1);
-    for (let k = word(treeOffsets, target); k < end; k++) {
-      const label = <f64>(1 - <i32>load<u8>(treeCodes + <usize>k));
-      loss += step(hiddenAt, nodes, word(treeNodes, k), label, lr);
-    }
-  }
+  if (treeOffsets !== 0) loss += hierarchicalSoftmax(hiddenAt, target, lr);
   if (negative > 0) {
     loss += step(hiddenAt, output, target, 1, lr);
     for (let d = 0; d < negative; d++) {
@@ -491,8 +516,8 @@ export function trainSentences(
   aliasTable = <usize>word(tables, T_ALIAS_TABLE);
   noiseDraws = <usize>word(workspace, W_NOISE);
   treeOffsets = <usize>word(tables, T_TREE_OFFSETS);
-  treeNodes = <usize>word(tables, T_TREE_NODES);
-  treeCodes = <usize>word(tables, T_TREE_CODES);
+  treePath = <usize>word(tables, T_TREE_PATH);
+  treeSkipSaturated = word(tables, T_TREE_SKIP_SATURATED) !== 0;
   nodes = <usize>word(tables, T_NODES);
   sigmoid = <usize>word(tables, T_SIGMOID);
   sigmoidSize = word(tables, T_SIGMOID_SIZE);

@@ -6,7 +6,8 @@ import type { ObjectiveSetup } from './objectives/registry.js';
  * The objectives that word2vec's and fastText's `hs` and `negative` options select over a
  * vocabulary: hierarchical softmax (when `hs`), then negative sampling (when `negative > 0`), in
  * the order word2vec applies them; `negativeSharing: 'window'` makes negative sampling share its
- * draws over skip-gram windows.
+ * draws over skip-gram windows. `skipSaturated` (word2vec and gensim: `true`; fastText: absent)
+ * leaves hierarchical-softmax nodes with a saturated score as they are.
  *
  * @param counts - the vocabulary's counts (the Huffman tree and the noise distribution)
  * @param noisePower - the noise distribution's exponent: 0.75 in word2vec, 0.5 in fastText
@@ -14,7 +15,12 @@ import type { ObjectiveSetup } from './objectives/registry.js';
  *   for a new model, read from the file for a saved one
  */
 export function objectivesForOptions(
-  options: { readonly hs: boolean; readonly negative: number; readonly negativeSharing?: NegativeSharing },
+  options: {
+    readonly hs: boolean;
+    readonly negative: number;
+    readonly negativeSharing?: NegativeSharing;
+    readonly skipSaturated?: boolean;
+  },
   counts: Float64Array,
   noisePower: number,
   weightsOf: (name: string, rows: number) => Float32Array,
@@ -26,6 +32,7 @@ export function objectivesForOptions(
       kind: 'hierarchical-softmax',
       tree: buildHuffmanTree(counts),
       nodeWeights: weightsOf('nodes', size - 1),
+      skipSaturated: options.skipSaturated === true,
     });
   }
   if (options.negative > 0) {

@@ -58,6 +58,23 @@ interface ModelState {
 const FORMAT = 'embedkit-word2vec';
 /** word2vec's exponent of the noise distribution. */
 const NOISE_POWER = 0.75;
+
+/**
+ * word2vec's objectives for `options` (see objectivesForOptions): noise counts to the power 0.75,
+ * and hierarchical-softmax nodes with a saturated score skipped, as word2vec and gensim do.
+ */
+function word2vecObjectives(
+  options: { readonly hs: boolean; readonly negative: number },
+  counts: Float64Array,
+  weightsOf: (name: string, rows: number) => Float32Array,
+): ObjectiveSetup {
+  return objectivesForOptions(
+    { hs: options.hs, negative: options.negative, skipSaturated: true },
+    counts,
+    NOISE_POWER,
+    weightsOf,
+  );
+}
 const VERSION = 1;
 
 /**
@@ -136,7 +153,7 @@ export class Word2VecModel implements Embedder {
         options: resolved,
         vocabulary,
         inputWeights,
-        objectives: objectivesForOptions(resolved, vocabulary.counts, NOISE_POWER, (_name, rows) =>
+        objectives: word2vecObjectives(resolved, vocabulary.counts, (_name, rows) =>
           sharedFloat32Array(rows * dim),
         ),
         random,
@@ -378,7 +395,7 @@ export class Word2VecModel implements Embedder {
       return data;
     };
     const inputWeights = matrix('input', size);
-    const objectives = objectivesForOptions(options, vocabulary.counts, NOISE_POWER, matrix);
+    const objectives = word2vecObjectives(options, vocabulary.counts, matrix);
     const expected = ['input', ...objectiveMatrices(objectives).map(({ name }) => name)];
     for (const name of matrices.keys()) {
       if (!expected.includes(name)) {

@@ -258,6 +258,8 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'fastText skip-gram (subwords 3–6) training',
         'fastText CBOW (subwords 3–6) training',
         'GloVe training (whole pipeline)',
+        'word2vec skip-gram (hierarchical softmax) training',
+        'word2vec CBOW (hierarchical softmax) training',
         'analogy evaluation of w2v-lee-sg.bin (questions-words.txt',
         'loading a GloVe text file of 2',
         'peak memory',
@@ -267,8 +269,22 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         'text classification',
         'text classification',
       ]);
-      const [skipgram, , , fasttextCbow, glove, analogy, loading, memory, epoch, threads, phase, ...rest] =
-        result.rows;
+      const [
+        skipgram,
+        ,
+        ,
+        fasttextCbow,
+        glove,
+        hsSkipgram,
+        hsCbow,
+        analogy,
+        loading,
+        memory,
+        epoch,
+        threads,
+        phase,
+        ...rest
+      ] = result.rows;
       const scaling = [threads!, phase!, ...rest.slice(0, 4)];
       const classification = rest.slice(4);
       expect(fasttextCbow!.peerLabel).toMatch(/^fastText 0\.9/);
@@ -281,7 +297,7 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
         expect(row.ratio, row.name).toBeGreaterThan(0);
       }
-      for (const row of [skipgram!, analogy!, loading!, memory!, threads!]) {
+      for (const row of [skipgram!, hsSkipgram!, hsCbow!, analogy!, loading!, memory!, threads!]) {
         expect(row.ours!.seconds, row.name).toBeGreaterThan(0);
         expect(row.peer!.seconds, row.name).toBeGreaterThan(0);
         expect(row.ours!.peakRssMb, row.name).toBeGreaterThan(10);
@@ -321,6 +337,16 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         expect(row.gflops, row.name).toBeCloseTo(row.flops! / row.seconds! / 1e9, 10);
       }
       expect(skipgram!.peerLabel).toMatch(/^gensim 4\./);
+      // The hierarchical-softmax rows: gensim hs=1 negative=0, issue 20's margins.
+      for (const row of [hsSkipgram!, hsCbow!]) {
+        expect(row.peerLabel, row.name).toMatch(/^gensim 4\./);
+        expect(row.target).toBe('time ≤ 0.67×, analogy ≥ peer − 0.5 points, WS-353 ≥ peer − 0.01');
+        expect(row.ours!.quality, row.name).toMatch(/^analogy \d+\.\d %, WS-353 -?\d\.\d{3}$/);
+      }
+      const hsReport = JSON.parse(
+        readFileSync(join(perfOut, 'bench-hs', 'report.json'), 'utf8'),
+      ) as BenchReport;
+      for (const row of hsReport.rows) expect(row.options, row.name).toMatchObject({ hs: true, negative: 0 });
       expect(glove!.peer).toBeUndefined();
       expect(glove!.met).toBeUndefined();
       // Our analogy evaluation reproduces gensim's exactly.
@@ -351,7 +377,8 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
       expect(benchmarks).toMatch(
         /- Command: `embedkit-bench --corpus \S+lee_background.cor --algos word2vec-skipgram,word2vec-cbow,fasttext-skipgram,fasttext-cbow,glove,ppmi-svd --dim 8 --epochs 1 --window 5 --min-count 5 --set word2vec-skipgram.lr=0.025 .* --set glove.epochs=1 --data \S+ --restrict-vocab 30000 --sts \S+ --frequencies \S+ --threads 2 --seed 1 --peers gensim,fasttext,glove --out \S+ \(the bench run of: embedkit-bench-perf --corpus /,
       );
-    }, 300_000);
+      // The whole preset (two bench runs with peers, then a dozen child processes) on a shared machine.
+    }, 600_000);
   },
 );
 

@@ -9,7 +9,7 @@ export function testObjectives(
   dim: number,
 ): ObjectiveSetup {
   return objectivesForOptions(
-    { hs: options.hs ?? false, negative: options.negative ?? 0 },
+    { hs: options.hs ?? false, negative: options.negative ?? 0, skipSaturated: true },
     Float64Array.from(counts),
     0.75,
     (_name, rows) => sharedFloat32Array(rows * dim),

@@ -7,6 +7,7 @@ import {
   wasmKernels,
 } from '@embedkit/core-math/kernels';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildHuffmanTree } from '../huffman-tree.js';
 import type { OneVsAllConfig } from '../objectives/one-vs-all.js';
 import {
   OBJECTIVES,
@@ -98,6 +99,44 @@ describe('objective descriptors', () => {
     expect(scores[0]! - before[0]!).toBeGreaterThan(0);
     expect(scores[1]! - before[1]!).toBeLessThan(0);
     expect(scores[2]! - before[2]!).toBeGreaterThan(0);
+  });
+
+  it('hierarchical softmax leaves a saturated node as it is when asked (word2vec, gensim), not otherwise (fastText)', () => {
+    const sigmoid = new SigmoidTable(1000, 6);
+    // Three words: a root (row 0) and one inner node (row 1). Scores with hidden (1, 1): row 0 at 7
+    // (saturated), row 1 at 0.5.
+    const tree = buildHuffmanTree([1, 1, 2]);
+    const start = [3.5, 3.5, 0.25, 0.25];
+    const target = tree.offsets.findIndex((offset, w) => tree.offsets[w + 1]! - offset === 2);
+    const train = (skipSaturated: boolean) => {
+      const nodeWeights = Float32Array.from(start);
+      const objective = createObjective(
+        [{ kind: 'hierarchical-softmax', tree, nodeWeights, skipSaturated }],
+        2,
+        { ...tools, sigmoid },
+      );
+      const gradient = new Float32Array(2);
+      const loss = objective.update(Float32Array.of(1, 1), 0, Int32Array.of(target), 1, 0, 0.1, gradient);
+      return { nodeWeights, gradient, loss };
+    };
+    const path = [tree.offsets[target]!, tree.offsets[target]! + 1];
+    expect(path.map((k) => tree.nodes[k])).toEqual([1, 0]);
+    const labels = path.map((k) => 1 - tree.codes[k]!);
+    // The saturated root is on the wrong side (label 0 at score 7): fastText moves it, gensim does not.
+    expect(labels).toEqual([1, 0]);
+    // Node 1, not saturated: the same step either way.
+    const g1 = 0.1 * (labels[0]! - sigmoid.sigmoid(0.5));
+    const saturatedLoss = -sigmoid.logSigmoid(labels[1] === 1 ? 7 : -7);
+    const skipped = train(true);
+    expect([...skipped.nodeWeights]).toEqual([3.5, 3.5, ...[0.25, 0.25].map((w) => Math.fround(w + g1))]);
+    expect(skipped.gradient[0]).toBeCloseTo(g1 * 0.25, 7);
+    expect(skipped.loss).toBeCloseTo(-sigmoid.logSigmoid(labels[0] === 1 ? 0.5 : -0.5) + saturatedLoss, 6);
+    // Without skipping, the root moves by (label - 1) · lr: nothing for label 1, a full step for 0.
+    const updated = train(false);
+    const g0 = 0.1 * (labels[1]! - 1);
+    expect(updated.nodeWeights[0]).toBeCloseTo(3.5 + g0, 6);
+    expect(updated.gradient[0]).toBeCloseTo(g1 * 0.25 + g0 * 3.5, 6);
+    expect(updated.loss).toBeCloseTo(skipped.loss, 6);
   });
 
   it('rejects an unknown kind, no objective, a ragged matrix and objectives over different outputs', () => {

@@ -38,6 +38,10 @@ interface Case {
   hs: boolean;
   /** Negative sampling's `sharing` (skip-gram without an encoder, negative sampling alone). */
   sharing: NegativeSharing;
+  /** Hierarchical softmax leaves nodes with a saturated score as they are (word2vec, gensim). */
+  skipSaturated: boolean;
+  /** The weights start in (-spread / 2, spread / 2): 1, or wide enough for saturated scores. */
+  spread: number;
   /** Per token, the input rows (an encoder), or null for row = token. */
   encoder: number[][] | null;
   extraRows: number;
@@ -47,10 +51,10 @@ interface Case {
   lr: number;
 }
 
-/** Float32 weights in (-0.5, 0.5), the same for both runs. */
-function fillWeights(array: Float32Array, seed: number): void {
+/** Float32 weights in (-spread / 2, spread / 2), the same for both runs. */
+function fillWeights(array: Float32Array, seed: number, spread: number): void {
   const random = new Random(seed);
-  for (let i = 0; i < array.length; i++) array[i] = random.nextFloat() - 0.5;
+  for (let i = 0; i < array.length; i++) array[i] = (random.nextFloat() - 0.5) * spread;
 }
 
 function setupFor(c: Case): EngineSetup {
@@ -66,11 +70,11 @@ function setupFor(c: Case): EngineSetup {
     encoder = { offsets, rows: Int32Array.from(c.encoder.flat()) };
   }
   const inputWeights = allocateFloat32(inputRows * c.dim);
-  fillWeights(inputWeights, c.seed);
+  fillWeights(inputWeights, c.seed, c.spread);
   const outputWeights = allocateFloat32(size * c.dim);
-  fillWeights(outputWeights, c.seed + 1);
+  fillWeights(outputWeights, c.seed + 1, c.spread);
   const nodeWeights = allocateFloat32((size - 1) * c.dim);
-  fillWeights(nodeWeights, c.seed + 2);
+  fillWeights(nodeWeights, c.seed + 2, c.spread);
   return {
     architecture: c.architecture,
     dim: c.dim,
@@ -80,7 +84,14 @@ function setupFor(c: Case): EngineSetup {
     encoder,
     objectives: [
       ...(c.hs
-        ? [{ kind: 'hierarchical-softmax' as const, tree: buildHuffmanTree(c.counts), nodeWeights }]
+        ? [
+            {
+              kind: 'hierarchical-softmax' as const,
+              tree: buildHuffmanTree(c.counts),
+              nodeWeights,
+              skipSaturated: c.skipSaturated,
+            },
+          ]
         : []),
       ...(c.negative > 0
         ? [
@@ -188,6 +199,9 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     counts: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }),
     objective: fc.constantFrom('ns', 'hs', 'both'),
     shareNegatives: fc.boolean(),
+    skipSaturated: fc.boolean(),
+    // Weights of 1 keep |score| < 6 with dim <= 11; 8 saturates many scores.
+    spread: fc.constantFrom(1, 8),
     negative: fc.integer({ min: 1, max: 4 }),
     encoded: fc.boolean(),
     extraRows: fc.integer({ min: 0, max: 6 }),
@@ -227,6 +241,8 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
             r.shareNegatives && r.architecture === 'skipgram' && r.objective === 'ns' && !r.encoded
               ? 'window'
               : 'none',
+          skipSaturated: r.skipSaturated,
+          spread: r.spread,
           encoder: t.encoder,
           extraRows: r.extraRows,
           keep: t.keep,
@@ -275,6 +291,8 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
           negative: 5,
           hs: true,
           sharing: 'none',
+          skipSaturated: true,
+          spread: 1,
           encoder: null,
           extraRows: 0,
           keep: counts.map((c) => Math.min(1, 0.3 + 20 / c)),
@@ -304,6 +322,8 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
       negative: 4,
       hs: false,
       sharing: 'window',
+      skipSaturated: false,
+      spread: 1,
       encoder: null,
       extraRows: 0,
       keep: null,

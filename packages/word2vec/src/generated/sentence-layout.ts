@@ -29,10 +29,10 @@ export const TABLE_LAYOUT = {
   aliasTable: 11,
   /** 0 without hierarchical softmax */
   treeOffsets: 13,
-  /** address of the inner nodes of every path */
-  treeNodes: 14,
-  /** one byte per path step */
-  treeCodes: 15,
+  /** every path, one int per step: inner node << 1 | branch */
+  treePath: 14,
+  /** 1: leave a node whose score is saturated as it is (word2vec, gensim) */
+  treeSkipSaturated: 15,
   /** address of hierarchical softmax's node rows */
   nodes: 16,
   /** σ then log σ, size + 1 floats each */

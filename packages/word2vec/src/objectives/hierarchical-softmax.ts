@@ -13,6 +13,12 @@ export interface HierarchicalSoftmaxConfig {
   readonly tree: HuffmanTree;
   /** One row per inner node of the tree (`(outputs - 1) x dim`), zeros at the start as in word2vec. */
   readonly nodeWeights: Float32Array;
+  /**
+   * `true`: as word2vec and gensim, a node whose score is at or beyond ±`maxExp` of the sigmoid
+   * table is left as it is (its loss still counts), which saves its update; `false` or absent: every
+   * node is updated with the clamped sigmoid, as fastText does.
+   */
+  readonly skipSaturated?: boolean;
 }
 
 class HierarchicalSoftmax implements Objective {
@@ -20,10 +26,12 @@ class HierarchicalSoftmax implements Objective {
   readonly #weights: Float32Array;
   readonly #dim: number;
   readonly #tools: ObjectiveTools;
+  readonly #skipSaturated: boolean;
 
   constructor(config: HierarchicalSoftmaxConfig, dim: number, tools: ObjectiveTools) {
     this.#tree = config.tree;
     this.#weights = config.nodeWeights;
+    this.#skipSaturated = config.skipSaturated === true;
     this.#dim = dim;
     this.#tools = tools;
   }
@@ -42,26 +50,37 @@ class HierarchicalSoftmax implements Objective {
     const dim = this.#dim;
     const weights = this.#weights;
     const target = targets[targetIndex]!;
+    const { maxExp } = sigmoid;
+    const skipSaturated = this.#skipSaturated;
     let loss = 0;
     const end = offsets[target + 1]!;
     for (let k = offsets[target]!; k < end; k++) {
+      const row = nodes[k]! * dim;
       // word2vec's convention: branch 0 is the positive label.
       const label = 1 - codes[k]!;
-      loss += math.logisticStep(
-        hidden,
-        hiddenOffset,
-        weights,
-        nodes[k]! * dim,
-        gradient,
-        0,
-        dim,
-        label,
-        lr,
-        sigmoid,
-      );
+      if (skipSaturated) {
+        const score = math.dot(hidden, hiddenOffset, weights, row, dim);
+        // As in word2vec and gensim, a saturated node is left as it is (its loss still counts).
+        if (score <= -maxExp || score >= maxExp) {
+          loss -= sigmoid.logSigmoid(label === 1 ? score : -score);
+          continue;
+        }
+      }
+      loss += math.logisticStep(hidden, hiddenOffset, weights, row, gradient, 0, dim, label, lr, sigmoid);
     }
     return loss;
   }
+}
+
+/**
+ * The paths of `tree` in one array, as the WebAssembly loop walks them: entry `k` is
+ * `nodes[k] << 1 | codes[k]`, so a step reads one int (the same offsets index it).
+ */
+function packedPaths(tree: HuffmanTree): Int32Array {
+  const { nodes, codes } = tree;
+  const path = new Int32Array(nodes.length);
+  for (let k = 0; k < path.length; k++) path[k] = (nodes[k]! << 1) | codes[k]!;
+  return path;
 }
 
 /**
@@ -90,8 +109,8 @@ export const hierarchicalSoftmax: ObjectiveDescriptor<HierarchicalSoftmaxConfig>
   wasm: {
     pack(config, tables) {
       tables.table('treeOffsets', config.tree.offsets);
-      tables.table('treeNodes', config.tree.nodes);
-      tables.table('treeCodes', config.tree.codes);
+      tables.table('treePath', packedPaths(config.tree));
+      tables.word('treeSkipSaturated', config.skipSaturated === true ? 1 : 0);
       tables.weights('nodes', config.nodeWeights);
     },
   },
