@@ -13,6 +13,7 @@ import { type EncodedCorpus, Vocabulary, withReplayableCorpus } from '@embedkit/
 import type { VectorFormat } from '@embedkit/vector-io';
 import { assertReiterable, prepareCorpus } from './corpus-source.js';
 import { readModelFile, writeModelFile, writeVectors } from '#model-files';
+import type { NegativeSharing } from './objectives/negative-sampling.js';
 import { type ObjectiveSetup, objectiveMatrices } from './objectives/registry.js';
 import {
   type Word2VecOptions,
@@ -64,16 +65,11 @@ const NOISE_POWER = 0.75;
  * and hierarchical-softmax nodes with a saturated score skipped, as word2vec and gensim do.
  */
 function word2vecObjectives(
-  options: { readonly hs: boolean; readonly negative: number },
+  options: { readonly hs: boolean; readonly negative: number; readonly negativeSharing?: NegativeSharing },
   counts: Float64Array,
   weightsOf: (name: string, rows: number) => Float32Array,
 ): ObjectiveSetup {
-  return objectivesForOptions(
-    { hs: options.hs, negative: options.negative, skipSaturated: true },
-    counts,
-    NOISE_POWER,
-    weightsOf,
-  );
+  return objectivesForOptions({ ...options, skipSaturated: true }, counts, NOISE_POWER, weightsOf);
 }
 const VERSION = 1;
 
