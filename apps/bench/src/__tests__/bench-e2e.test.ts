@@ -337,6 +337,7 @@ describeIf(hasGensim && hasFastText, 'needs gensim and fastText')(
         expect(row.gflops, row.name).toBeCloseTo(row.flops! / row.seconds! / 1e9, 10);
       }
       expect(skipgram!.peerLabel).toMatch(/^gensim 4\./);
+      expect(skipgram!.target).toBe('time ≤ 0.4×, analogy ≥ peer − 0.5 points, WS-353 ≥ peer − 0.01');
       // The hierarchical-softmax rows: gensim hs=1 negative=0, issue 20's margins.
       for (const row of [hsSkipgram!, hsCbow!]) {
         expect(row.peerLabel, row.name).toMatch(/^gensim 4\./);
