@@ -1,5 +1,5 @@
 import type { PerfRow } from './perf-result.js';
-import { measureOf, trainingPhaseOf } from './perf-rows.js';
+import { failureNote, measureOf, trainingPhaseOf } from './perf-rows.js';
 import type { ModelRow } from './results.js';
 
 /** Issue 20's target for the training phase from 1 to 2 threads: at least this speed-up. */
@@ -21,11 +21,7 @@ export interface ScalingCase {
  * {@link TRAINING_PHASE_SPEEDUP}.
  */
 export function scalingRows(title: string, one: ModelRow, two: ModelRow): PerfRow[] {
-  const note =
-    [one, two]
-      .filter((row) => row.status !== 'ok')
-      .map((row) => row.error)
-      .join('; ') || undefined;
+  const note = failureNote([one, two]);
   const [oneMeasure, twoMeasure] = [measureOf(one), measureOf(two)];
   const [onePhase, twoPhase] = [trainingPhaseOf(one), trainingPhaseOf(two)];
   const phaseRatio = onePhase && twoPhase ? twoPhase.seconds / onePhase.seconds : undefined;
