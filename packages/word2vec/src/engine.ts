@@ -50,8 +50,9 @@ export function trainSentences(
 /**
  * Takes chunks of sentences from the run's shared cursor and trains them ({@link trainSentences}),
  * until `passes` passes over all chunks are taken: the workers of a run train the corpus in order,
- * side by side, as gensim's workers take jobs from one queue. Each chunk trains at the learning
- * rate of the tokens handed out before it ({@link TrainingState.startChunk}), as a gensim job does.
+ * side by side, as gensim's workers take jobs from one queue. Each chunk tells the state where it
+ * starts in the run ({@link TrainingState.startChunk}), so the thread's learning rate follows its
+ * position in the run, as a gensim job's rate follows its place in the queue.
  */
 export function trainChunks(
   state: TrainingState,
