@@ -15,6 +15,7 @@
 
 import {
   dotProduct,
+  finishDot,
   fusedLogisticStep,
   logisticUpdate,
   tableLogSigmoid,
@@ -92,10 +93,12 @@ let gradient: usize = 0;
 let rowBytes: usize = 0;
 // Negatives shared over a skip-gram window: context rows per block (0: not shared), and the
 // block's scratch in the workspace: input row addresses, output row addresses (target first),
-// the updates of every (input, output) pair, the inputs' updates (sharedBlock x dim floats).
+// 16 zero bytes, the update factor of every (input, output) pair (each in the four lanes of a
+// v128), the inputs' updates (sharedBlock x dim floats).
 let sharedBlock: i32 = 0;
 let blockInputs: usize = 0;
 let blockOutputs: usize = 0;
+let blockZero: usize = 0;
 let blockUpdates: usize = 0;
 let blockInputUpdates: usize = 0;
 
@@ -307,58 +310,215 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
   return loss;
 }
 
+/** Output rows whose accumulators sharedBlockStep keeps in registers at once. */
+const OUTPUT_GROUP: i32 = 4;
+
+/** The address of output row `o` of the block (blockOutputs[o]). */
+function blockOutput(o: i32): usize {
+  return load<usize>(blockOutputs + ((<usize>o) << 2));
+}
+
+/** The address of input row `c` of the block (blockInputs[c]). */
+function blockInput(c: i32): usize {
+  return load<usize>(blockInputs + ((<usize>c) << 2));
+}
+
+/**
+ * How many outputs from `first` on train together as a group: up to OUTPUT_GROUP, ending before
+ * a row already in the group (an output drawn twice takes its second update from its updated row,
+ * so the two are in different groups, trained one after the other).
+ */
+function outputGroup(first: i32, outputCount: i32): i32 {
+  const end = min(outputCount, first + OUTPUT_GROUP);
+  for (let o = first + 1; o < end; o++) {
+    const row = blockOutput(o);
+    for (let p = first; p < o; p++) if (blockOutput(p) === row) return o - first;
+  }
+  return end - first;
+}
+
+/**
+ * The update factor g = (label − σ(score)) · lr of output `o` (label 1 for the target, output 0;
+ * 0 for a negative), stored in all four lanes of the v128 at `at`; returns `loss` minus the
+ * prediction's log σ.
+ */
+// @ts-ignore: decorator
+@inline
+function storeBlockUpdate(score: f64, o: i32, at: usize, lr: f64, loss: f64): f64 {
+  const label: f64 = o === 0 ? 1 : 0;
+  v128.store(at, f32x4.splat(<f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr)));
+  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+  return loss - tableLogSigmoid(o === 0 ? score : -score, logTable, maxExp, factor);
+}
+
+/**
+ * The scores of input row `inputAt` against the n (1 to OUTPUT_GROUP, a constant where inlined)
+ * outputs from `first`: each chunk of the input is loaded once for all of them, and each score
+ * keeps dotProduct's two accumulators and finishDot, so every score has dotProduct's bits. Stores
+ * the outputs' update factors from `updatesAt` on and returns `loss` minus their log σ, in order.
+ */
+// @ts-ignore: decorator
+@inline
+function scoreGroup(inputAt: usize, first: i32, n: i32, updatesAt: usize, lr: f64, loss: f64): f64 {
+  const t0 = blockOutput(first);
+  const t1 = n > 1 ? blockOutput(first + 1) : t0;
+  const t2 = n > 2 ? blockOutput(first + 2) : t0;
+  const t3 = n > 3 ? blockOutput(first + 3) : t0;
+  let a0 = f32x4.splat(0);
+  let b0 = a0;
+  let a1 = a0;
+  let b1 = a0;
+  let a2 = a0;
+  let b2 = a0;
+  let a3 = a0;
+  let b3 = a0;
+  let i: usize = 0;
+  for (; i + 32 <= rowBytes; i += 32) {
+    const x = v128.load(inputAt + i);
+    const x2 = v128.load(inputAt + i, 16);
+    a0 = f32x4.add(a0, f32x4.mul(x, v128.load(t0 + i)));
+    b0 = f32x4.add(b0, f32x4.mul(x2, v128.load(t0 + i, 16)));
+    if (n > 1) {
+      a1 = f32x4.add(a1, f32x4.mul(x, v128.load(t1 + i)));
+      b1 = f32x4.add(b1, f32x4.mul(x2, v128.load(t1 + i, 16)));
+    }
+    if (n > 2) {
+      a2 = f32x4.add(a2, f32x4.mul(x, v128.load(t2 + i)));
+      b2 = f32x4.add(b2, f32x4.mul(x2, v128.load(t2 + i, 16)));
+    }
+    if (n > 3) {
+      a3 = f32x4.add(a3, f32x4.mul(x, v128.load(t3 + i)));
+      b3 = f32x4.add(b3, f32x4.mul(x2, v128.load(t3 + i, 16)));
+    }
+  }
+  loss = storeBlockUpdate(finishDot(a0, b0, inputAt, t0, i, rowBytes), first, updatesAt, lr, loss);
+  if (n > 1) {
+    const score = finishDot(a1, b1, inputAt, t1, i, rowBytes);
+    loss = storeBlockUpdate(score, first + 1, updatesAt + 16, lr, loss);
+  }
+  if (n > 2) {
+    const score = finishDot(a2, b2, inputAt, t2, i, rowBytes);
+    loss = storeBlockUpdate(score, first + 2, updatesAt + 32, lr, loss);
+  }
+  if (n > 3) {
+    const score = finishDot(a3, b3, inputAt, t3, i, rowBytes);
+    loss = storeBlockUpdate(score, first + 3, updatesAt + 48, lr, loss);
+  }
+  return loss;
+}
+
+/**
+ * The updates of the n (1 to OUTPUT_GROUP, a constant where inlined) distinct outputs from
+ * `first`, chunk by chunk: each output's chunk stays in a register, before (for the inputs'
+ * updates) and after (its own update); per input, its chunk and each g (pre-splatted) are loaded
+ * once, adding g · old output to the input's update (in output order, from the previous group's
+ * sum, or from zero for the first group) and g · input to the output (in input order). Every float
+ * takes the float32 operations of the TypeScript objective's axpy calls, in their order.
+ */
+// @ts-ignore: decorator
+@inline
+function updateGroup(first: i32, n: i32, count: i32, outputCount: i32): void {
+  const t0 = blockOutput(first);
+  const t1 = n > 1 ? blockOutput(first + 1) : t0;
+  const t2 = n > 2 ? blockOutput(first + 2) : t0;
+  const t3 = n > 3 ? blockOutput(first + 3) : t0;
+  const updateStride = (<usize>outputCount) << 4;
+  const updates = blockUpdates + ((<usize>first) << 4);
+  // The first group's sums start from zero (one chunk of zeros, read for every input).
+  const sumsFrom = first === 0 ? blockZero : blockInputUpdates;
+  const sumsStride = first === 0 ? 0 : rowBytes;
+  let i: usize = 0;
+  for (; i + 16 <= rowBytes; i += 16) {
+    const old0 = v128.load(t0 + i);
+    const old1 = n > 1 ? v128.load(t1 + i) : old0;
+    const old2 = n > 2 ? v128.load(t2 + i) : old0;
+    const old3 = n > 3 ? v128.load(t3 + i) : old0;
+    let new0 = old0;
+    let new1 = old1;
+    let new2 = old2;
+    let new3 = old3;
+    let g = updates;
+    let from = sumsFrom + (first === 0 ? 0 : i);
+    let into = blockInputUpdates + i;
+    for (let c = 0; c < count; c++) {
+      const x = v128.load(blockInput(c) + i);
+      const g0 = v128.load(g);
+      let sum = f32x4.add(v128.load(from), f32x4.mul(g0, old0));
+      new0 = f32x4.add(new0, f32x4.mul(g0, x));
+      if (n > 1) {
+        const g1 = v128.load(g, 16);
+        sum = f32x4.add(sum, f32x4.mul(g1, old1));
+        new1 = f32x4.add(new1, f32x4.mul(g1, x));
+      }
+      if (n > 2) {
+        const g2 = v128.load(g, 32);
+        sum = f32x4.add(sum, f32x4.mul(g2, old2));
+        new2 = f32x4.add(new2, f32x4.mul(g2, x));
+      }
+      if (n > 3) {
+        const g3 = v128.load(g, 48);
+        sum = f32x4.add(sum, f32x4.mul(g3, old3));
+        new3 = f32x4.add(new3, f32x4.mul(g3, x));
+      }
+      v128.store(into, sum);
+      g += updateStride;
+      from += sumsStride;
+      into += rowBytes;
+    }
+    v128.store(t0 + i, new0);
+    if (n > 1) v128.store(t1 + i, new1);
+    if (n > 2) v128.store(t2 + i, new2);
+    if (n > 3) v128.store(t3 + i, new3);
+  }
+  // The last floats of a dimension that is not a multiple of 4, one at a time (lane 0 of each g).
+  for (; i < rowBytes; i += 4) {
+    for (let k = 0; k < n; k++) {
+      const outputAt = blockOutput(first + k) + i;
+      const old = load<f32>(outputAt);
+      let updated = old;
+      for (let c = 0; c < count; c++) {
+        const g = load<f32>(updates + ((<usize>k) << 4) + <usize>c * updateStride);
+        const into = blockInputUpdates + <usize>c * rowBytes + i;
+        const sum = first === 0 && k === 0 ? load<f32>(blockZero) : load<f32>(into);
+        store<f32>(into, sum + g * old);
+        updated += g * load<f32>(blockInput(c) + i);
+      }
+      store<f32>(outputAt, updated);
+    }
+  }
+}
+
 /**
  * The block of `count` input rows at blockInputs against the `outputCount` output rows at
  * blockOutputs (the target first, label 1; then the negatives, label 0), as the TypeScript
- * objective's #trainBlock: every score from the current weights; per output, its share of the
- * inputs' updates and its own update; then the inputs' updates.
+ * objective's #trainBlock, with the same bits: every score from the current weights (up to
+ * OUTPUT_GROUP outputs per pass over an input); per group of distinct outputs, their shares of the
+ * inputs' updates and their own updates; then the inputs' updates.
  */
 function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
-  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
   let loss: f64 = 0;
   for (let c = 0; c < count; c++) {
-    const inputAt = load<usize>(blockInputs + ((<usize>c) << 2));
-    const updatesAt = blockUpdates + ((<usize>(c * outputCount)) << 2);
-    for (let o = 0; o < outputCount; o++) {
-      const score = dotProduct(inputAt, load<usize>(blockOutputs + ((<usize>o) << 2)), dim);
-      const label: f64 = o === 0 ? 1 : 0;
-      store<f32>(updatesAt + ((<usize>o) << 2), <f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr));
-      loss -= tableLogSigmoid(o === 0 ? score : -score, logTable, maxExp, factor);
+    const inputAt = blockInput(c);
+    const updatesAt = blockUpdates + ((<usize>(c * outputCount)) << 4);
+    for (let o = 0; o < outputCount; ) {
+      const n = min(OUTPUT_GROUP, outputCount - o);
+      const at = updatesAt + ((<usize>o) << 4);
+      if (n === 4) loss = scoreGroup(inputAt, o, 4, at, lr, loss);
+      else if (n === 3) loss = scoreGroup(inputAt, o, 3, at, lr, loss);
+      else if (n === 2) loss = scoreGroup(inputAt, o, 2, at, lr, loss);
+      else loss = scoreGroup(inputAt, o, 1, at, lr, loss);
+      o += n;
     }
   }
-  for (let c = 0; c < count; c++) zero(blockInputUpdates + <usize>c * rowBytes);
-  // One pass per output row: each 4-float piece of it goes into every input's update, then takes
-  // the inputs' contributions, in the order (and with the float32 operations) of the TypeScript
-  // objective's axpy calls, so both give the same bits.
-  for (let o = 0; o < outputCount; o++) {
-    const outputAt = load<usize>(blockOutputs + ((<usize>o) << 2));
-    let i: usize = 0;
-    for (; i + 16 <= rowBytes; i += 16) {
-      const old = v128.load(outputAt + i);
-      let updated = old;
-      for (let c = 0; c < count; c++) {
-        const g = f32x4.splat(load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2)));
-        const into = blockInputUpdates + <usize>c * rowBytes + i;
-        v128.store(into, f32x4.add(v128.load(into), f32x4.mul(g, old)));
-        updated = f32x4.add(updated, f32x4.mul(g, v128.load(load<usize>(blockInputs + ((<usize>c) << 2)) + i)));
-      }
-      v128.store(outputAt + i, updated);
-    }
-    for (; i < rowBytes; i += 4) {
-      const old = load<f32>(outputAt + i);
-      let updated = old;
-      for (let c = 0; c < count; c++) {
-        const g = load<f32>(blockUpdates + ((<usize>(c * outputCount + o)) << 2));
-        const into = blockInputUpdates + <usize>c * rowBytes + i;
-        store<f32>(into, load<f32>(into) + g * old);
-        updated += g * load<f32>(load<usize>(blockInputs + ((<usize>c) << 2)) + i);
-      }
-      store<f32>(outputAt + i, updated);
-    }
+  for (let o = 0; o < outputCount; ) {
+    const n = outputGroup(o, outputCount);
+    if (n === 4) updateGroup(o, 4, count, outputCount);
+    else if (n === 3) updateGroup(o, 3, count, outputCount);
+    else if (n === 2) updateGroup(o, 2, count, outputCount);
+    else updateGroup(o, 1, count, outputCount);
+    o += n;
   }
-  for (let c = 0; c < count; c++) {
-    axpy(1, blockInputUpdates + <usize>c * rowBytes, load<usize>(blockInputs + ((<usize>c) << 2)), dim);
-  }
+  for (let c = 0; c < count; c++) axpy(1, blockInputUpdates + <usize>c * rowBytes, blockInput(c), dim);
   return loss;
 }
 
@@ -529,9 +689,11 @@ export function trainSentences(
   if (sharedBlock !== 0) {
     blockInputs = <usize>word(workspace, W_SHARED);
     blockOutputs = blockInputs + ((<usize>sharedBlock) << 2);
-    blockUpdates = blockOutputs + ((<usize>(negative + 1)) << 2);
     // 16-byte aligned, as the workspace is.
-    blockInputUpdates = (blockUpdates + ((<usize>(sharedBlock * (negative + 1))) << 2) + 15) & ~(<usize>15);
+    blockZero = (blockOutputs + ((<usize>(negative + 1)) << 2) + 15) & ~(<usize>15);
+    v128.store(blockZero, f32x4.splat(0));
+    blockUpdates = blockZero + 16;
+    blockInputUpdates = blockUpdates + ((<usize>(sharedBlock * (negative + 1))) << 4);
   }
   const keep = <usize>word(tables, T_KEEP);
   const skipGramModel = word(tables, T_ARCHITECTURE) === 0;

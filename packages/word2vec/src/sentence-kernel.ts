@@ -159,11 +159,12 @@ export function createSentenceWorkspace(tables: SentenceTables, random: Random):
   }
   const vector = aligned(tables.dim);
   const negative = tables.block[T.negative]!;
-  // Negatives shared over windows: a block's input and output addresses and their updates, then
-  // the inputs' updates, 16-byte aligned (the layout assembly/sentence.ts computes from the block).
+  // Negatives shared over windows: a block's input and output addresses, then 16-byte aligned 16
+  // zero bytes, the update factor of every pair (4 floats each) and the inputs' updates (the
+  // layout assembly/sentence.ts computes from the block).
   const block = tables.block[T.sharedBlock]!;
   const sharedWords =
-    block === 0 ? 0 : aligned(block + (negative + 1) + block * (negative + 1)) + block * vector;
+    block === 0 ? 0 : aligned(block + (negative + 1)) + 4 + 4 * block * (negative + 1) + block * vector;
   // The negatives of two predictions: the one training and the next (drawn one ahead).
   const noiseWords = aligned(2 * negative);
   const workspace = allocateInt32(WORKSPACE_HEADER_WORDS + 2 * vector + noiseWords + sharedWords);

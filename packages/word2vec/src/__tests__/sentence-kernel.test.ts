@@ -306,32 +306,41 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
   });
 
   // Windows of up to 12 words on each side: the 24 context rows of a word train in two blocks of
-  // SHARED_NEGATIVES_BLOCK rows and fewer against one draw of negatives.
+  // SHARED_NEGATIVES_BLOCK rows and fewer against one draw of negatives. The Wasm loop trains the
+  // outputs in register groups of up to 4 distinct rows: 5, 10 and 3 outputs make groups of every
+  // size, the 30-word vocabulary repeats rows within a window and within a draw, and the
+  // dimensions take every path of the chunk loops (32 and 16 bytes, then single floats).
   it('agrees with negatives shared over windows wider than one block', () => {
-    const random = new Random(11);
-    const counts = Array.from({ length: 30 }, (_, i) => 500 / (i + 1));
-    const sentences = Array.from({ length: 40 }, () =>
-      Array.from({ length: 5 + random.nextInt(40) }, () => random.nextInt(counts.length)),
-    );
-    const c: Case = {
-      architecture: 'skipgram',
-      cbowMean: true,
-      dim: 10,
-      window: 12,
-      counts,
-      negative: 4,
-      hs: false,
-      sharing: 'window',
-      skipSaturated: false,
-      spread: 1,
-      encoder: null,
-      extraRows: 0,
-      keep: null,
-      sentences,
-      seed: 5,
-      lr: 0.025,
-    };
-    expectSameTraining(c, 'ts-on-wasm');
-    expectSameTraining(c);
+    for (const [dim, negative] of [
+      [10, 4],
+      [22, 9],
+      [37, 2],
+    ] as const) {
+      const random = new Random(11);
+      const counts = Array.from({ length: 30 }, (_, i) => 500 / (i + 1));
+      const sentences = Array.from({ length: 40 }, () =>
+        Array.from({ length: 5 + random.nextInt(40) }, () => random.nextInt(counts.length)),
+      );
+      const c: Case = {
+        architecture: 'skipgram',
+        cbowMean: true,
+        dim,
+        window: 12,
+        counts,
+        negative,
+        hs: false,
+        sharing: 'window',
+        skipSaturated: false,
+        spread: 1,
+        encoder: null,
+        extraRows: 0,
+        keep: null,
+        sentences,
+        seed: 5,
+        lr: 0.025,
+      };
+      expectSameTraining(c, 'ts-on-wasm');
+      expectSameTraining(c);
+    }
   });
 });
