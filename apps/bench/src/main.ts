@@ -170,8 +170,26 @@ Examples:
   pnpm bench --algos word2vec-skipgram,glove --dim 50 --set glove.xMax=10
   pnpm bench --plugin ./my-algorithm.mjs --algos my-algorithm,word2vec-skipgram
   pnpm bench --task graph --graphs karate,lesmis --seeds 3     # node2vec vs networkx + gensim
+  pnpm bench --task graph --set node2vec.negativeSharing=window # an option of ours alone
   pnpm bench --task classification --threads 2                 # fasttext-supervised vs fasttext supervised`,
   );
+
+/**
+ * The graph task's `--set node2vec.option=value` entries (word2vec options such as
+ * negativeSharing that only our pipeline takes).
+ *
+ * @throws UsageError for an entry of another algorithm
+ */
+function graphOverrides(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    ((raw.set as string[] | undefined) ?? []).map((spec) => {
+      const { algo, option, value } = parseOverride(spec);
+      if (algo !== 'node2vec')
+        throw new UsageError(`--set ${spec}: the graph task takes node2vec.option=value`);
+      return [option, value];
+    }),
+  );
+}
 
 /** `--task graph`: node2vec against the reference pipeline on graphs (see graph-task.ts). */
 async function mainGraph(raw: Record<string, unknown>, command: string): Promise<void> {
@@ -193,6 +211,7 @@ async function mainGraph(raw: Record<string, unknown>, command: string): Promise
         walksPerNode: raw.walksPerNode as number,
         ...Object.fromEntries(fromCli.map((key) => [key, raw[key] as number])),
       },
+      oursOnly: graphOverrides(raw),
       reference: raw.reference as boolean,
       out: raw.out as string,
       reportCopy: raw.reportCopy as string | undefined,

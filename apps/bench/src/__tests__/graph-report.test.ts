@@ -67,6 +67,12 @@ describe('renderGraphMarkdown', () => {
     expect(markdown).toContain(
       '| karate | 3 | +0.100 ± 0.058 [−0.148, +0.348] | +0.000 ± 0.058 [−0.248, +0.248] | – | – |',
     );
+    expect(markdown).not.toContain('embedkit only');
+    const shared = renderGraphMarkdown({
+      ...report,
+      options: { ...report.options, oursOnly: { negativeSharing: 'window' } },
+    });
+    expect(shared).toMatch(/; embedkit only: negativeSharing window; 2 threads;/);
   });
 });
 
