@@ -49,6 +49,31 @@ describe('bench --task graph (built), karate club', () => {
     );
   });
 
+  it('passes --set node2vec.negativeSharing=window to our pipeline and rejects another algorithm', async () => {
+    const report = await karateTask(join(out, 'shared'), [
+      '--no-reference',
+      '--set',
+      'node2vec.negativeSharing=window',
+    ]);
+    expect(report.options.oursOnly).toEqual({ negativeSharing: 'window' });
+    expect(report.rows[0]!.hadamardAuc).toBeGreaterThan(0);
+    // A value the option does not take reaches the training and fails it.
+    const bad = await karateTask(join(out, 'shared-bad'), [
+      '--no-reference',
+      '--set',
+      'node2vec.negativeSharing=pair',
+    ]).catch((error: unknown) => error);
+    expect(bad).toMatchObject({ stderr: expect.stringMatching(/negativeSharing/) });
+    await expect(
+      run(process.execPath, [
+        main,
+        ...['--task', 'graph', '--set', 'glove.xMax=10', '--out', join(out, 'bad')],
+      ]),
+    ).rejects.toMatchObject({
+      stderr: expect.stringMatching(/--set glove.xMax=10: the graph task takes node2vec.option=value/),
+    });
+  });
+
   it('rejects an unknown graph name in one line', async () => {
     await expect(
       run(process.execPath, [main, '--task', 'graph', '--graphs', 'petersen', '--out', join(out, 'bad')]),
