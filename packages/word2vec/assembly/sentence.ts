@@ -15,8 +15,12 @@
 
 import {
   dotProduct,
-  fusedLogisticStep,
-  logisticUpdate,
+  dotProducts,
+  dotScore0,
+  dotScore1,
+  dotScore2,
+  dotScore3,
+  fusedUpdates,
   tableLogSigmoid,
   tableSigmoid,
 } from '../../core-math/assembly/inlined';
@@ -147,22 +151,6 @@ function zero(address: usize): void {
   for (; i < rowBytes; i += 4) store<f32>(address + i, 0);
 }
 
-/** One logistic step of hidden against row `row` of `matrix`, gradient accumulated. */
-function step(hiddenAt: usize, matrix: usize, row: i32, label: f64, lr: f64): f64 {
-  return fusedLogisticStep(
-    hiddenAt,
-    matrix + <usize>row * rowBytes,
-    gradient,
-    dim,
-    label,
-    lr,
-    sigmoid,
-    sigmoidSize,
-    maxExp,
-    factor,
-  );
-}
-
 /**
  * Draws the negatives of one prediction into `draws` and reads their rows, so they load while the
  * previous prediction's steps run. The steps draw nothing, so drawing a prediction's negatives
@@ -181,43 +169,119 @@ function drawNegatives(draws: usize): void {
   sink = seen;
 }
 
+// The outputs of the prediction being trained, as outputRow and outputLabel read them: hierarchical
+// softmax's path (outputsOnPath; outputsAt: its packed entries, node << 1 | branch) or negative
+// sampling's target (outputsTarget) then its draws (outputsAt).
+let outputsOnPath = false;
+let outputsAt: usize = 0;
+let outputsTarget: i32 = 0;
+
+/** The row of output k of the prediction, or 0 for none (a draw that hits the target). */
+function outputRow(k: i32): usize {
+  if (outputsOnPath) return nodes + (<usize>(word(outputsAt, k) >>> 1)) * rowBytes;
+  if (k === 0) return output + <usize>outputsTarget * rowBytes;
+  const noise = word(outputsAt, k - 1);
+  // A draw that hits the target is not a negative example.
+  return noise === outputsTarget ? 0 : output + <usize>noise * rowBytes;
+}
+
+/** The label of output k: word2vec's branch 0 on a path, the target against its negatives. */
+function outputLabel(k: i32): f64 {
+  if (outputsOnPath) return <f64>(1 - (word(outputsAt, k) & 1));
+  return k === 0 ? 1 : 0;
+}
+
+/** Whether output `at`'s row is already the row of one of outputs from..at - 1. */
+function repeatsRow(from: i32, at: i32): bool {
+  const row = outputRow(at);
+  if (row === 0) return false;
+  for (let k = from; k < at; k++) if (outputRow(k) === row) return true;
+  return false;
+}
+
+// The outputs one batched step trains at most.
+const BATCH: i32 = 4;
+
+// The loss summed by scoredGain, in the order of the outputs.
+let batchLoss: f64 = 0;
+// The update scoredGain computed.
+let gain: f32 = 0;
+
 /**
- * Hierarchical softmax: the logistic steps along the target's path, one word per step in the packed
- * path (node << 1 | code). With treeSkipSaturated (word2vec, gensim), a node whose score is
- * saturated (at or beyond ±maxExp) is left as it is: its loss counts, its row and the gradient do
- * not change.
+ * One output of a batched step, scored: adds its loss to batchLoss, leaves its update in `gain`,
+ * and returns its row, or 0 when it is not updated (no row; or a node whose score is saturated, at
+ * or beyond ±maxExp, under treeSkipSaturated: word2vec's and gensim's rule, its loss still counts).
  */
-function hierarchicalSoftmax(hiddenAt: usize, target: i32, lr: f64): f64 {
-  let loss: f64 = 0;
-  const end = word(treeOffsets, target + 1);
-  for (let k = word(treeOffsets, target); k < end; k++) {
-    const entry = word(treePath, k);
-    const row = nodes + (<usize>(entry >>> 1)) * rowBytes;
-    // word2vec's convention: branch 0 is the positive label.
-    const label = <f64>(1 - (entry & 1));
-    const score = dotProduct(hiddenAt, row, dim);
-    if (treeSkipSaturated && (score <= -maxExp || score >= maxExp)) {
-      const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
-      loss -= tableLogSigmoid(label === 1 ? score : -score, logTable, maxExp, factor);
-      continue;
-    }
-    loss += logisticUpdate(score, hiddenAt, row, gradient, dim, label, lr, sigmoid, sigmoidSize, maxExp, factor);
+function scoredGain(row: usize, score: f64, label: f64, lr: f64): usize {
+  if (row === 0) return 0;
+  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+  batchLoss -= tableLogSigmoid(label === 1 ? score : -score, logTable, maxExp, factor);
+  if (outputsOnPath && treeSkipSaturated && (score <= -maxExp || score >= maxExp)) return 0;
+  gain = <f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr);
+  return row;
+}
+
+/**
+ * Outputs first..first + count - 1 (at most BATCH, distinct rows) in one batched step, with the
+ * bits of one logistic step per output in turn: every score comes from the rows before any update
+ * (no row comes twice, so the same scores), then one pass updates the gradient and the rows.
+ */
+function batchedStep(hiddenAt: usize, first: i32, count: i32, lr: f64): void {
+  const r0 = outputRow(first);
+  const r1 = count > 1 ? outputRow(first + 1) : 0;
+  const r2 = count > 2 ? outputRow(first + 2) : 0;
+  const r3 = count > 3 ? outputRow(first + 3) : 0;
+  // A missing row reads the hidden vector instead; its score is not used.
+  dotProducts(
+    hiddenAt,
+    r0 !== 0 ? r0 : hiddenAt,
+    r1 !== 0 ? r1 : hiddenAt,
+    r2 !== 0 ? r2 : hiddenAt,
+    r3 !== 0 ? r3 : hiddenAt,
+    count,
+    dim,
+  );
+  const u0 = scoredGain(r0, dotScore0, outputLabel(first), lr);
+  const g0 = gain;
+  const u1 = count > 1 ? scoredGain(r1, dotScore1, outputLabel(first + 1), lr) : 0;
+  const g1 = gain;
+  const u2 = count > 2 ? scoredGain(r2, dotScore2, outputLabel(first + 2), lr) : 0;
+  const g2 = gain;
+  const u3 = count > 3 ? scoredGain(r3, dotScore3, outputLabel(first + 3), lr) : 0;
+  const g3 = gain;
+  if ((u0 | u1 | u2 | u3) !== 0) fusedUpdates(hiddenAt, gradient, dim, u0, g0, u1, g1, u2, g2, u3, g3);
+}
+
+/**
+ * The logistic steps of the prediction's `count` outputs (outputRow), in batched steps of up to
+ * BATCH outputs; a row that comes again (a noise word drawn twice) starts a new batch, so it is
+ * scored after its first update, as in the TypeScript loop. Returns `loss` plus their losses.
+ */
+function trainOutputs(hiddenAt: usize, count: i32, lr: f64, loss: f64): f64 {
+  batchLoss = loss;
+  for (let first = 0; first < count; ) {
+    let end = first + 1;
+    while (end < count && end - first < BATCH && !repeatsRow(first, end)) end++;
+    batchedStep(hiddenAt, first, end - first, lr);
+    first = end;
   }
-  return loss;
+  return batchLoss;
 }
 
 /** The objective: hierarchical softmax along the target's path, then the negatives in `draws`. */
 function objective(hiddenAt: usize, target: i32, lr: f64, draws: usize): f64 {
   let loss: f64 = 0;
-  if (treeOffsets !== 0) loss += hierarchicalSoftmax(hiddenAt, target, lr);
+  if (treeOffsets !== 0) {
+    const from = word(treeOffsets, target);
+    outputsOnPath = true;
+    outputsAt = treePath + ((<usize>from) << 2);
+    loss = trainOutputs(hiddenAt, word(treeOffsets, target + 1) - from, lr, loss);
+  }
   if (negative > 0) {
-    loss += step(hiddenAt, output, target, 1, lr);
-    for (let d = 0; d < negative; d++) {
-      const noise = load<i32>(draws + ((<usize>d) << 2));
-      // A draw that hits the target is not a negative example.
-      if (noise === target) continue;
-      loss += step(hiddenAt, output, noise, 0, lr);
-    }
+    outputsOnPath = false;
+    outputsAt = draws;
+    outputsTarget = target;
+    loss = trainOutputs(hiddenAt, negative + 1, lr, loss);
   }
   return loss;
 }
