@@ -213,12 +213,14 @@ export class Word2VecModel implements Embedder {
       const encoded = counted ? this.#encodedCorpus : undefined;
       this.#encodedCorpus = undefined;
       return this.#run(schedule, context, async () => {
-        const { maxSentenceLength, maxInMemoryTokens } = this.options;
+        const { maxSentenceLength, maxInMemoryTokens, spill, tmpDir } = this.options;
         const plan = await prepareCorpus(replayable, this.vocabulary, {
           tokens: counted ? this.vocabulary.totalCount : undefined,
           encoded,
           maxSentenceLength,
           maxInMemoryTokens,
+          spill,
+          tmpDir,
           signal: context.signal,
           onProgress: context.onProgress,
         });
