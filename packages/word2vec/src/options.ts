@@ -28,17 +28,17 @@ export interface Word2VecCommonOptions {
   readonly maxSentenceLength: number;
   /**
    * Corpora with at most this many tokens (in the vocabulary) are encoded once and held in memory
-   * (4 bytes per token); larger ones are read again for every epoch. Default 2^27 (512 MiB);
-   * 0 always streams.
+   * (4 bytes per token); larger ones are streamed, in memory that does not grow with the corpus
+   * (see `spill`). Default 2^27 (512 MiB); 0 always streams.
    */
   readonly maxInMemoryTokens: number;
   /**
-   * A streamed corpus (above `maxInMemoryTokens`): the first epoch writes the ids it encodes to a
-   * temporary file (4 bytes per token, in `tmpDir`) and the later epochs read them back instead of
-   * reading and encoding the text again. The file is created under a random name, unlinked at once
-   * (POSIX; elsewhere removed at the end of the run) and gone when the run ends, fails or is
-   * cancelled. When it cannot be created or written (a full disk) one warning goes to `onProgress`
-   * and every epoch encodes the text again. Default true.
+   * A streamed corpus (above `maxInMemoryTokens`) trained for more than one epoch: the first epoch
+   * writes the ids it encodes to a temporary file (4 bytes per token, in `tmpDir`) and the later
+   * epochs read them back instead of reading and encoding the text again. The file is created under
+   * a random name, unlinked at once (POSIX; elsewhere removed at the end of the run) and gone when
+   * the run ends, fails or is cancelled. When it cannot be created or written (a full disk) one
+   * warning goes to `onProgress` and every epoch encodes the text again. Default true.
    */
   readonly spill: boolean;
   /** Folder of the temporary file of `spill`. Default: unset, the system's (`os.tmpdir()`). */

@@ -219,7 +219,8 @@ export class Word2VecModel implements Embedder {
           encoded,
           maxSentenceLength,
           maxInMemoryTokens,
-          spill,
+          // One epoch would write a file that nothing reads.
+          spill: spill && schedule.epochs > 1,
           tmpDir,
           signal: context.signal,
           onProgress: context.onProgress,
