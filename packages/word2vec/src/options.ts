@@ -36,9 +36,9 @@ export interface Word2VecCommonOptions {
    * A streamed corpus (above `maxInMemoryTokens`) trained for more than one epoch: the first epoch
    * writes the ids it encodes to a temporary file (4 bytes per token, in `tmpDir`) and the later
    * epochs read them back instead of reading and encoding the text again. The file is created under
-   * a random name, unlinked at once (POSIX; elsewhere removed at the end of the run) and gone when
-   * the run ends, fails or is cancelled. When it cannot be created or written (a full disk) one
-   * warning goes to `onProgress` and every epoch encodes the text again. Default true.
+   * a random name and unlinked at once (where the system refuses, removed at the end of the run):
+   * it is gone when the run ends, fails or is cancelled. When it cannot be created or written (a
+   * full disk) one warning goes to `onProgress` and every epoch encodes the text again. Default true.
    */
   readonly spill: boolean;
   /** Folder of the temporary file of `spill`. Default: unset, the system's (`os.tmpdir()`). */

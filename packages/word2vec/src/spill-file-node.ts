@@ -8,9 +8,10 @@ import type { SpillFile } from './spilled-epochs.js';
 /**
  * A temporary file of encoded ids (`#spill-file` in Node): created exclusively under a random name
  * in `tmpDir` (default the system's temporary folder) and unlinked at once where the system allows
- * it (POSIX), so that nothing is left behind whatever ends the process, a signal or a crash included;
- * where it does not (Windows), {@link SpillFile.close} removes it. Reads and writes are synchronous,
- * in large blocks: nothing is in flight when the file is closed.
+ * it (POSIX, and Windows for the files Node opens), so that nothing is left behind whatever ends
+ * the process, a signal or a crash included; where it does not, {@link TemporaryIdsFile.close}
+ * removes it. Reads and writes are synchronous, in large blocks: nothing is in flight when the file
+ * is closed.
  */
 export class TemporaryIdsFile implements SpillFile {
   /** Where the file is (or was, once unlinked). */
