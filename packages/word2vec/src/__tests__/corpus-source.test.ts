@@ -92,9 +92,10 @@ describe('prepareCorpus', () => {
         maxInMemoryTokens: 0,
       });
       if (plan.corpus.kind !== 'stream') throw new Error('expected a streamed corpus');
+      const { epoch } = plan.corpus;
       const run = new AbortController();
       const words = async (): Promise<string[][]> =>
-        (await collect(plan.corpus.epoch(run.signal))).map((ids) => ids.map((id) => vocab.word(id)));
+        (await collect(epoch(run.signal))).map((ids) => ids.map((id) => vocab.word(id)));
       expect(await words()).toEqual([
         ['a', 'b', 'c', 'a', 'b'],
         ['c', 'a'],
