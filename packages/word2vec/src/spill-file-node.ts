@@ -70,12 +70,20 @@ export class TemporaryIdsFile implements SpillFile {
     }
   }
 
-  /** Closes the file and removes it (when it still has a name); idempotent. */
+  /**
+   * Closes the file and removes it (when it still has a name); idempotent, and never throws: it
+   * runs when a run ends or is cancelled, where a failure to tidy up must not replace the outcome.
+   */
   close(): void {
-    if (this.#fd === undefined) return;
-    closeSync(this.#fd);
+    const fd = this.#fd;
+    if (fd === undefined) return;
     this.#fd = undefined;
-    if (this.#named) rmSync(this.path, { force: true });
+    try {
+      closeSync(fd);
+      if (this.#named) rmSync(this.path, { force: true });
+    } catch {
+      // Nothing to be done: the descriptor is gone either way, and a name left behind is in tmpDir.
+    }
   }
 
   #open(): number {

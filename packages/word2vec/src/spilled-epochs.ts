@@ -15,7 +15,7 @@ export interface SpillFile {
   append(parts: readonly Uint8Array[]): void;
   /** Fills `target` from byte `position`. @throws IoError when it cannot */
   read(target: Uint8Array, position: number): void;
-  /** Closes and removes the file; idempotent. */
+  /** Closes and removes the file; idempotent, never throws. */
   close(): void;
 }
 
