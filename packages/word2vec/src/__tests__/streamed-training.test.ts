@@ -1,7 +1,10 @@
-import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CancelledError, type TrainingProgress } from '@embedkit/core-math';
 import { describeIf } from '#test-utils/fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,12 +35,12 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-/** The spill files (`embedkit-word2vec-*.ids`) under `folder` that this process holds open (Linux). */
-function openSpillFiles(folder: string): string[] {
+/** The spill files (`embedkit-word2vec-*.ids`) under `folder` that a process holds open (Linux). */
+function openSpillFiles(folder: string, pid: number | 'self' = 'self'): string[] {
   const open: string[] = [];
-  for (const fd of readdirSync('/proc/self/fd')) {
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
     try {
-      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
       if (target.startsWith(join(folder, 'embedkit-word2vec-'))) open.push(target);
     } catch {
       // The descriptor of readdirSync itself is gone by now.
@@ -141,3 +144,33 @@ describeIf(process.platform === 'linux', 'open files are listed in /proc/self/fd
     });
   },
 );
+
+const builtIndex = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+describeIf(
+  process.platform === 'linux' && existsSync(builtIndex),
+  'needs /proc (Linux) and the built package (pnpm --filter @embedkit/word2vec build)',
+)('the spill file when a signal ends the process (no handler of its own)', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves nothing behind after %s', async (signal) => {
+    const folder = spillFolder(`signal-${signal}`);
+    const script = `import { trainWord2Vec } from ${JSON.stringify(builtIndex)};
+await trainWord2Vec(${JSON.stringify(corpus)},
+  { model: 'cbow', dim: 8, epochs: 1000, minCount: 3, maxInMemoryTokens: 0, tmpDir: ${JSON.stringify(folder)} },
+  { threads: 1, onProgress: (p) => { if ((p.epoch ?? 0) >= 1) console.log('epoch', p.epoch); } });`;
+    const file = join(dir, `train-${signal}.mjs`);
+    writeFileSync(file, script);
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(child, 'exit');
+    // Training is in a later epoch, reading the spill file back.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once('data', () => resolve());
+      exited.then(([code]) => reject(new Error(`training exited with ${code} before its second epoch`)));
+    });
+    const openWhenSignalled = openSpillFiles(folder, child.pid!);
+    child.kill(signal);
+    const [, received] = await exited;
+    expect(received).toBe(signal);
+    expect(openWhenSignalled).toHaveLength(1);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
