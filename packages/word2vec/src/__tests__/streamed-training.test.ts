@@ -116,7 +116,7 @@ describeIf(process.platform === 'linux', 'open files are listed in /proc/self/fd
       // Slow (skip-gram, 100 dimensions, 20 noise words): the first report comes in the first epoch.
       ['first epoch, while it is written', 0, { dim: 100, window: 10, negative: 20, epochs: 3 }],
       // Fast (CBOW, 8 dimensions): many epochs, so that a report comes in a later one.
-      ['a later epoch, while it is read', 1, { model: 'cbow', dim: 8, epochs: 100 }],
+      ['later epoch, while it is read', 1, { model: 'cbow', dim: 8, epochs: 100 }],
     ] as const)('is closed and gone when training is cancelled in the %s', async (_, epoch, options) => {
       const folder = spillFolder(`cancel-${epoch}`);
       const controller = new AbortController();
