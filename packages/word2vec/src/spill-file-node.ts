@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IoError } from '@embedkit/core-math';
@@ -11,7 +11,9 @@ import type { SpillFile } from './spilled-epochs.js';
  * it (POSIX, and Windows for the files Node opens), so that nothing is left behind whatever ends
  * the process, a signal or a crash included; where it does not, {@link TemporaryIdsFile.close}
  * removes it. Reads and writes are synchronous, in large blocks: nothing is in flight when the file
- * is closed.
+ * is closed. It takes at most half of the space free in `tmpDir` when it is created, so that a large
+ * corpus never fills the disk other programs write to: past that, `append` fails as a full disk
+ * would, and the epochs encode the corpus again.
  */
 export class TemporaryIdsFile implements SpillFile {
   /** Where the file is (or was, once unlinked). */
@@ -21,10 +23,17 @@ export class TemporaryIdsFile implements SpillFile {
   #named: boolean;
   /** Bytes written. */
   size = 0;
+  /** The most bytes it may take: half the space free in its folder when it was created. */
+  readonly #budget: number;
 
-  /** @throws IoError when the file cannot be created in `tmpDir` */
-  constructor(tmpDir: string | undefined) {
-    this.path = join(tmpDir ?? tmpdir(), `embedkit-word2vec-${randomBytes(8).toString('hex')}.ids`);
+  /**
+   * @param budget the most bytes it may take (default: half the space free in the folder now)
+   * @throws IoError when the file cannot be created in `tmpDir`
+   */
+  constructor(tmpDir: string | undefined, budget?: number) {
+    const folder = tmpDir ?? tmpdir();
+    this.path = join(folder, `embedkit-word2vec-${randomBytes(8).toString('hex')}.ids`);
+    this.#budget = budget ?? halfTheFreeSpace(folder);
     try {
       this.#fd = openSync(this.path, 'wx+', 0o600);
     } catch (error) {
@@ -40,6 +49,13 @@ export class TemporaryIdsFile implements SpillFile {
 
   /** Appends `parts`, one after the other. @throws IoError when they cannot be written (a full disk) */
   append(parts: readonly Uint8Array[]): void {
+    const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
+    if (this.size + bytes > this.#budget) {
+      throw new IoError(
+        this.path,
+        `the temporary file of encoded ids would take more than its ${this.#budget} bytes (half the space free when it was created)`,
+      );
+    }
     try {
       for (const part of parts) {
         let written = 0;
@@ -100,6 +116,16 @@ export class TemporaryIdsFile implements SpillFile {
  */
 export function createSpillFile(tmpDir: string | undefined): SpillFile | undefined {
   return new TemporaryIdsFile(tmpDir);
+}
+
+/** Half the bytes free for this user in `folder`; unbounded where the system cannot tell. */
+function halfTheFreeSpace(folder: string): number {
+  try {
+    const { bavail, bsize } = statfsSync(folder);
+    return Math.floor((bavail * bsize) / 2);
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 function spillError(path: string, doing: string, error: unknown): IoError {
