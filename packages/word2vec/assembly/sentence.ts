@@ -340,7 +340,8 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
   let trains = hasRows(word(sentence, walkCenter));
   if (trains) drawNegatives(draws);
   while (walkCenter < length) {
-    const center = word(sentence, walkCenter);
+    const centerAt = walkCenter;
+    const center = word(sentence, centerAt);
     const j = walkContext;
     advanceWalk(length);
     const nextTrains = walkCenter < length && hasRows(word(sentence, walkCenter));
@@ -352,13 +353,11 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
         loss += objective(row, center, lr, draws);
         axpy(1, gradient, row, dim);
       } else {
-        const first = word(encoderOffsets, center);
-        const end = word(encoderOffsets, center + 1);
-        zero(hidden);
-        for (let k = first; k < end; k++) axpy(1, inputRow(word(encoderRows, k)), hidden, dim);
-        scale(<f32>(1 / <f64>(end - first)), hidden, dim);
+        // fastText's pairs: the centre's rows (the word and its subwords) predict the context word.
+        sumInputRows(sentence, centerAt, centerAt + 1, -1, hidden);
+        scale(<f32>(1 / <f64>(endEntry(center) - firstEntry(center))), hidden, dim);
         loss += objective(hidden, word(sentence, j), lr, draws);
-        for (let k = first; k < end; k++) axpy(1, gradient, inputRow(word(encoderRows, k)), dim);
+        addToInputRows(sentence, centerAt, centerAt + 1, -1, gradient);
       }
       predictions++;
     }
@@ -478,22 +477,108 @@ function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize)
   return loss;
 }
 
-/** Adds `alpha` times x to every input row of the context words from..to (without i). */
-function addToContext(sentence: usize, from: i32, to: i32, i: i32, alpha: f32, x: usize, into: bool): void {
+// The input rows of words of a sentence: for each word, row `token` itself or, with
+// an encoder, its encoder entries (the word and its subwords).
+
+/** The first of token `token`'s entries. */
+// @ts-ignore: decorator
+@inline
+function firstEntry(token: i32): i32 {
+  return encoderOffsets === 0 ? token : word(encoderOffsets, token);
+}
+
+/** The end of token `token`'s entries. */
+// @ts-ignore: decorator
+@inline
+function endEntry(token: i32): i32 {
+  return encoderOffsets === 0 ? token + 1 : word(encoderOffsets, token + 1);
+}
+
+/** The address of entry `k`'s input row. */
+// @ts-ignore: decorator
+@inline
+function entryRow(k: i32): usize {
+  return inputRow(encoderOffsets === 0 ? k : word(encoderRows, k));
+}
+
+/**
+ * `into` = the sum of the input rows of the words from..to of the sentence (without i), for each
+ * float from zero in the rows' order with the float32 operations of `axpy(1, row, into)` (the same
+ * bits). 64 bytes of `into` stay in registers while every row goes by: each row is read
+ * once and `into` written once, not read and written once per row.
+ */
+function sumInputRows(sentence: usize, from: i32, to: i32, i: i32, into: usize): void {
+  let offset: usize = 0;
+  for (; offset + 64 <= rowBytes; offset += 64) {
+    let a = f32x4.splat(0);
+    let b = f32x4.splat(0);
+    let c = f32x4.splat(0);
+    let d = f32x4.splat(0);
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      const context = word(sentence, j);
+      const end = endEntry(context);
+      for (let k = firstEntry(context); k < end; k++) {
+        const row = entryRow(k) + offset;
+        a = f32x4.add(a, v128.load(row));
+        b = f32x4.add(b, v128.load(row, 16));
+        c = f32x4.add(c, v128.load(row, 32));
+        d = f32x4.add(d, v128.load(row, 48));
+      }
+    }
+    v128.store(into + offset, a);
+    v128.store(into + offset, b, 16);
+    v128.store(into + offset, c, 32);
+    v128.store(into + offset, d, 48);
+  }
+  if (offset === rowBytes) return;
+  for (let f = offset; f < rowBytes; f += 4) store<f32>(into + f, 0);
   for (let j = from; j < to; j++) {
     if (j === i) continue;
     const context = word(sentence, j);
-    if (encoderOffsets === 0) {
-      if (into) axpy(alpha, x, inputRow(context), dim);
-      else axpy(alpha, inputRow(context), x, dim);
-    } else {
-      const end = word(encoderOffsets, context + 1);
-      for (let k = word(encoderOffsets, context); k < end; k++) {
-        if (into) axpy(alpha, x, inputRow(word(encoderRows, k)), dim);
-        else axpy(alpha, inputRow(word(encoderRows, k)), x, dim);
+    const end = endEntry(context);
+    for (let k = firstEntry(context); k < end; k++) addTail(entryRow(k), into, offset);
+  }
+}
+
+/**
+ * Adds x to every input row of the words from..to of the sentence (without i), each float as
+ * `axpy(1, x, row)` adds it (the same bits), with 64 bytes of x in registers while every row goes by.
+ */
+function addToInputRows(sentence: usize, from: i32, to: i32, i: i32, x: usize): void {
+  let offset: usize = 0;
+  for (; offset + 64 <= rowBytes; offset += 64) {
+    const a = v128.load(x + offset);
+    const b = v128.load(x + offset, 16);
+    const c = v128.load(x + offset, 32);
+    const d = v128.load(x + offset, 48);
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      const context = word(sentence, j);
+      const end = endEntry(context);
+      for (let k = firstEntry(context); k < end; k++) {
+        const row = entryRow(k) + offset;
+        v128.store(row, f32x4.add(v128.load(row), a));
+        v128.store(row, f32x4.add(v128.load(row, 16), b), 16);
+        v128.store(row, f32x4.add(v128.load(row, 32), c), 32);
+        v128.store(row, f32x4.add(v128.load(row, 48), d), 48);
       }
     }
   }
+  if (offset === rowBytes) return;
+  for (let j = from; j < to; j++) {
+    if (j === i) continue;
+    const context = word(sentence, j);
+    const end = endEntry(context);
+    for (let k = firstEntry(context); k < end; k++) addTail(x, entryRow(k), offset);
+  }
+}
+
+/** y += x over the bytes from `offset` to the row's end (the part of a row past its 64-byte groups). */
+function addTail(x: usize, y: usize, offset: usize): void {
+  let f = offset;
+  for (; f + 16 <= rowBytes; f += 16) v128.store(y + f, f32x4.add(v128.load(y + f), v128.load(x + f)));
+  for (; f < rowBytes; f += 4) store<f32>(y + f, load<f32>(y + f) + load<f32>(x + f));
 }
 
 /** The number of input rows of the context words from..to (without i). */
@@ -530,14 +615,13 @@ function cbow(sentence: usize, length: i32, lr: f64, cbowMean: bool, workspace: 
       if (rows !== 0) drawNegatives(nextDraws);
     }
     if (currentRows !== 0) {
-      zero(hidden);
-      addToContext(sentence, from, to, i, 1, hidden, false);
+      sumInputRows(sentence, from, to, i, hidden);
       if (cbowMean) scale(<f32>(1 / <f64>currentRows), hidden, dim);
       zero(gradient);
       loss += objective(hidden, word(sentence, i), lr, draws);
       if (!cbowMean) scale(<f32>(1 / <f64>currentRows), gradient, dim);
       predictions++;
-      addToContext(sentence, from, to, i, 1, gradient, true);
+      addToInputRows(sentence, from, to, i, gradient);
     }
     const swap = draws;
     draws = nextDraws;

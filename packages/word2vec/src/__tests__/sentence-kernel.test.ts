@@ -69,12 +69,14 @@ function setupFor(c: Case): EngineSetup {
     });
     encoder = { offsets, rows: Int32Array.from(c.encoder.flat()) };
   }
+  // Beyond 11 dimensions the spread shrinks so that scores keep the range they have at 11.
+  const spread = c.spread * Math.sqrt(Math.min(1, 11 / c.dim));
   const inputWeights = allocateFloat32(inputRows * c.dim);
-  fillWeights(inputWeights, c.seed, c.spread);
+  fillWeights(inputWeights, c.seed, spread);
   const outputWeights = allocateFloat32(size * c.dim);
-  fillWeights(outputWeights, c.seed + 1, c.spread);
+  fillWeights(outputWeights, c.seed + 1, spread);
   const nodeWeights = allocateFloat32((size - 1) * c.dim);
-  fillWeights(nodeWeights, c.seed + 2, c.spread);
+  fillWeights(nodeWeights, c.seed + 2, spread);
   return {
     architecture: c.architecture,
     dim: c.dim,
@@ -194,13 +196,15 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
   .record({
     architecture: fc.constantFrom<Architecture>('skipgram', 'cbow'),
     cbowMean: fc.boolean(),
-    dim: fc.integer({ min: 1, max: 11 }),
+    // Up to 11: the kernels' 4-float tails; 12 to 40: also the 16-float groups the input rows are
+    // summed and updated by.
+    dim: fc.oneof(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 12, max: 40 })),
     window: fc.integer({ min: 1, max: 4 }),
     counts: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }),
     objective: fc.constantFrom('ns', 'hs', 'both'),
     shareNegatives: fc.boolean(),
     skipSaturated: fc.boolean(),
-    // Weights of 1 keep |score| < 6 with dim <= 11; 8 saturates many scores.
+    // Weights of 1 keep |score| < 6 (with the spread scaled beyond 11 dimensions); 8 saturates many.
     spread: fc.constantFrom(1, 8),
     negative: fc.integer({ min: 1, max: 4 }),
     encoded: fc.boolean(),
