@@ -1,7 +1,7 @@
 import type { TrainContext } from '@embedkit/core-math';
 import {
   SKIPGRAM_DEFAULTS,
-  type SkipGramOptions,
+  type SkipGramAlgorithmOptions,
   type Word2VecModel,
   type Word2VecOptionsInput,
   trainWord2VecOnIds,
@@ -10,7 +10,7 @@ import type { Graph } from './graph.js';
 import { WALK_DEFAULTS, type WalkOptions, generateWalks } from './walks.js';
 
 /** Options of {@link trainNodeEmbeddings}: the walks' and every skip-gram option. */
-export type NodeEmbeddingOptions = WalkOptions & Omit<SkipGramOptions, 'model'>;
+export type NodeEmbeddingOptions = WalkOptions & SkipGramAlgorithmOptions;
 
 /**
  * The node2vec reference code's settings (Grover & Leskovec 2016, `src/main.py`): 128 dimensions,

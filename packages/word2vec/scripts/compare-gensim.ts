@@ -3,12 +3,12 @@
  * evaluates both vector files with the same evaluator (gensim's `evaluate_word_analogies` and
  * `evaluate_word_pairs`), so the comparison is fair. Prints a Markdown table.
  *
- *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1] [--objective ns|hs] [--negative-sharing none,window]
+ *   pnpm --filter @embedkit/word2vec compare:gensim [corpus] [--models skipgram,cbow] [--threads 2] [--runs 1] [--objective ns|hs] [--negative-sharing auto,none,window]
  *
  * `--objective ns` (the default) trains negative sampling (negative 5, hs off); `--objective hs`
  * hierarchical softmax alone (hs on, negative 0; gensim `hs=1, negative=0`).
  * `--negative-sharing none,window` trains our skip-gram once per listed `negativeSharing` (one row
- * each; CBOW always `none`).
+ * each; default `auto`, the library's default; CBOW always `none`).
  * With `--runs N` each side trains N times (seeds 1..N; with several threads both are
  * nondeterministic anyway) and the table gives the mean with the range in brackets.
  * Default corpus: text8-head from `@embedkit/datasets`. Needs
@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { kernels } from '@embedkit/core-math/kernels';
 import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
-import { type NegativeSharing, trainWord2Vec } from '../src/index.js';
+import { type NegativeSharingInput, trainWord2Vec } from '../src/index.js';
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -43,10 +43,10 @@ const runs = Number(argument('runs', '1'));
 const objective = argument('objective', 'ns');
 if (objective !== 'ns' && objective !== 'hs') throw new Error(`--objective ${objective}: use ns or hs`);
 const hs = objective === 'hs';
-const sharings = argument('negative-sharing', 'none').split(',') as NegativeSharing[];
+const sharings = argument('negative-sharing', 'auto').split(',') as NegativeSharingInput[];
 for (const sharing of sharings) {
-  if (sharing !== 'none' && sharing !== 'window')
-    throw new Error(`--negative-sharing ${sharing}: use none or window`);
+  if (sharing !== 'auto' && sharing !== 'none' && sharing !== 'window')
+    throw new Error(`--negative-sharing ${sharing}: use auto, none or window`);
 }
 const settings = { dim: 100, window: 5, negative: hs ? 0 : 5, hs, sample: 1e-4, epochs: 5, minCount: 5 };
 const learningRate = { skipgram: 0.025, cbow: 0.05 } as const;
@@ -96,7 +96,7 @@ async function trainOurs(
   folder: string,
   model: 'skipgram' | 'cbow',
   seed: number,
-  negativeSharing: NegativeSharing,
+  negativeSharing: NegativeSharingInput,
 ): Promise<Run> {
   const vectors = join(folder, `ours-${model}-${seed}.bin`);
   const cpuBefore = process.cpuUsage();
@@ -156,8 +156,8 @@ async function main(): Promise<void> {
   ];
   try {
     for (const model of models) {
-      const modes: NegativeSharing[] = model === 'skipgram' ? sharings : ['none'];
-      const ours = new Map<NegativeSharing, Run[]>(modes.map((mode) => [mode, []]));
+      const modes: NegativeSharingInput[] = model === 'skipgram' ? sharings : ['none'];
+      const ours = new Map<NegativeSharingInput, Run[]>(modes.map((mode) => [mode, []]));
       const theirs: Run[] = [];
       for (let seed = 1; seed <= runs; seed++) {
         for (const mode of modes) ours.get(mode)!.push(await trainOurs(folder, model, seed, mode));

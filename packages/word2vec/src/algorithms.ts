@@ -4,7 +4,13 @@ import {
   type TrainContext,
   type TrainingCorpus,
 } from '@embedkit/core-math';
-import { CBOW_DEFAULTS, type CbowOptions, SKIPGRAM_DEFAULTS, type SkipGramOptions } from './options.js';
+import {
+  CBOW_DEFAULTS,
+  type CbowOptions,
+  type NegativeSharingInput,
+  SKIPGRAM_DEFAULTS,
+  type SkipGramOptions,
+} from './options.js';
 import { type Word2VecModel, trainWord2Vec } from './word2vec-model.js';
 
 function assertModel(options: object, model: 'skipgram' | 'cbow'): void {
@@ -19,8 +25,13 @@ export interface Word2VecAlgorithm<Options extends object> extends EmbeddingAlgo
   train(corpus: TrainingCorpus, options: Partial<Options>, context?: TrainContext): Promise<Word2VecModel>;
 }
 
-/** Options of {@link word2vecSkipgram}: every skip-gram option but `model`. */
-export type SkipGramAlgorithmOptions = Omit<SkipGramOptions, 'model'>;
+/**
+ * Options of {@link word2vecSkipgram}: every skip-gram option but `model`, `negativeSharing` as a
+ * caller gives it (`'auto'` included).
+ */
+export type SkipGramAlgorithmOptions = Omit<SkipGramOptions, 'model' | 'negativeSharing'> & {
+  readonly negativeSharing: NegativeSharingInput;
+};
 
 /** Options of {@link word2vecCbow}: every CBOW option but `model`. */
 export type CbowAlgorithmOptions = Omit<CbowOptions, 'model'>;

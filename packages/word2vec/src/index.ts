@@ -9,6 +9,7 @@ export type { CbowAlgorithmOptions, SkipGramAlgorithmOptions, Word2VecAlgorithm 
 export { word2vecCbow, word2vecSkipgram } from './algorithms.js';
 export type {
   CbowOptions,
+  NegativeSharingInput,
   SkipGramOptions,
   Word2VecCommonOptions,
   Word2VecOptions,

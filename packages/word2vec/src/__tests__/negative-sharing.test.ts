@@ -40,7 +40,14 @@ describe('negativeSharing: window (negatives shared over a skip-gram window)', (
       { ...options, negativeSharing: 'window' },
       { threads: 1, seed: 4 },
     );
-    const perPair = await trainWord2Vec(leeSentences(), options, { threads: 1, seed: 4 });
+    const perPair = await trainWord2Vec(
+      leeSentences(),
+      { ...options, negativeSharing: 'none' },
+      { threads: 1, seed: 4 },
+    );
+    // The default ('auto') shares negatives: negative sampling is the only objective.
+    const byDefault = await trainWord2Vec(leeSentences(), options, { threads: 1, seed: 4 });
+    expect(bytes(byDefault.inputWeights).equals(bytes(shared.inputWeights))).toBe(true);
     expect(bytes(again.inputWeights).equals(bytes(shared.inputWeights))).toBe(true);
     expect(bytes(perPair.inputWeights).equals(bytes(shared.inputWeights))).toBe(false);
   });
@@ -63,8 +70,15 @@ describe('negativeSharing: window (negatives shared over a skip-gram window)', (
     }
   });
 
-  it('defaults to none and rejects bad values with a ConfigError naming the option', () => {
-    expect(resolveWord2VecOptions({})).toMatchObject({ negativeSharing: 'none' });
+  it("defaults to 'auto' (window with negative sampling alone, none with hs) and rejects bad values with a ConfigError naming the option", () => {
+    for (const given of [{}, { negativeSharing: 'auto' as const }]) {
+      expect(resolveWord2VecOptions(given)).toMatchObject({ negativeSharing: 'window' });
+      expect(resolveWord2VecOptions({ ...given, hs: true })).toMatchObject({ negativeSharing: 'none' });
+      expect(resolveWord2VecOptions({ ...given, hs: true, negative: 0 })).toMatchObject({
+        negativeSharing: 'none',
+      });
+    }
+    expect(resolveWord2VecOptions({ negativeSharing: 'none' })).toMatchObject({ negativeSharing: 'none' });
     const bad: Word2VecOptionsInput[] = [
       { negativeSharing: 'pair' as never },
       { negativeSharing: 1 as never },

@@ -105,6 +105,11 @@ describe('@embedkit/word2vec', () => {
       (input?: root.Word2VecOptionsInput) => root.Word2VecOptions
     >();
     expectTypeOf<typeof root.SKIPGRAM_DEFAULTS>().toEqualTypeOf<Readonly<root.SkipGramAlgorithmOptions>>();
+    // A caller may give 'auto'; resolved options hold what it became.
+    expectTypeOf<root.SkipGramAlgorithmOptions['negativeSharing']>().toEqualTypeOf<
+      'auto' | 'none' | 'window'
+    >();
+    expectTypeOf<root.SkipGramOptions['negativeSharing']>().toEqualTypeOf<'none' | 'window'>();
     expectTypeOf<typeof root.CBOW_DEFAULTS>().toEqualTypeOf<Readonly<root.CbowAlgorithmOptions>>();
     expectTypeOf<typeof root.MAX_DIM>().toEqualTypeOf<10_000>();
   });
