@@ -144,6 +144,7 @@ describe('@embedkit/word2vec/engine (experimental)', () => {
       | 'softmaxProbabilities'
       | 'validateInputEncoder'
       | 'validateObjectives'
+      | 'withPrestartedWorkers'
     >();
   });
 
