@@ -150,6 +150,7 @@ function takeTrainingWorker(listener: TrainingWorkerListener): TrainingWorkerHan
  * and the next pools take them instead of starting their own, so their start-up (a thread, its
  * modules) overlaps the main thread's reading of the corpus. Workers no pool took by the time
  * `run` settles are terminated.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
 export async function withPrestartedWorkers<T>(threads: number, run: () => Promise<T>): Promise<T> {
   const started: SpareWorker[] = [];
