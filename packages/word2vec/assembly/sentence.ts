@@ -15,8 +15,12 @@
 
 import {
   dotProduct,
-  fusedLogisticStep,
-  logisticUpdate,
+  dotProducts,
+  dotScore0,
+  dotScore1,
+  dotScore2,
+  dotScore3,
+  fusedUpdates,
   tableLogSigmoid,
   tableSigmoid,
 } from '../../core-math/assembly/inlined';
@@ -147,22 +151,6 @@ function zero(address: usize): void {
   for (; i < rowBytes; i += 4) store<f32>(address + i, 0);
 }
 
-/** One logistic step of hidden against row `row` of `matrix`, gradient accumulated. */
-function step(hiddenAt: usize, matrix: usize, row: i32, label: f64, lr: f64): f64 {
-  return fusedLogisticStep(
-    hiddenAt,
-    matrix + <usize>row * rowBytes,
-    gradient,
-    dim,
-    label,
-    lr,
-    sigmoid,
-    sigmoidSize,
-    maxExp,
-    factor,
-  );
-}
-
 /**
  * Draws the negatives of one prediction into `draws` and reads their rows, so they load while the
  * previous prediction's steps run. The steps draw nothing, so drawing a prediction's negatives
@@ -181,43 +169,119 @@ function drawNegatives(draws: usize): void {
   sink = seen;
 }
 
+// The outputs of the prediction being trained, as outputRow and outputLabel read them: hierarchical
+// softmax's path (outputsOnPath; outputsAt: its packed entries, node << 1 | branch) or negative
+// sampling's target (outputsTarget) then its draws (outputsAt).
+let outputsOnPath = false;
+let outputsAt: usize = 0;
+let outputsTarget: i32 = 0;
+
+/** The row of output k of the prediction, or 0 for none (a draw that hits the target). */
+function outputRow(k: i32): usize {
+  if (outputsOnPath) return nodes + (<usize>(word(outputsAt, k) >>> 1)) * rowBytes;
+  if (k === 0) return output + <usize>outputsTarget * rowBytes;
+  const noise = word(outputsAt, k - 1);
+  // A draw that hits the target is not a negative example.
+  return noise === outputsTarget ? 0 : output + <usize>noise * rowBytes;
+}
+
+/** The label of output k: word2vec's branch 0 on a path, the target against its negatives. */
+function outputLabel(k: i32): f64 {
+  if (outputsOnPath) return <f64>(1 - (word(outputsAt, k) & 1));
+  return k === 0 ? 1 : 0;
+}
+
+/** Whether output `at`'s row is already the row of one of outputs from..at - 1. */
+function repeatsRow(from: i32, at: i32): bool {
+  const row = outputRow(at);
+  if (row === 0) return false;
+  for (let k = from; k < at; k++) if (outputRow(k) === row) return true;
+  return false;
+}
+
+// The outputs one batched step trains at most.
+const BATCH: i32 = 4;
+
+// The loss summed by scoredGain, in the order of the outputs.
+let batchLoss: f64 = 0;
+// The update scoredGain computed.
+let gain: f32 = 0;
+
 /**
- * Hierarchical softmax: the logistic steps along the target's path, one word per step in the packed
- * path (node << 1 | code). With treeSkipSaturated (word2vec, gensim), a node whose score is
- * saturated (at or beyond ±maxExp) is left as it is: its loss counts, its row and the gradient do
- * not change.
+ * One output of a batched step, scored: adds its loss to batchLoss, leaves its update in `gain`,
+ * and returns its row, or 0 when it is not updated (no row; or a node whose score is saturated, at
+ * or beyond ±maxExp, under treeSkipSaturated: word2vec's and gensim's rule, its loss still counts).
  */
-function hierarchicalSoftmax(hiddenAt: usize, target: i32, lr: f64): f64 {
-  let loss: f64 = 0;
-  const end = word(treeOffsets, target + 1);
-  for (let k = word(treeOffsets, target); k < end; k++) {
-    const entry = word(treePath, k);
-    const row = nodes + (<usize>(entry >>> 1)) * rowBytes;
-    // word2vec's convention: branch 0 is the positive label.
-    const label = <f64>(1 - (entry & 1));
-    const score = dotProduct(hiddenAt, row, dim);
-    if (treeSkipSaturated && (score <= -maxExp || score >= maxExp)) {
-      const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
-      loss -= tableLogSigmoid(label === 1 ? score : -score, logTable, maxExp, factor);
-      continue;
-    }
-    loss += logisticUpdate(score, hiddenAt, row, gradient, dim, label, lr, sigmoid, sigmoidSize, maxExp, factor);
+function scoredGain(row: usize, score: f64, label: f64, lr: f64): usize {
+  if (row === 0) return 0;
+  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+  batchLoss -= tableLogSigmoid(label === 1 ? score : -score, logTable, maxExp, factor);
+  if (outputsOnPath && treeSkipSaturated && (score <= -maxExp || score >= maxExp)) return 0;
+  gain = <f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr);
+  return row;
+}
+
+/**
+ * Outputs first..first + count - 1 (at most BATCH, distinct rows) in one batched step, with the
+ * bits of one logistic step per output in turn: every score comes from the rows before any update
+ * (no row comes twice, so the same scores), then one pass updates the gradient and the rows.
+ */
+function batchedStep(hiddenAt: usize, first: i32, count: i32, lr: f64): void {
+  const r0 = outputRow(first);
+  const r1 = count > 1 ? outputRow(first + 1) : 0;
+  const r2 = count > 2 ? outputRow(first + 2) : 0;
+  const r3 = count > 3 ? outputRow(first + 3) : 0;
+  // A missing row reads the hidden vector instead; its score is not used.
+  dotProducts(
+    hiddenAt,
+    r0 !== 0 ? r0 : hiddenAt,
+    r1 !== 0 ? r1 : hiddenAt,
+    r2 !== 0 ? r2 : hiddenAt,
+    r3 !== 0 ? r3 : hiddenAt,
+    count,
+    dim,
+  );
+  const u0 = scoredGain(r0, dotScore0, outputLabel(first), lr);
+  const g0 = gain;
+  const u1 = count > 1 ? scoredGain(r1, dotScore1, outputLabel(first + 1), lr) : 0;
+  const g1 = gain;
+  const u2 = count > 2 ? scoredGain(r2, dotScore2, outputLabel(first + 2), lr) : 0;
+  const g2 = gain;
+  const u3 = count > 3 ? scoredGain(r3, dotScore3, outputLabel(first + 3), lr) : 0;
+  const g3 = gain;
+  if ((u0 | u1 | u2 | u3) !== 0) fusedUpdates(hiddenAt, gradient, dim, u0, g0, u1, g1, u2, g2, u3, g3);
+}
+
+/**
+ * The logistic steps of the prediction's `count` outputs (outputRow), in batched steps of up to
+ * BATCH outputs; a row that comes again (a noise word drawn twice) starts a new batch, so it is
+ * scored after its first update, as in the TypeScript loop. Returns `loss` plus their losses.
+ */
+function trainOutputs(hiddenAt: usize, count: i32, lr: f64, loss: f64): f64 {
+  batchLoss = loss;
+  for (let first = 0; first < count; ) {
+    let end = first + 1;
+    while (end < count && end - first < BATCH && !repeatsRow(first, end)) end++;
+    batchedStep(hiddenAt, first, end - first, lr);
+    first = end;
   }
-  return loss;
+  return batchLoss;
 }
 
 /** The objective: hierarchical softmax along the target's path, then the negatives in `draws`. */
 function objective(hiddenAt: usize, target: i32, lr: f64, draws: usize): f64 {
   let loss: f64 = 0;
-  if (treeOffsets !== 0) loss += hierarchicalSoftmax(hiddenAt, target, lr);
+  if (treeOffsets !== 0) {
+    const from = word(treeOffsets, target);
+    outputsOnPath = true;
+    outputsAt = treePath + ((<usize>from) << 2);
+    loss = trainOutputs(hiddenAt, word(treeOffsets, target + 1) - from, lr, loss);
+  }
   if (negative > 0) {
-    loss += step(hiddenAt, output, target, 1, lr);
-    for (let d = 0; d < negative; d++) {
-      const noise = load<i32>(draws + ((<usize>d) << 2));
-      // A draw that hits the target is not a negative example.
-      if (noise === target) continue;
-      loss += step(hiddenAt, output, noise, 0, lr);
-    }
+    outputsOnPath = false;
+    outputsAt = draws;
+    outputsTarget = target;
+    loss = trainOutputs(hiddenAt, negative + 1, lr, loss);
   }
   return loss;
 }
@@ -276,7 +340,8 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
   let trains = hasRows(word(sentence, walkCenter));
   if (trains) drawNegatives(draws);
   while (walkCenter < length) {
-    const center = word(sentence, walkCenter);
+    const centerAt = walkCenter;
+    const center = word(sentence, centerAt);
     const j = walkContext;
     advanceWalk(length);
     const nextTrains = walkCenter < length && hasRows(word(sentence, walkCenter));
@@ -288,13 +353,11 @@ function skipGram(sentence: usize, length: i32, lr: f64, workspace: usize): f64 
         loss += objective(row, center, lr, draws);
         axpy(1, gradient, row, dim);
       } else {
-        const first = word(encoderOffsets, center);
-        const end = word(encoderOffsets, center + 1);
-        zero(hidden);
-        for (let k = first; k < end; k++) axpy(1, inputRow(word(encoderRows, k)), hidden, dim);
-        scale(<f32>(1 / <f64>(end - first)), hidden, dim);
+        // fastText's pairs: the centre's rows (the word and its subwords) predict the context word.
+        sumInputRows(sentence, centerAt, centerAt + 1, -1, hidden);
+        scale(<f32>(1 / <f64>(endEntry(center) - firstEntry(center))), hidden, dim);
         loss += objective(hidden, word(sentence, j), lr, draws);
-        for (let k = first; k < end; k++) axpy(1, gradient, inputRow(word(encoderRows, k)), dim);
+        addToInputRows(sentence, centerAt, centerAt + 1, -1, gradient);
       }
       predictions++;
     }
@@ -414,22 +477,108 @@ function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize)
   return loss;
 }
 
-/** Adds `alpha` times x to every input row of the context words from..to (without i). */
-function addToContext(sentence: usize, from: i32, to: i32, i: i32, alpha: f32, x: usize, into: bool): void {
+// The input rows of words of a sentence: for each word, row `token` itself or, with
+// an encoder, its encoder entries (the word and its subwords).
+
+/** The first of token `token`'s entries. */
+// @ts-ignore: decorator
+@inline
+function firstEntry(token: i32): i32 {
+  return encoderOffsets === 0 ? token : word(encoderOffsets, token);
+}
+
+/** The end of token `token`'s entries. */
+// @ts-ignore: decorator
+@inline
+function endEntry(token: i32): i32 {
+  return encoderOffsets === 0 ? token + 1 : word(encoderOffsets, token + 1);
+}
+
+/** The address of entry `k`'s input row. */
+// @ts-ignore: decorator
+@inline
+function entryRow(k: i32): usize {
+  return inputRow(encoderOffsets === 0 ? k : word(encoderRows, k));
+}
+
+/**
+ * `into` = the sum of the input rows of the words from..to of the sentence (without i), for each
+ * float from zero in the rows' order with the float32 operations of `axpy(1, row, into)` (the same
+ * bits). 64 bytes of `into` stay in registers while every row goes by: each row is read
+ * once and `into` written once, not read and written once per row.
+ */
+function sumInputRows(sentence: usize, from: i32, to: i32, i: i32, into: usize): void {
+  let offset: usize = 0;
+  for (; offset + 64 <= rowBytes; offset += 64) {
+    let a = f32x4.splat(0);
+    let b = f32x4.splat(0);
+    let c = f32x4.splat(0);
+    let d = f32x4.splat(0);
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      const context = word(sentence, j);
+      const end = endEntry(context);
+      for (let k = firstEntry(context); k < end; k++) {
+        const row = entryRow(k) + offset;
+        a = f32x4.add(a, v128.load(row));
+        b = f32x4.add(b, v128.load(row, 16));
+        c = f32x4.add(c, v128.load(row, 32));
+        d = f32x4.add(d, v128.load(row, 48));
+      }
+    }
+    v128.store(into + offset, a);
+    v128.store(into + offset, b, 16);
+    v128.store(into + offset, c, 32);
+    v128.store(into + offset, d, 48);
+  }
+  if (offset === rowBytes) return;
+  for (let f = offset; f < rowBytes; f += 4) store<f32>(into + f, 0);
   for (let j = from; j < to; j++) {
     if (j === i) continue;
     const context = word(sentence, j);
-    if (encoderOffsets === 0) {
-      if (into) axpy(alpha, x, inputRow(context), dim);
-      else axpy(alpha, inputRow(context), x, dim);
-    } else {
-      const end = word(encoderOffsets, context + 1);
-      for (let k = word(encoderOffsets, context); k < end; k++) {
-        if (into) axpy(alpha, x, inputRow(word(encoderRows, k)), dim);
-        else axpy(alpha, inputRow(word(encoderRows, k)), x, dim);
+    const end = endEntry(context);
+    for (let k = firstEntry(context); k < end; k++) addTail(entryRow(k), into, offset);
+  }
+}
+
+/**
+ * Adds x to every input row of the words from..to of the sentence (without i), each float as
+ * `axpy(1, x, row)` adds it (the same bits), with 64 bytes of x in registers while every row goes by.
+ */
+function addToInputRows(sentence: usize, from: i32, to: i32, i: i32, x: usize): void {
+  let offset: usize = 0;
+  for (; offset + 64 <= rowBytes; offset += 64) {
+    const a = v128.load(x + offset);
+    const b = v128.load(x + offset, 16);
+    const c = v128.load(x + offset, 32);
+    const d = v128.load(x + offset, 48);
+    for (let j = from; j < to; j++) {
+      if (j === i) continue;
+      const context = word(sentence, j);
+      const end = endEntry(context);
+      for (let k = firstEntry(context); k < end; k++) {
+        const row = entryRow(k) + offset;
+        v128.store(row, f32x4.add(v128.load(row), a));
+        v128.store(row, f32x4.add(v128.load(row, 16), b), 16);
+        v128.store(row, f32x4.add(v128.load(row, 32), c), 32);
+        v128.store(row, f32x4.add(v128.load(row, 48), d), 48);
       }
     }
   }
+  if (offset === rowBytes) return;
+  for (let j = from; j < to; j++) {
+    if (j === i) continue;
+    const context = word(sentence, j);
+    const end = endEntry(context);
+    for (let k = firstEntry(context); k < end; k++) addTail(x, entryRow(k), offset);
+  }
+}
+
+/** y += x over the bytes from `offset` to the row's end (the part of a row past its 64-byte groups). */
+function addTail(x: usize, y: usize, offset: usize): void {
+  let f = offset;
+  for (; f + 16 <= rowBytes; f += 16) v128.store(y + f, f32x4.add(v128.load(y + f), v128.load(x + f)));
+  for (; f < rowBytes; f += 4) store<f32>(y + f, load<f32>(y + f) + load<f32>(x + f));
 }
 
 /** The number of input rows of the context words from..to (without i). */
@@ -466,14 +615,13 @@ function cbow(sentence: usize, length: i32, lr: f64, cbowMean: bool, workspace: 
       if (rows !== 0) drawNegatives(nextDraws);
     }
     if (currentRows !== 0) {
-      zero(hidden);
-      addToContext(sentence, from, to, i, 1, hidden, false);
+      sumInputRows(sentence, from, to, i, hidden);
       if (cbowMean) scale(<f32>(1 / <f64>currentRows), hidden, dim);
       zero(gradient);
       loss += objective(hidden, word(sentence, i), lr, draws);
       if (!cbowMean) scale(<f32>(1 / <f64>currentRows), gradient, dim);
       predictions++;
-      addToContext(sentence, from, to, i, 1, gradient, true);
+      addToInputRows(sentence, from, to, i, gradient);
     }
     const swap = draws;
     draws = nextDraws;

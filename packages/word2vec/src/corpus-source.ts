@@ -1,6 +1,8 @@
 import { ConfigError, type TrainingCorpus, type TrainingProgress } from '@embedkit/core-math';
 import { type EncodedCorpus, type Vocabulary, encodeCorpus, encodeCorpusBlocks } from '@embedkit/corpus';
+import { createSpillFile } from '#spill-file';
 import type { EngineCorpus } from './run-engine.js';
+import { SpilledEpochs } from './spilled-epochs.js';
 
 /**
  * Throws when `corpus` can be read only once (an iterator, such as a generator object): training
@@ -40,18 +42,24 @@ export interface PrepareCorpusOptions {
   readonly maxSentenceLength: number;
   /** In-memory limit, in tokens. */
   readonly maxInMemoryTokens: number;
+  /** Whether a streamed corpus's encoded ids are spilled to a temporary file for the later epochs. */
+  readonly spill: boolean;
+  /** Folder of the spill file; `undefined` for the system's temporary folder. */
+  readonly tmpDir: string | undefined;
   /** Stops reading. */
   readonly signal: AbortSignal | undefined;
-  /** Receives `counting` and `encoding` progress. */
+  /** Receives `counting` and `encoding` progress, and the warning when the ids cannot be spilled. */
   readonly onProgress: ((progress: TrainingProgress) => void) | undefined;
 }
 
 /**
  * Decides how to feed `corpus` to the engine: encoded once into memory when it has at most
- * `maxInMemoryTokens` tokens in `vocabulary`, else streamed: read and encoded again for every epoch,
- * block by block (`encodeCorpusBlocks`: a file split on whitespace is read on its bytes, as the
- * vocabulary pass reads it), in memory that does not grow with the corpus. When the token count is
- * not known (continued training on a new corpus) a counting pass finds it.
+ * `maxInMemoryTokens` tokens in `vocabulary`, else streamed block by block, in memory that does not
+ * grow with the corpus: the first epoch reads and encodes it (`encodeCorpusBlocks`: a file split on
+ * whitespace is read on its bytes, as the vocabulary pass reads it) and, with `spill`, writes the ids
+ * to a temporary file that the later epochs read back ({@link SpilledEpochs}); without it every epoch
+ * encodes the corpus again. When the token count is not known (continued training on a new corpus) a
+ * counting pass finds it.
  */
 export async function prepareCorpus(
   corpus: TrainingCorpus,
@@ -76,7 +84,7 @@ export async function prepareCorpus(
     corpus: {
       kind: 'stream',
       tokensPerEpoch: tokens,
-      epoch: epochsOf(corpus, vocabulary, maxSentenceLength),
+      epoch: epochsOf(corpus, vocabulary, options),
     },
     tokens,
   };
@@ -96,18 +104,32 @@ async function countTokens(
 /**
  * The epochs of a streamed corpus: every epoch of one run (one `signal`) reads the same
  * `encodeCorpusBlocks` iterable, so a file's byte lookup, filled during the first epoch, serves the
- * others.
+ * others; with `spill` they read the first epoch's ids from a spill file instead, which is closed
+ * and removed when the run's `signal` aborts (the engine aborts it at the end of every run, on
+ * success, error or cancellation).
  */
 function epochsOf(
   corpus: TrainingCorpus,
   vocabulary: Vocabulary,
-  maxSentenceLength: number,
+  options: PrepareCorpusOptions,
 ): (signal: AbortSignal) => AsyncIterable<EncodedCorpus> {
-  let run: { readonly signal: AbortSignal; readonly blocks: AsyncIterable<EncodedCorpus> } | undefined;
+  const { maxSentenceLength, spill, tmpDir, onProgress } = options;
+  let run: { readonly signal: AbortSignal; readonly epochs: () => AsyncIterable<EncodedCorpus> } | undefined;
   return (signal) => {
     if (run?.signal !== signal) {
-      run = { signal, blocks: encodeCorpusBlocks(corpus, vocabulary, { maxSentenceLength, signal }) };
+      const blocks = encodeCorpusBlocks(corpus, vocabulary, { maxSentenceLength, signal });
+      if (spill) {
+        const spilled = new SpilledEpochs({
+          blocks,
+          createFile: () => createSpillFile(tmpDir),
+          warn: (message) => onProgress?.({ phase: 'training', message }),
+        });
+        signal.addEventListener('abort', () => spilled.close(), { once: true });
+        run = { signal, epochs: () => spilled.epoch() };
+      } else {
+        run = { signal, epochs: () => blocks };
+      }
     }
-    return run.blocks;
+    return run.epochs();
   };
 }

@@ -28,10 +28,21 @@ export interface Word2VecCommonOptions {
   readonly maxSentenceLength: number;
   /**
    * Corpora with at most this many tokens (in the vocabulary) are encoded once and held in memory
-   * (4 bytes per token); larger ones are read again for every epoch. Default 2^27 (512 MiB);
-   * 0 always streams.
+   * (4 bytes per token); larger ones are streamed, in memory that does not grow with the corpus
+   * (see `spill`). Default 2^27 (512 MiB); 0 always streams.
    */
   readonly maxInMemoryTokens: number;
+  /**
+   * A streamed corpus (above `maxInMemoryTokens`) trained for more than one epoch: the first epoch
+   * writes the ids it encodes to a temporary file (4 bytes per token, in `tmpDir`) and the later
+   * epochs read them back instead of reading and encoding the text again. The file is created under
+   * a random name and unlinked at once (where the system refuses, removed at the end of the run):
+   * it is gone when the run ends, fails or is cancelled. When it cannot be created or written (a
+   * full disk) one warning goes to `onProgress` and every epoch encodes the text again. Default true.
+   */
+  readonly spill: boolean;
+  /** Folder of the temporary file of `spill`. Default: unset, the system's (`os.tmpdir()`). */
+  readonly tmpDir: string | undefined;
 }
 
 /** Skip-gram options: each word predicts the words of its window. */
@@ -79,6 +90,8 @@ const COMMON_DEFAULTS = {
   hs: false,
   maxSentenceLength: 10_000,
   maxInMemoryTokens: 2 ** 27,
+  spill: true,
+  tmpDir: undefined,
 } as const;
 
 /** Default skip-gram options (without `model`). */
@@ -98,6 +111,13 @@ export const CBOW_DEFAULTS: Readonly<Omit<CbowOptions, 'model'>> = Object.freeze
 function integer(option: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(option, value, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function directory(option: string, value: unknown): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || value === '')) {
+    throw new ConfigError(option, value, 'a folder path');
   }
   return value;
 }
@@ -158,6 +178,8 @@ export function resolveWord2VecOptions(input: Word2VecOptionsInput = {}): Word2V
     hs: boolean('hs', value('hs')),
     maxSentenceLength: integer('maxSentenceLength', value('maxSentenceLength'), 1, 2 ** 30),
     maxInMemoryTokens: integer('maxInMemoryTokens', value('maxInMemoryTokens'), 0, 2 ** 31 - 1),
+    spill: boolean('spill', value('spill')),
+    tmpDir: directory('tmpDir', value('tmpDir')),
   };
   if (!common.hs && common.negative === 0) {
     throw new ConfigError('negative', 0, 'at least 1 when hs is false (training needs an objective)');

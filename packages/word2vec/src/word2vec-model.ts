@@ -214,12 +214,15 @@ export class Word2VecModel implements Embedder {
       const encoded = counted ? this.#encodedCorpus : undefined;
       this.#encodedCorpus = undefined;
       return this.#run(schedule, context, async () => {
-        const { maxSentenceLength, maxInMemoryTokens } = this.options;
+        const { maxSentenceLength, maxInMemoryTokens, spill, tmpDir } = this.options;
         const plan = await prepareCorpus(replayable, this.vocabulary, {
           tokens: counted ? this.vocabulary.totalCount : undefined,
           encoded,
           maxSentenceLength,
           maxInMemoryTokens,
+          // One epoch would write a file that nothing reads.
+          spill: spill && schedule.epochs > 1,
+          tmpDir,
           signal: context.signal,
           onProgress: context.onProgress,
         });

@@ -1,3 +1,7 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from '@embedkit/core-math';
 import { Vocabulary } from '@embedkit/corpus';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +25,13 @@ async function collect(blocks: AsyncIterable<EncodedSentences>): Promise<number[
 }
 
 describe('prepareCorpus', () => {
-  const base = { signal: undefined, onProgress: undefined, encoded: undefined };
+  const base = {
+    signal: undefined,
+    onProgress: undefined,
+    encoded: undefined,
+    spill: false,
+    tmpDir: undefined,
+  };
 
   it('encodes a corpus that fits into memory, cutting sentences at maxSentenceLength', async () => {
     const vocab = await Vocabulary.build(sentences, { minCount: 1 });
@@ -45,6 +55,8 @@ describe('prepareCorpus', () => {
       encoded: undefined,
       maxSentenceLength: 10,
       maxInMemoryTokens: 3,
+      spill: false,
+      tmpDir: undefined,
       signal: undefined,
       onProgress: (p) => progress.push(p.phase),
     });
@@ -60,6 +72,49 @@ describe('prepareCorpus', () => {
       ['c', 'a'],
     ]);
     expect(await collect(plan.corpus.epoch(signal))).toEqual(first);
+  });
+
+  it.each([
+    [true, 'reads the later epochs from its spill file (the corpus file changed meanwhile)'],
+    [false, 'reads and encodes the corpus file again'],
+  ])('streams with spill %s: %s', async (spill) => {
+    const folder = await mkdtemp(join(tmpdir(), 'embedkit-w2v-spill-'));
+    try {
+      const file = join(folder, 'corpus.txt');
+      writeFileSync(file, 'a b c a b x\nc a\n');
+      const vocab = await Vocabulary.build(file, { minCount: 2 });
+      const plan = await prepareCorpus(file, vocab, {
+        ...base,
+        spill,
+        tmpDir: folder,
+        tokens: vocab.totalCount,
+        maxSentenceLength: 10,
+        maxInMemoryTokens: 0,
+      });
+      if (plan.corpus.kind !== 'stream') throw new Error('expected a streamed corpus');
+      const { epoch } = plan.corpus;
+      const run = new AbortController();
+      const words = async (): Promise<string[][]> =>
+        (await collect(epoch(run.signal))).map((ids) => ids.map((id) => vocab.word(id)));
+      expect(await words()).toEqual([
+        ['a', 'b', 'c', 'a', 'b'],
+        ['c', 'a'],
+      ]);
+      writeFileSync(file, 'c c\n');
+      expect(await words()).toEqual(
+        spill
+          ? [
+              ['a', 'b', 'c', 'a', 'b'],
+              ['c', 'a'],
+            ]
+          : [['c', 'c']],
+      );
+      run.abort();
+      // The spill file was unlinked when it was created: only the corpus is in the folder.
+      expect(readdirSync(folder)).toEqual(['corpus.txt']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('takes a corpus encoded while counting instead of encoding it again', async () => {

@@ -98,6 +98,8 @@ describe('@embedkit/word2vec', () => {
       readonly hs: boolean;
       readonly maxSentenceLength: number;
       readonly maxInMemoryTokens: number;
+      readonly spill: boolean;
+      readonly tmpDir: string | undefined;
     }>();
     expectTypeOf<typeof root.resolveWord2VecOptions>().toEqualTypeOf<
       (input?: root.Word2VecOptionsInput) => root.Word2VecOptions

@@ -69,12 +69,14 @@ function setupFor(c: Case): EngineSetup {
     });
     encoder = { offsets, rows: Int32Array.from(c.encoder.flat()) };
   }
+  // Beyond 11 dimensions the spread shrinks so that scores keep the range they have at 11.
+  const spread = c.spread * Math.sqrt(Math.min(1, 11 / c.dim));
   const inputWeights = allocateFloat32(inputRows * c.dim);
-  fillWeights(inputWeights, c.seed, c.spread);
+  fillWeights(inputWeights, c.seed, spread);
   const outputWeights = allocateFloat32(size * c.dim);
-  fillWeights(outputWeights, c.seed + 1, c.spread);
+  fillWeights(outputWeights, c.seed + 1, spread);
   const nodeWeights = allocateFloat32((size - 1) * c.dim);
-  fillWeights(nodeWeights, c.seed + 2, c.spread);
+  fillWeights(nodeWeights, c.seed + 2, spread);
   return {
     architecture: c.architecture,
     dim: c.dim,
@@ -194,13 +196,15 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
   .record({
     architecture: fc.constantFrom<Architecture>('skipgram', 'cbow'),
     cbowMean: fc.boolean(),
-    dim: fc.integer({ min: 1, max: 11 }),
+    // Up to 11: the kernels' 4-float tails; 12 to 40: also the 16-float groups the input rows are
+    // summed and updated by.
+    dim: fc.oneof(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 12, max: 40 })),
     window: fc.integer({ min: 1, max: 4 }),
     counts: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }),
     objective: fc.constantFrom('ns', 'hs', 'both'),
     shareNegatives: fc.boolean(),
     skipSaturated: fc.boolean(),
-    // Weights of 1 keep |score| < 6 with dim <= 11; 8 saturates many scores.
+    // Weights of 1 keep |score| < 6 (with the spread scaled beyond 11 dimensions); 8 saturates many.
     spread: fc.constantFrom(1, 8),
     negative: fc.integer({ min: 1, max: 4 }),
     encoded: fc.boolean(),
@@ -333,5 +337,72 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
     };
     expectSameTraining(c, 'ts-on-wasm');
     expectSameTraining(c);
+  });
+});
+
+// The sentence kernel trains the outputs of a prediction (the target and its negatives, or the
+// nodes of a path) in batched steps of up to four distinct rows: scores first, then one pass of
+// updates. A row that comes again must start a new batch, so that it is scored after its first
+// update; these cases make both happen often and must still give the TypeScript loop's bits.
+describe('the batched steps of the WebAssembly sentence loop', () => {
+  const random = new Random(13);
+  const sentencesOf = (words: number, count: number) =>
+    Array.from({ length: count }, () =>
+      Array.from({ length: 2 + random.nextInt(20) }, () => random.nextInt(words)),
+    );
+  const base: Case = {
+    architecture: 'skipgram',
+    cbowMean: true,
+    // Two 8-float chunks, a 4-float chunk and one float: every part of the row loops.
+    dim: 21,
+    window: 3,
+    counts: [],
+    negative: 8,
+    hs: false,
+    sharing: 'none',
+    skipSaturated: true,
+    spread: 1,
+    encoder: null,
+    extraRows: 0,
+    keep: null,
+    sentences: [],
+    seed: 17,
+    lr: 0.05,
+  };
+
+  it('scores a noise word drawn twice after its first update (two-word vocabulary)', () => {
+    // Eight draws from two words: whenever two draws miss the target they are the same row.
+    const counts = [5, 3];
+    const sentences = sentencesOf(counts.length, 20);
+    for (const architecture of ['skipgram', 'cbow'] as const) {
+      const c: Case = { ...base, architecture, counts, sentences };
+      expectSameTraining(c, 'ts-on-wasm');
+      expectSameTraining({ ...c, encoder: [[0, 2], [1]], extraRows: 1 }, 'ts-on-wasm');
+    }
+  });
+
+  it('skips saturated nodes along paths longer than one batch, with negatives', () => {
+    const counts = Array.from({ length: 40 }, (_, i) => 400 / (i + 1));
+    const sentences = sentencesOf(counts.length, 30);
+    const c: Case = { ...base, counts, sentences, hs: true, negative: 7, spread: 8 };
+    // Paths of five nodes and more (two batches) and scores at or beyond maxExp from the start.
+    const setup = setupFor(c);
+    const tree = buildHuffmanTree(counts);
+    expect(Math.max(...tree.offsets.slice(1).map((end, w) => end - tree.offsets[w]!))).toBeGreaterThan(4);
+    const nodes = objectiveMatrices(setup.objectives)[0]!.weights;
+    let saturated = 0;
+    for (let w = 0; w < counts.length; w++) {
+      for (let n = 0; n < counts.length - 1; n++) {
+        let score = 0;
+        for (let i = 0; i < c.dim; i++) score += setup.inputWeights[w * c.dim + i]! * nodes[n * c.dim + i]!;
+        if (Math.abs(score) >= 6) saturated++;
+      }
+    }
+    expect(saturated).toBeGreaterThan(100);
+    for (const architecture of ['skipgram', 'cbow'] as const) {
+      for (const skipSaturated of [true, false]) {
+        expectSameTraining({ ...c, architecture, skipSaturated }, 'ts-on-wasm');
+      }
+    }
   });
 });
