@@ -1,6 +1,7 @@
 import { type TrainingCorpus, throwIfAborted } from '@embedkit/core-math';
 import type { ResolvedSentenceOptions, SentenceOptions } from './options.js';
 import { whitespaceTokenizer } from './tokenizers.js';
+import { FNV_OFFSET, fnv1aStep } from './byte-string-table.js';
 import { fileChunks } from '#file-chunks';
 
 /**
@@ -8,8 +9,8 @@ import { fileChunks } from '#file-chunks';
  * during the call (they lie in the scanner's buffer, which the next chunk may overwrite).
  */
 export interface ScannedTokens {
-  /** A token: the bytes `bytes[start..end)`. */
-  token(bytes: Uint8Array, start: number, end: number): void;
+  /** A token: the bytes `bytes[start..end)`, whose FNV-1a hash (`fnv1a` of the byte-string table) is `hash`. */
+  token(bytes: Uint8Array, start: number, end: number, hash: number): void;
   /** The end of a sentence that has at least one token: a line end, or `maxSentenceLength` tokens. */
   endSentence(): void;
 }
@@ -55,6 +56,8 @@ export class ByteScanner {
   #position = 0;
   /** Start of the token being read, or -1. */
   #tokenStart = -1;
+  /** FNV-1a hash of the token's bytes read so far (hashed as they are scanned, not read again). */
+  #tokenHash = FNV_OFFSET | 0;
   #lineTokens = 0;
   /** Whether the start of the file (a byte-order mark or not) is decided. */
   #started = false;
@@ -112,34 +115,41 @@ export class ByteScanner {
     const end = this.#length;
     let i = this.#position;
     let tokenStart = this.#tokenStart;
+    let hash = this.#tokenHash;
     while (i < end) {
+      const b = bytes[i]!;
       let space = whitespaceLength(bytes, i, end);
       if (space < 0) {
         if (!final) break;
         space = 0;
       }
       if (space === 0) {
-        if (tokenStart < 0) tokenStart = i;
+        if (tokenStart < 0) {
+          tokenStart = i;
+          hash = FNV_OFFSET | 0;
+        }
+        hash = fnv1aStep(hash, b);
         i++;
         continue;
       }
       if (tokenStart >= 0) {
-        this.#token(bytes, tokenStart, i);
+        this.#token(bytes, tokenStart, i, hash);
         tokenStart = -1;
       }
-      if (bytes[i] === LINE_FEED) this.#endSentence();
+      if (b === LINE_FEED) this.#endSentence();
       i += space;
     }
     if (final && tokenStart >= 0) {
-      this.#token(bytes, tokenStart, end);
+      this.#token(bytes, tokenStart, end, hash);
       tokenStart = -1;
     }
     this.#position = i;
     this.#tokenStart = tokenStart;
+    this.#tokenHash = hash;
   }
 
-  #token(bytes: Uint8Array, start: number, end: number): void {
-    this.#tokens.token(bytes, start, end);
+  #token(bytes: Uint8Array, start: number, end: number, hash: number): void {
+    this.#tokens.token(bytes, start, end, hash);
     if (++this.#lineTokens === this.#maxSentenceLength) this.#endSentence();
   }
 

@@ -40,9 +40,9 @@ class ByteWords {
   /** The word of each entry of the table. */
   #wordOf = new Int32Array(1 << 15);
 
-  /** The word of `bytes[start..end)`, counted once more. */
-  count(bytes: Uint8Array, start: number, end: number): number {
-    const entry = this.#table.find(bytes, start, end);
+  /** The word of `bytes[start..end)` (whose FNV-1a hash is `hash`), counted once more. */
+  count(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const entry = this.#table.find(bytes, start, end, hash);
     if (entry >= 0) {
       const word = this.#wordOf[entry]!;
       this.counts[word]!++;
@@ -77,8 +77,8 @@ class WordCounter implements ScannedTokens {
     this.#limit = limit;
   }
 
-  token(bytes: Uint8Array, start: number, end: number): void {
-    const word = this.table.count(bytes, start, end);
+  token(bytes: Uint8Array, start: number, end: number, hash: number): void {
+    const word = this.table.count(bytes, start, end, hash);
     this.tokens++;
     const record = this.record;
     if (record !== undefined) {

@@ -9,13 +9,18 @@ import {
   runEngine,
   shareInt32Array,
   sharedFloat32Array,
+  withPrestartedWorkers,
 } from '@embedkit/word2vec/engine';
 import { MAX_FLOAT32_LENGTH } from '#array-limits';
 import type { FastTextArgs } from './fasttext-args.js';
 import { FastTextModel } from './fasttext-model.js';
 import { buildInputRowTable } from './subword-table.js';
 import { SubwordIndexer } from './subwords.js';
-import { type FastTextTrainOptionsInput, resolveFastTextOptions } from './train-options.js';
+import {
+  type FastTextTrainOptions,
+  type FastTextTrainOptionsInput,
+  resolveFastTextOptions,
+} from './train-options.js';
 
 /**
  * Trains a fastText subword model (Bojanowski et al. 2017) on `corpus` with the shared word2vec
@@ -36,6 +41,16 @@ export async function trainFastText(
   context: TrainContext = {},
 ): Promise<FastTextModel> {
   const resolved = resolveFastTextOptions(options);
+  const { threads } = resolveRunSettings(context);
+  return withPrestartedWorkers(threads, () => trainResolved(corpus, resolved, context));
+}
+
+/** {@link trainFastText} with its options resolved, while the training workers start. */
+async function trainResolved(
+  corpus: TrainingCorpus,
+  resolved: FastTextTrainOptions,
+  context: TrainContext,
+): Promise<FastTextModel> {
   const { threads, seed } = resolveRunSettings(context);
   const { signal, onProgress } = context;
   const { dim, bucket, maxSentenceLength } = resolved;
@@ -44,9 +59,9 @@ export async function trainFastText(
     ...(signal === undefined ? {} : { signal }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };
-  // Read twice (vocabulary, then ids): a pipe is copied once first.
+  // Counted and encoded in one pass (a pipe is copied once first).
   const { vocabulary, sentences } = await withReplayableCorpus(corpus, reading, async (replayable) => {
-    const built = await Vocabulary.build(replayable, {
+    const { vocabulary: built, encoded } = await Vocabulary.buildAndEncode(replayable, {
       minCount: resolved.minCount,
       ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
       ...reading,
@@ -58,7 +73,7 @@ export async function trainFastText(
         `(words + bucket) x dim at most ${MAX_FLOAT32_LENGTH} floats, what one array holds here (${built.size} words, dim ${dim})`,
       );
     }
-    return { vocabulary: built, sentences: await encodeCorpus(replayable, built, reading) };
+    return { vocabulary: built, sentences: encoded ?? (await encodeCorpus(replayable, built, reading)) };
   });
   const words = vocabulary.size;
   const args: FastTextArgs = {

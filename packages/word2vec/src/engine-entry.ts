@@ -12,6 +12,7 @@
  */
 export type { EncodedSentences, EngineCorpus, EngineRun, EngineRunResult } from './run-engine.js';
 export { runEngine } from './run-engine.js';
+export { withPrestartedWorkers } from './training-worker-pool.js';
 export type { Architecture, EngineSetup, LearningRateSchedule } from './training-state.js';
 export type {
   Objective,

@@ -1,7 +1,7 @@
 import { NumericError } from '@embedkit/core-math';
 import { startTrainingWorker, trainingParallelism } from '#worker-transport';
 import type { InitRequest, TrainRequest, WorkerReply } from './worker-protocol.js';
-import type { TrainingWorkerHandle } from './worker-transport.js';
+import type { TrainingWorkerHandle, TrainingWorkerListener } from './worker-transport.js';
 
 /** At most this many `train` requests wait at one worker (so the next is ready when one ends). */
 const MAX_IN_FLIGHT = 2;
@@ -31,7 +31,7 @@ export class TrainingWorkerPool {
     };
     for (let i = 0; i < size; i++) {
       const waiting: Array<() => void> = [];
-      const worker = startTrainingWorker({
+      const worker = takeTrainingWorker({
         onReply: (reply: WorkerReply) => {
           if (reply.type === 'error') {
             fail(reply.code === 'NUMERIC' ? new NumericError(reply.message) : new Error(reply.message));
@@ -98,4 +98,70 @@ export function clampThreads(requested: number): { threads: number; warning: str
     threads: available,
     warning: `threads=${requested} is more than the ${available} ${where}; using ${available}`,
   };
+}
+
+/**
+ * A worker started before its run (see {@link withPrestartedWorkers}): it boots (loads its modules)
+ * while the main thread is still reading the corpus, and passes what it reports to the pool that
+ * takes it. A failure before that is kept and passed on when it is taken.
+ */
+class SpareWorker {
+  readonly handle: TrainingWorkerHandle;
+  #listener: TrainingWorkerListener | undefined;
+  #earlyFailure: Error | undefined;
+  #released = false;
+
+  constructor() {
+    this.handle = startTrainingWorker({
+      onReply: (reply) => this.#listener?.onReply(reply),
+      onFailure: (error) => {
+        if (this.#released) return;
+        if (this.#listener === undefined) this.#earlyFailure ??= error;
+        else this.#listener.onFailure(error);
+      },
+    });
+  }
+
+  /** Hands the worker to `listener` (a pool's). */
+  take(listener: TrainingWorkerListener): TrainingWorkerHandle {
+    this.#listener = listener;
+    if (this.#earlyFailure !== undefined) listener.onFailure(this.#earlyFailure);
+    return this.handle;
+  }
+
+  /** Terminates the worker, which no pool took. */
+  async release(): Promise<void> {
+    this.#released = true;
+    await this.handle.terminate();
+  }
+}
+
+/** Workers started by {@link withPrestartedWorkers} that no pool has taken yet. */
+const spareWorkers: SpareWorker[] = [];
+
+/** A spare worker handed to `listener`, else a new worker. */
+function takeTrainingWorker(listener: TrainingWorkerListener): TrainingWorkerHandle {
+  return spareWorkers.shift()?.take(listener) ?? startTrainingWorker(listener);
+}
+
+/**
+ * Runs `run` (which reads, counts and encodes a corpus, then trains on it) with its training workers
+ * started first: up to `threads` workers (clamped as the engine clamps them) start before `run`,
+ * and the next pools take them instead of starting their own, so their start-up (a thread, its
+ * modules) overlaps the main thread's reading of the corpus. Workers no pool took by the time
+ * `run` settles are terminated.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
+export async function withPrestartedWorkers<T>(threads: number, run: () => Promise<T>): Promise<T> {
+  const started: SpareWorker[] = [];
+  const wanted = clampThreads(threads).threads - spareWorkers.length;
+  for (let i = 0; i < wanted; i++) started.push(new SpareWorker());
+  spareWorkers.push(...started);
+  try {
+    return await run();
+  } finally {
+    const unused = started.filter((worker) => spareWorkers.includes(worker));
+    spareWorkers.splice(0, spareWorkers.length, ...spareWorkers.filter((worker) => !unused.includes(worker)));
+    await Promise.all(unused.map((worker) => worker.release()));
+  }
 }

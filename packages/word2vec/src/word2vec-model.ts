@@ -25,6 +25,7 @@ import { type EncodedSentences, type EngineCorpus, type EngineRunResult, runEngi
 import { objectivesForOptions } from './options-objectives.js';
 import { sharedFloat32Array } from './shared-arrays.js';
 import type { EngineSetup } from './training-state.js';
+import { withPrestartedWorkers } from './training-worker-pool.js';
 
 /** Learning-rate and epoch overrides for {@link Word2VecModel.train} (defaults: the model's options). */
 export interface ContinueTrainingOptions {
@@ -280,15 +281,17 @@ export class Word2VecModel implements Embedder {
       throw new ConfigError('train', 'a second run', 'one training run at a time per model');
     this.#training = true;
     try {
-      const result: EngineRunResult = await runEngine({
-        setup: this.#engineSetup(),
-        corpus: await corpusOf(),
-        ...schedule,
-        threads,
-        seed: this.#random.nextUint32(),
-        onProgress: context.onProgress,
-        signal: context.signal,
-      });
+      const result: EngineRunResult = await withPrestartedWorkers(threads, async () =>
+        runEngine({
+          setup: this.#engineSetup(),
+          corpus: await corpusOf(),
+          ...schedule,
+          threads,
+          seed: this.#random.nextUint32(),
+          onProgress: context.onProgress,
+          signal: context.signal,
+        }),
+      );
       this.#epochsTrained += schedule.epochs;
       return result;
     } finally {
@@ -451,24 +454,26 @@ export async function trainWord2Vec(
   context: TrainContext = {},
 ): Promise<Word2VecModel> {
   const resolved = resolveWord2VecOptions(options);
-  const { seed } = resolveRunSettings(context);
+  const { seed, threads } = resolveRunSettings(context);
   assertReiterable(corpus);
   const signal = context.signal === undefined ? {} : { signal: context.signal };
-  return withReplayableCorpus(corpus, signal, async (replayable) => {
-    const { vocabulary, encoded } = await Vocabulary.buildAndEncode(replayable, {
-      minCount: resolved.minCount,
-      maxSentenceLength: resolved.maxSentenceLength,
-      maxEncodedTokens: resolved.maxInMemoryTokens,
-      ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
-      ...signal,
-      ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
-    });
-    const model = Word2VecModel.initialize(vocabulary, resolved, {
-      ...(seed === undefined ? {} : { seed }),
-      countedCorpus: replayable,
-      ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
-    });
-    await model.train(replayable, {}, { ...context, seed: undefined });
-    return model;
-  });
+  return withReplayableCorpus(corpus, signal, (replayable) =>
+    withPrestartedWorkers(threads, async () => {
+      const { vocabulary, encoded } = await Vocabulary.buildAndEncode(replayable, {
+        minCount: resolved.minCount,
+        maxSentenceLength: resolved.maxSentenceLength,
+        maxEncodedTokens: resolved.maxInMemoryTokens,
+        ...(resolved.maxVocab === undefined ? {} : { maxVocab: resolved.maxVocab }),
+        ...signal,
+        ...(context.onProgress === undefined ? {} : { onProgress: context.onProgress }),
+      });
+      const model = Word2VecModel.initialize(vocabulary, resolved, {
+        ...(seed === undefined ? {} : { seed }),
+        countedCorpus: replayable,
+        ...(encoded === undefined ? {} : { encodedCorpus: encoded }),
+      });
+      await model.train(replayable, {}, { ...context, seed: undefined });
+      return model;
+    }),
+  );
 }

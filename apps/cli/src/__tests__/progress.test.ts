@@ -1,7 +1,13 @@
 import type { TrainingProgress } from '@embedkit/core-math';
 import cliProgress from 'cli-progress';
 import { describe, expect, it } from 'vitest';
-import { ProgressDisplay, TrainProgress, formatEta, takesCursorControl } from '../progress.js';
+import {
+  ProgressDisplay,
+  TrainProgress,
+  describeProgress,
+  formatEta,
+  takesCursorControl,
+} from '../progress.js';
 
 describe('formatEta', () => {
   const options = { autopaddingChar: '0' } as cliProgress.Options;
@@ -17,6 +23,16 @@ describe('formatEta', () => {
       expect(formatEta(seconds, options, 5)).toBe(cliProgress.Format.TimeFormat(seconds, options, 5));
     }
     expect(formatEta(125, options, 5)).toBe('02m05s');
+  });
+});
+
+describe('describeProgress', () => {
+  it("groups the rate's digits in threes as toLocaleString('en-US') does", () => {
+    for (const perSecond of [0, 7, 999, 1000, 12_345.6, 999_999.5, 1_051_578, 123_456_789_012]) {
+      expect(describeProgress({ phase: 'training', perSecond, unit: 'words' })).toBe(
+        `training ${Math.round(perSecond).toLocaleString('en-US')} words/s`,
+      );
+    }
   });
 });
 

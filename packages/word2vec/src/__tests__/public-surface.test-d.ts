@@ -151,6 +151,7 @@ describe('@embedkit/word2vec/engine (experimental)', () => {
       | 'softmaxProbabilities'
       | 'validateInputEncoder'
       | 'validateObjectives'
+      | 'withPrestartedWorkers'
     >();
   });
 

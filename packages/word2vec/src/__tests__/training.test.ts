@@ -272,6 +272,16 @@ describeIf(process.platform === 'linux', 'counting threads needs /proc (Linux)')
     expect(await settledThreadCount(running - 2)).toBeLessThanOrEqual(running - 2);
   });
 
+  it('ends the workers it started while reading when the run fails before training', async () => {
+    await trainWord2Vec([['warm', 'up']], { dim: 4, epochs: 1, minCount: 1 }, { threads: 2 });
+    const before = threadCount();
+    // The workers start before the corpus is read; no word reaches minCount, so none trains.
+    await expect(trainWord2Vec([['rare', 'words']], { minCount: 5 }, { threads: 2 })).rejects.toThrow(
+      EmptyVocabularyError,
+    );
+    expect(await settledThreadCount(before)).toBeLessThanOrEqual(before);
+  });
+
   it('does not start when the signal is already aborted', async () => {
     await expect(
       trainWord2Vec([['a', 'b']], { minCount: 1 }, { threads: 1, signal: AbortSignal.abort() }),
