@@ -54,9 +54,9 @@ export interface SkipGramOptions extends Word2VecCommonOptions {
    * gensim do. `'window'`: a word draws them once for its whole window and its context rows are
    * trained against the word and those noise words as one small matrix product (Ji et al. 2016,
    * pWord2Vec's HogBatch; BlazingText): fewer draws, cache misses and passes over the rows, about
-   * 0.6× the time of `'none'`. Needs `negative > 0` and `hs: false`. Given as `'auto'` (the
-   * default), it resolves to `'window'` when negative sampling is the only objective and to
-   * `'none'` with `hs: true` or `negative: 0`.
+   * 0.6× the time of `'none'`. Needs `negative > 0` and `hs: false`. Given as `'auto'`, it
+   * resolves to `'window'` when negative sampling is the only objective and to `'none'` with
+   * `hs: true` or `negative: 0` (the default of `node2vec` and `deepwalk`). Default `'none'`.
    */
   readonly negativeSharing: NegativeSharing;
 }
@@ -107,7 +107,7 @@ export const SKIPGRAM_DEFAULTS: Readonly<
 > = Object.freeze({
   ...COMMON_DEFAULTS,
   lr: 0.025,
-  negativeSharing: 'auto',
+  negativeSharing: 'none',
 });
 
 /** Default CBOW options (without `model`). */

@@ -6,20 +6,39 @@ import { describe, expect, it } from 'vitest';
 import { fixture } from '#test-utils/fixtures.js';
 import { graphFromEdges, readEdgeList, trainNodeEmbeddings } from '../index.js';
 
+const bytes = (array: Float32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+
 describe('trainNodeEmbeddings', () => {
   it('is bit-identical for a seed with one thread, keyed by node name, and saves in a vector format', async () => {
     const graph = await readEdgeList(fixture('graphs', 'lesmis.edgelist'));
     const options = { dim: 16, walkLength: 20, walksPerNode: 5, q: 0.5 };
     const model = await trainNodeEmbeddings(graph, options, { seed: 7, threads: 1 });
     const again = await trainNodeEmbeddings(graph, options, { seed: 7, threads: 1 });
-    const bytes = (array: Float32Array): Buffer =>
-      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     expect(again.inputWeights).not.toBe(model.inputWeights);
     expect(bytes(again.inputWeights).equals(bytes(model.inputWeights))).toBe(true);
     expect(new Set(model.keys())).toEqual(new Set(graph.nodes));
     const path = join(mkdtempSync(join(tmpdir(), 'embedkit-graph-')), 'lesmis.vec');
     await model.saveVectors(path, 'word2vec-text');
     expect((await readVectors(path)).size).toBe(77);
+  });
+
+  it('shares negatives over each window by default, and draws per pair with hs or when asked', async () => {
+    const graph = await readEdgeList(fixture('graphs', 'karate.edgelist'));
+    const options = { dim: 8, walkLength: 10, walksPerNode: 2 };
+    const train = (extra: object) =>
+      trainNodeEmbeddings(graph, { ...options, ...extra }, { seed: 3, threads: 1 });
+    const [byDefault, window, perPair] = await Promise.all([
+      train({}),
+      train({ negativeSharing: 'window' }),
+      train({ negativeSharing: 'none' }),
+    ]);
+    expect(byDefault.options).toMatchObject({ negativeSharing: 'window' });
+    expect(Buffer.from(byDefault.inputWeights.buffer).equals(Buffer.from(window.inputWeights.buffer))).toBe(
+      true,
+    );
+    expect(perPair.options).toMatchObject({ negativeSharing: 'none' });
+    // Hierarchical softmax has no negatives to share: 'auto' resolves to 'none', not to an error.
+    expect((await train({ hs: true, negative: 0 })).options).toMatchObject({ negativeSharing: 'none' });
   });
 
   it('gives an isolated node no vector and says so; rejects a word2vec option out of range', async () => {

@@ -10,12 +10,7 @@ import { resolveRunSettings } from '../engine-entry.js';
 
 describe('resolveWord2VecOptions', () => {
   it('applies the documented defaults (skip-gram unless model says cbow)', () => {
-    // negativeSharing 'auto' resolves to 'window': negative sampling is the default objective.
-    expect(resolveWord2VecOptions()).toEqual({
-      model: 'skipgram',
-      ...SKIPGRAM_DEFAULTS,
-      negativeSharing: 'window',
-    });
+    expect(resolveWord2VecOptions()).toEqual({ model: 'skipgram', ...SKIPGRAM_DEFAULTS });
     expect(resolveWord2VecOptions({ model: 'cbow' })).toEqual({ model: 'cbow', ...CBOW_DEFAULTS });
     expect(SKIPGRAM_DEFAULTS).toMatchObject({
       dim: 100,
