@@ -198,7 +198,8 @@ export function resolveWord2VecOptions(input: Word2VecOptionsInput = {}): Word2V
   if (sharing !== 'none' && sharing !== 'window' && sharing !== 'auto') {
     throw new ConfigError('negativeSharing', sharing, '"auto", "none" or "window"');
   }
-  const negativeSharing = sharing !== 'auto' ? sharing : common.hs || common.negative === 0 ? 'none' : 'window';
+  const negativeSharing =
+    sharing !== 'auto' ? sharing : common.hs || common.negative === 0 ? 'none' : 'window';
   if (negativeSharing === 'window' && (common.hs || common.negative === 0)) {
     throw new ConfigError(
       'negativeSharing',
