@@ -657,12 +657,7 @@ function sumInputRows(sentence: usize, from: i32, to: i32, i: i32, into: usize):
   }
   if (offset === rowBytes) return;
   for (let f = offset; f < rowBytes; f += 4) store<f32>(into + f, 0);
-  for (let j = from; j < to; j++) {
-    if (j === i) continue;
-    const context = word(sentence, j);
-    const end = endEntry(context);
-    for (let k = firstEntry(context); k < end; k++) addTail(entryRow(k), into, offset);
-  }
+  addTails(sentence, from, to, i, into, offset, false);
 }
 
 /**
@@ -690,11 +685,22 @@ function addToInputRows(sentence: usize, from: i32, to: i32, i: i32, x: usize): 
     }
   }
   if (offset === rowBytes) return;
+  addTails(sentence, from, to, i, x, offset, true);
+}
+
+/**
+ * The part past the 64-byte groups (from `offset`) of every input row of the words from..to
+ * (without i): added to `vector` (intoRows false) or `vector` added to it (intoRows true).
+ */
+function addTails(sentence: usize, from: i32, to: i32, i: i32, vector: usize, offset: usize, intoRows: bool): void {
   for (let j = from; j < to; j++) {
     if (j === i) continue;
     const context = word(sentence, j);
     const end = endEntry(context);
-    for (let k = firstEntry(context); k < end; k++) addTail(x, entryRow(k), offset);
+    for (let k = firstEntry(context); k < end; k++) {
+      if (intoRows) addTail(vector, entryRow(k), offset);
+      else addTail(entryRow(k), vector, offset);
+    }
   }
 }
 
