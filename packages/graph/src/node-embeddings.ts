@@ -15,8 +15,7 @@ export type NodeEmbeddingOptions = WalkOptions & SkipGramAlgorithmOptions;
 /**
  * The node2vec reference code's settings (Grover & Leskovec 2016, `src/main.py`): 128 dimensions,
  * window 10, one epoch over the walks, every node that occurs in a walk kept (`minCount` 1), with
- * word2vec's skip-gram and negative sampling otherwise, with the negatives shared over each window
- * (`negativeSharing: 'auto'`), and {@link WALK_DEFAULTS}.
+ * word2vec's skip-gram and negative sampling otherwise, and {@link WALK_DEFAULTS}.
  */
 export const NODE_EMBEDDING_DEFAULTS: Readonly<NodeEmbeddingOptions> = Object.freeze({
   ...SKIPGRAM_DEFAULTS,
@@ -24,9 +23,6 @@ export const NODE_EMBEDDING_DEFAULTS: Readonly<NodeEmbeddingOptions> = Object.fr
   window: 10,
   epochs: 1,
   minCount: 1,
-  // Negatives shared over each window: about 0.57× the time of per-pair draws on walks, with the
-  // same link-prediction AUC and node-classification F1 (docs/graph.md).
-  negativeSharing: 'auto',
   ...WALK_DEFAULTS,
 });
 

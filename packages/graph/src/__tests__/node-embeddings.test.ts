@@ -22,23 +22,26 @@ describe('trainNodeEmbeddings', () => {
     expect((await readVectors(path)).size).toBe(77);
   });
 
-  it('shares negatives over each window by default, and draws per pair with hs or when asked', async () => {
+  it("draws negatives per pair by default, shares them over each window with 'auto' (per pair with hs)", async () => {
     const graph = await readEdgeList(fixture('graphs', 'karate.edgelist'));
     const options = { dim: 8, walkLength: 10, walksPerNode: 2 };
     const train = (extra: object) =>
       trainNodeEmbeddings(graph, { ...options, ...extra }, { seed: 3, threads: 1 });
-    const [byDefault, window, perPair] = await Promise.all([
+    const [byDefault, auto, window, perPair] = await Promise.all([
       train({}),
+      train({ negativeSharing: 'auto' }),
       train({ negativeSharing: 'window' }),
       train({ negativeSharing: 'none' }),
     ]);
-    expect(byDefault.options).toMatchObject({ negativeSharing: 'window' });
-    expect(Buffer.from(byDefault.inputWeights.buffer).equals(Buffer.from(window.inputWeights.buffer))).toBe(
-      true,
-    );
-    expect(perPair.options).toMatchObject({ negativeSharing: 'none' });
+    expect(byDefault.options).toMatchObject({ negativeSharing: 'none' });
+    expect(bytes(byDefault.inputWeights).equals(bytes(perPair.inputWeights))).toBe(true);
+    expect(auto.options).toMatchObject({ negativeSharing: 'window' });
+    expect(bytes(auto.inputWeights).equals(bytes(window.inputWeights))).toBe(true);
+    expect(bytes(perPair.inputWeights).equals(bytes(window.inputWeights))).toBe(false);
     // Hierarchical softmax has no negatives to share: 'auto' resolves to 'none', not to an error.
-    expect((await train({ hs: true, negative: 0 })).options).toMatchObject({ negativeSharing: 'none' });
+    expect((await train({ negativeSharing: 'auto', hs: true, negative: 0 })).options).toMatchObject({
+      negativeSharing: 'none',
+    });
   });
 
   it('gives an isolated node no vector and says so; rejects a word2vec option out of range', async () => {
