@@ -37,8 +37,9 @@ export interface Word2VecCommonOptions {
    * writes the ids it encodes to a temporary file (4 bytes per token, in `tmpDir`) and the later
    * epochs read them back instead of reading and encoding the text again. The file is created under
    * a random name and unlinked at once (where the system refuses, removed at the end of the run):
-   * it is gone when the run ends, fails or is cancelled. When it cannot be created or written (a
-   * full disk) one warning goes to `onProgress` and every epoch encodes the text again. Default true.
+   * it is gone when the run ends, fails or is cancelled. It takes at most half the space free in
+   * `tmpDir` when created. When it cannot be created or written (a full disk, that half used up)
+   * one warning goes to `onProgress` and every epoch encodes the text again. Default true.
    */
   readonly spill: boolean;
   /** Folder of the temporary file of `spill`. Default: unset, the system's (`os.tmpdir()`). */
@@ -56,7 +57,8 @@ export interface SkipGramOptions extends Word2VecCommonOptions {
    * pWord2Vec's HogBatch; BlazingText): fewer draws, cache misses and passes over the rows, about
    * 0.6× the time of `'none'`. Needs `negative > 0` and `hs: false`. Given as `'auto'`, it
    * resolves to `'window'` when negative sampling is the only objective and to `'none'` with
-   * `hs: true` or `negative: 0` (the default of `node2vec` and `deepwalk`). Default `'none'`.
+   * `hs: true` or `negative: 0`. Default `'none'` (see docs/engine.md for where `'window'` changes
+   * the vectors).
    */
   readonly negativeSharing: NegativeSharing;
 }
