@@ -41,6 +41,7 @@ import {
   T_OUTPUT,
   T_SIGMOID,
   T_SHARED_BLOCK,
+  T_SHARED_DRAWS,
   T_SIGMOID_SIZE,
   T_TREE_OFFSETS,
   T_TREE_PATH,
@@ -99,6 +100,9 @@ let rowBytes: usize = 0;
 // 16 zero bytes, the update factor of every (input, output) pair (each in the four lanes of a
 // v128), the inputs' updates (sharedBlock x dim floats).
 let sharedBlock: i32 = 0;
+// Whether each block draws its own negatives and the target is predicted pair by pair, before the
+// block (negativeSharing 'block'), rather than one draw per window with the target in the block.
+let sharedDraws: bool = false;
 let blockInputs: usize = 0;
 let blockOutputs: usize = 0;
 let blockZero: usize = 0;
@@ -407,10 +411,11 @@ function outputGroup(first: i32, outputCount: i32): i32 {
 // @ts-ignore: decorator
 @inline
 function storeBlockUpdate(score: f64, o: i32, at: usize, lr: f64, loss: f64): f64 {
-  const label: f64 = o === 0 ? 1 : 0;
+  const isTarget = o === 0 && !sharedDraws;
+  const label: f64 = isTarget ? 1 : 0;
   v128.store(at, f32x4.splat(<f32>((label - tableSigmoid(score, sigmoid, maxExp, factor)) * lr)));
   const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
-  return loss - tableLogSigmoid(o === 0 ? score : -score, logTable, maxExp, factor);
+  return loss - tableLogSigmoid(isTarget ? score : -score, logTable, maxExp, factor);
 }
 
 /**
@@ -451,9 +456,11 @@ function updateGroup(first: i32, n: i32, count: i32, outputCount: i32): void {
   const t3 = n > 3 ? blockOutput(first + 3) : t0;
   const updateStride = (<usize>outputCount) << 4;
   const updates = blockUpdates + ((<usize>first) << 4);
-  // The first group's sums start from zero (one chunk of zeros, read for every input).
-  const sumsFrom = first === 0 ? blockZero : blockInputUpdates;
-  const sumsStride = first === 0 ? 0 : rowBytes;
+  // The first group's sums start from zero (one chunk of zeros, read for every input), or with
+  // sharedDraws from the target's updates (predictTargetByPairs).
+  const fromZero = first === 0 && !sharedDraws;
+  const sumsFrom = fromZero ? blockZero : blockInputUpdates;
+  const sumsStride = fromZero ? 0 : rowBytes;
   let i: usize = 0;
   for (; i + 16 <= rowBytes; i += 16) {
     const old0 = v128.load(t0 + i);
@@ -465,7 +472,7 @@ function updateGroup(first: i32, n: i32, count: i32, outputCount: i32): void {
     let new2 = old2;
     let new3 = old3;
     let g = updates;
-    let from = sumsFrom + (first === 0 ? 0 : i);
+    let from = sumsFrom + (fromZero ? 0 : i);
     let into = blockInputUpdates + i;
     for (let c = 0; c < count; c++) {
       const x = v128.load(blockInput(c) + i);
@@ -506,7 +513,7 @@ function updateGroup(first: i32, n: i32, count: i32, outputCount: i32): void {
       for (let c = 0; c < count; c++) {
         const g = load<f32>(updates + ((<usize>k) << 4) + <usize>c * updateStride);
         const into = blockInputUpdates + <usize>c * rowBytes + i;
-        const sum = first === 0 && k === 0 ? load<f32>(blockZero) : load<f32>(into);
+        const sum = fromZero && k === 0 ? load<f32>(blockZero) : load<f32>(into);
         store<f32>(into, sum + g * old);
         updated += g * load<f32>(blockInput(c) + i);
       }
@@ -517,10 +524,11 @@ function updateGroup(first: i32, n: i32, count: i32, outputCount: i32): void {
 
 /**
  * The block of `count` input rows at blockInputs against the `outputCount` output rows at
- * blockOutputs (the target first, label 1; then the negatives, label 0), as the TypeScript
- * objective's #trainBlock, with the same bits: every score from the current weights (up to
- * OUTPUT_GROUP outputs per pass over an input); per group of distinct outputs, their shares of the
- * inputs' updates and their own updates; then the inputs' updates.
+ * blockOutputs (the target first, label 1, unless sharedDraws; then the negatives, label 0), as the
+ * TypeScript objective's #trainBlock, with the same bits: every score from the current weights (up
+ * to OUTPUT_GROUP outputs per pass over an input); per group of distinct outputs, their shares of
+ * the inputs' updates (added, with sharedDraws, to the target's from predictTargetByPairs) and
+ * their own updates; then the inputs' updates.
  */
 function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
   let loss: f64 = 0;
@@ -550,17 +558,70 @@ function sharedBlockStep(count: i32, outputCount: i32, lr: f64): f64 {
 }
 
 /**
- * Skip-gram with negatives shared over each window (no encoder), as engine.ts's
- * skipGramSharedSentence: per word its window, then one draw of negatives, then its context rows
- * against the word and those negatives, in blocks of sharedBlock rows.
+ * With sharedDraws, the target's logistic step for each of the block's `count` inputs in turn, as
+ * the TypeScript objective's #predictTarget: the input's update (g · the target row) goes to its
+ * slot of blockInputUpdates, and the target row takes g · the input at once, so the next input is
+ * scored against it; the inputs change only after the block's negatives (sharedBlockStep).
+ */
+function predictTargetByPairs(count: i32, target: i32, lr: f64): f64 {
+  const targetAt = output + <usize>target * rowBytes;
+  const logTable = sigmoid + ((<usize>sigmoidSize + 1) << 2);
+  let loss: f64 = 0;
+  for (let c = 0; c < count; c++) {
+    const inputAt = blockInput(c);
+    dotProducts(inputAt, targetAt, targetAt, targetAt, targetAt, 1, dim);
+    loss -= tableLogSigmoid(dotScore0, logTable, maxExp, factor);
+    const g = <f32>((1 - tableSigmoid(dotScore0, sigmoid, maxExp, factor)) * lr);
+    const updateAt = blockInputUpdates + <usize>c * rowBytes;
+    zero(updateAt);
+    axpy(g, targetAt, updateAt, dim);
+    axpy(g, inputAt, targetAt, dim);
+  }
+  return loss;
+}
+
+/**
+ * The output rows of one block at blockOutputs: the target (unless sharedDraws), then the
+ * `negative` draws at `draws` that are not the target; returns how many.
+ */
+function storeBlockOutputs(target: i32, draws: usize): i32 {
+  let outputCount = 0;
+  if (!sharedDraws) {
+    store<usize>(blockOutputs, output + <usize>target * rowBytes);
+    outputCount = 1;
+  }
+  for (let d = 0; d < negative; d++) {
+    const noise = load<i32>(draws + ((<usize>d) << 2));
+    // A draw that hits the target is not a negative example.
+    if (noise === target) continue;
+    store<usize>(blockOutputs + ((<usize>outputCount) << 2), output + <usize>noise * rowBytes);
+    outputCount++;
+  }
+  return outputCount;
+}
+
+/** The blocks of `count` context rows that draw negatives: one per window, or one per block. */
+function drawingBlocks(count: i32): i32 {
+  return sharedDraws ? (count + sharedBlock - 1) / sharedBlock : 1;
+}
+
+/**
+ * Skip-gram with shared negatives (no encoder), as engine.ts's skipGramSharedSentence: per word
+ * its window, then its context rows against the word and the negatives, in blocks of sharedBlock
+ * rows: one draw for the window, or (sharedDraws) one draw per block, the word predicted before
+ * each block pair by pair.
  */
 function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize): f64 {
   let loss: f64 = 0;
   let predictions = 0;
+  // Each half of the draws holds a word's draws: one per block of its largest window.
+  const wordDraws = <usize>(negative * drawingBlocks(2 * <i32>window)) << 2;
+  const blockDraws = (<usize>negative) << 2;
   let draws = noiseDraws;
-  let nextDraws = noiseDraws + ((<usize>negative) << 2);
+  let nextDraws = noiseDraws + wordDraws;
   let nextReach = <i32>(window - nextInt(window));
-  drawNegatives(draws);
+  let nextBlocks = drawingBlocks(min(length - 1, nextReach));
+  for (let b = 0; b < nextBlocks; b++) drawNegatives(draws + <usize>b * blockDraws);
   for (let i = 0; i < length; i++) {
     const reach = nextReach;
     const from = max(0, i - reach);
@@ -569,29 +630,28 @@ function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize)
     // read) before this word trains, which draws nothing, so the random stream keeps its order.
     if (i + 1 < length) {
       nextReach = <i32>(window - nextInt(window));
-      drawNegatives(nextDraws);
+      const next = i + 1;
+      nextBlocks = drawingBlocks(min(length, next + nextReach + 1) - max(0, next - nextReach) - 1);
+      for (let b = 0; b < nextBlocks; b++) drawNegatives(nextDraws + <usize>b * blockDraws);
     }
     const target = word(sentence, i);
-    store<usize>(blockOutputs, output + <usize>target * rowBytes);
-    let outputCount = 1;
-    for (let d = 0; d < negative; d++) {
-      const noise = load<i32>(draws + ((<usize>d) << 2));
-      // A draw that hits the target is not a negative example.
-      if (noise === target) continue;
-      store<usize>(blockOutputs + ((<usize>outputCount) << 2), output + <usize>noise * rowBytes);
-      outputCount++;
-    }
+    let blockAt = draws;
+    let outputCount = storeBlockOutputs(target, blockAt);
     let count = 0;
     for (let j = from; j < to; j++) {
       if (j === i) continue;
       store<usize>(blockInputs + ((<usize>count) << 2), inputRow(word(sentence, j)));
       count++;
       if (count === sharedBlock) {
-        loss += sharedBlockStep(count, outputCount, lr);
+        loss += trainSharedBlock(count, outputCount, target, lr);
         count = 0;
+        if (sharedDraws && j + 1 < to) {
+          blockAt += blockDraws;
+          outputCount = storeBlockOutputs(target, blockAt);
+        }
       }
     }
-    if (count > 0) loss += sharedBlockStep(count, outputCount, lr);
+    if (count > 0) loss += trainSharedBlock(count, outputCount, target, lr);
     predictions += to - from - 1;
     const swap = draws;
     draws = nextDraws;
@@ -599,6 +659,12 @@ function skipGramShared(sentence: usize, length: i32, lr: f64, workspace: usize)
   }
   store<i32>(workspace + (W_PREDICTIONS << 2), word(workspace, W_PREDICTIONS) + predictions);
   return loss;
+}
+
+/** One block of shared negatives: the target pair by pair first with sharedDraws, then the block. */
+function trainSharedBlock(count: i32, outputCount: i32, target: i32, lr: f64): f64 {
+  const loss = sharedDraws ? predictTargetByPairs(count, target, lr) : 0;
+  return loss + sharedBlockStep(count, outputCount, lr);
 }
 
 // The input rows of words of a sentence: for each word, row `token` itself or, with
@@ -804,6 +870,7 @@ export function trainSentences(
   hidden = <usize>word(workspace, W_HIDDEN);
   gradient = <usize>word(workspace, W_GRADIENT);
   sharedBlock = word(tables, T_SHARED_BLOCK);
+  sharedDraws = word(tables, T_SHARED_DRAWS) !== 0;
   if (sharedBlock !== 0) {
     blockInputs = <usize>word(workspace, W_SHARED);
     blockOutputs = blockInputs + ((<usize>sharedBlock) << 2);

@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { kernels } from '@embedkit/core-math/kernels';
 import { analogySets, corpora, similaritySets } from '@embedkit/datasets';
 import { type NegativeSharingInput, trainWord2Vec } from '../src/index.js';
+import { NEGATIVE_SHARINGS, isNegativeSharing } from '../src/objectives/negative-sampling.js';
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -45,8 +46,8 @@ if (objective !== 'ns' && objective !== 'hs') throw new Error(`--objective ${obj
 const hs = objective === 'hs';
 const sharings = argument('negative-sharing', 'auto').split(',') as NegativeSharingInput[];
 for (const sharing of sharings) {
-  if (sharing !== 'auto' && sharing !== 'none' && sharing !== 'window')
-    throw new Error(`--negative-sharing ${sharing}: use auto, none or window`);
+  if (sharing !== 'auto' && !isNegativeSharing(sharing))
+    throw new Error(`--negative-sharing ${sharing}: use auto, ${NEGATIVE_SHARINGS.join(', ')}`);
 }
 const settings = { dim: 100, window: 5, negative: hs ? 0 : 5, hs, sample: 1e-4, epochs: 5, minCount: 5 };
 const learningRate = { skipgram: 0.025, cbow: 0.05 } as const;

@@ -5,7 +5,7 @@ import type { ObjectiveSetup } from './objectives/registry.js';
 /**
  * The objectives that word2vec's and fastText's `hs` and `negative` options select over a
  * vocabulary: hierarchical softmax (when `hs`), then negative sampling (when `negative > 0`), in
- * the order word2vec applies them; `negativeSharing: 'window'` makes negative sampling share its
+ * the order word2vec applies them; `negativeSharing: 'window'` or `'block'` makes negative sampling share its
  * draws over skip-gram windows. `skipSaturated` (word2vec and gensim: `true`; fastText: absent)
  * leaves hierarchical-softmax nodes with a saturated score as they are.
  *
@@ -42,7 +42,9 @@ export function objectivesForOptions(
       noiseCounts: counts,
       noisePower,
       outputWeights: weightsOf('output', size),
-      ...(options.negativeSharing === 'window' ? { sharing: 'window' as const } : {}),
+      ...(options.negativeSharing !== undefined && options.negativeSharing !== 'none'
+        ? { sharing: options.negativeSharing }
+        : {}),
     });
   }
   return objectives;

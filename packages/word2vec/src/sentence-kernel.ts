@@ -165,8 +165,10 @@ export function createSentenceWorkspace(tables: SentenceTables, random: Random):
   const block = tables.block[T.sharedBlock]!;
   const sharedWords =
     block === 0 ? 0 : aligned(block + (negative + 1)) + 4 + 4 * block * (negative + 1) + block * vector;
-  // The negatives of two predictions: the one training and the next (drawn one ahead).
-  const noiseWords = aligned(2 * negative);
+  // The negatives of two predictions: the one training and the next (drawn one ahead); with a draw
+  // per block ('block' sharing), of every block of the largest window.
+  const draws = tables.block[T.sharedDraws] === 0 ? 1 : Math.ceil((2 * tables.block[T.window]!) / block);
+  const noiseWords = aligned(2 * negative * draws);
   const workspace = allocateInt32(WORKSPACE_HEADER_WORDS + 2 * vector + noiseWords + sharedWords);
   workspace.set(random.state(), W.random);
   workspace[W.hidden] = workspace.byteOffset + 4 * WORKSPACE_HEADER_WORDS;

@@ -23,6 +23,7 @@ export const T_SIGMOID_SIZE: i32 = 18; // entries of the sigmoid table
 export const T_MAX_EXP: i32 = 20; // f64 (two words)
 export const T_FACTOR: i32 = 22; // f64 (two words)
 export const T_SHARED_BLOCK: i32 = 12; // 0, or negatives shared over a skip-gram window: context rows per block
+export const T_SHARED_DRAWS: i32 = 19; // 1: each block draws its own negatives and the target is predicted pair by pair ('block'); 0: one draw per window ('window')
 
 // Workspace words.
 export const W_RANDOM: i32 = 0; // four words of xoshiro128** state
@@ -32,6 +33,6 @@ export const W_WORDS: i32 = 6; // tokens processed by the last call
 export const W_PREDICTIONS: i32 = 7; // predictions of the last call
 export const W_HIDDEN: i32 = 8; // address of dim floats
 export const W_GRADIENT: i32 = 9; // address of dim floats
-export const W_NOISE: i32 = 10; // address of 2 · negative ints: the draws of two predictions
+export const W_NOISE: i32 = 10; // address of the draws of two predictions: 2 · negative ints, or 2 · negative · blocks per window with sharedDraws
 export const W_SINK: i32 = 11; // what drawNegatives read of the rows, stored so the reads stay
 export const W_SHARED: i32 = 14; // shared negatives: address of the block's input addresses, output addresses, updates and input updates

@@ -16,17 +16,22 @@ function bytes(array: Float32Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-describe('negativeSharing: window (negatives shared over a skip-gram window)', () => {
-  it('learns sensible neighbours on the Lee corpus', async () => {
-    const model = await trainWord2Vec(
-      leeSentences(),
-      { dim: 24, epochs: 8, minCount: 3, negativeSharing: 'window' },
-      { threads: 2, seed: 1 },
-    );
-    const vectors = model.wordVectors;
-    expect(neighbourPairsFound(vectors).length).toBeGreaterThanOrEqual(4);
-    expect(similarity(vectors, 'bin', 'laden')).toBeGreaterThan(similarity(vectors, 'bin', 'cricket') + 0.2);
-  });
+describe('negativeSharing: window and block (negatives shared over a skip-gram window)', () => {
+  it.each(['window', 'block'] as const)(
+    'learns sensible neighbours on the Lee corpus (%s)',
+    async (negativeSharing) => {
+      const model = await trainWord2Vec(
+        leeSentences(),
+        { dim: 24, epochs: 8, minCount: 3, negativeSharing },
+        { threads: 2, seed: 1 },
+      );
+      const vectors = model.wordVectors;
+      expect(neighbourPairsFound(vectors).length).toBeGreaterThanOrEqual(4);
+      expect(similarity(vectors, 'bin', 'laden')).toBeGreaterThan(
+        similarity(vectors, 'bin', 'cricket') + 0.2,
+      );
+    },
+  );
 
   it('is bit-identical with threads 1 and one seed, and trains other vectors than per-pair draws', async () => {
     const options = { dim: 12, epochs: 1, minCount: 5 } as const;
@@ -45,15 +50,22 @@ describe('negativeSharing: window (negatives shared over a skip-gram window)', (
       { ...options, negativeSharing: 'none' },
       { threads: 1, seed: 4 },
     );
-    // 'auto' shares negatives: negative sampling is the only objective.
+    // 'auto' shares negatives by blocks: negative sampling is the only objective.
     const auto = await trainWord2Vec(
       leeSentences(),
       { ...options, negativeSharing: 'auto' },
       { threads: 1, seed: 4 },
     );
-    expect(bytes(auto.inputWeights).equals(bytes(shared.inputWeights))).toBe(true);
+    const block = await trainWord2Vec(
+      leeSentences(),
+      { ...options, negativeSharing: 'block' },
+      { threads: 1, seed: 4 },
+    );
+    expect(bytes(auto.inputWeights).equals(bytes(block.inputWeights))).toBe(true);
     expect(bytes(again.inputWeights).equals(bytes(shared.inputWeights))).toBe(true);
     expect(bytes(perPair.inputWeights).equals(bytes(shared.inputWeights))).toBe(false);
+    expect(bytes(block.inputWeights).equals(bytes(shared.inputWeights))).toBe(false);
+    expect(bytes(block.inputWeights).equals(bytes(perPair.inputWeights))).toBe(false);
   });
 
   it('is saved with the model and still shares negatives after loading', async () => {
@@ -74,10 +86,10 @@ describe('negativeSharing: window (negatives shared over a skip-gram window)', (
     }
   });
 
-  it("defaults to none, resolves 'auto' (window with negative sampling alone, none with hs) and rejects bad values with a ConfigError naming the option", () => {
+  it("defaults to none, resolves 'auto' (block with negative sampling alone, none with hs) and rejects bad values with a ConfigError naming the option", () => {
     expect(resolveWord2VecOptions({})).toMatchObject({ negativeSharing: 'none' });
     const auto = { negativeSharing: 'auto' } as const;
-    expect(resolveWord2VecOptions(auto)).toMatchObject({ negativeSharing: 'window' });
+    expect(resolveWord2VecOptions(auto)).toMatchObject({ negativeSharing: 'block' });
     expect(resolveWord2VecOptions({ ...auto, hs: true })).toMatchObject({ negativeSharing: 'none' });
     expect(resolveWord2VecOptions({ ...auto, hs: true, negative: 0 })).toMatchObject({
       negativeSharing: 'none',
@@ -87,6 +99,7 @@ describe('negativeSharing: window (negatives shared over a skip-gram window)', (
       { negativeSharing: 1 as never },
       { negativeSharing: 'window', hs: true },
       { negativeSharing: 'window', hs: true, negative: 0 },
+      { negativeSharing: 'block', hs: true },
     ];
     for (const input of bad) {
       const error = (() => {

@@ -107,9 +107,9 @@ describe('@embedkit/word2vec', () => {
     expectTypeOf<typeof root.SKIPGRAM_DEFAULTS>().toEqualTypeOf<Readonly<root.SkipGramAlgorithmOptions>>();
     // A caller may give 'auto'; resolved options hold what it became.
     expectTypeOf<root.SkipGramAlgorithmOptions['negativeSharing']>().toEqualTypeOf<
-      'auto' | 'none' | 'window'
+      'auto' | 'none' | 'window' | 'block'
     >();
-    expectTypeOf<root.SkipGramOptions['negativeSharing']>().toEqualTypeOf<'none' | 'window'>();
+    expectTypeOf<root.SkipGramOptions['negativeSharing']>().toEqualTypeOf<'none' | 'window' | 'block'>();
     expectTypeOf<typeof root.CBOW_DEFAULTS>().toEqualTypeOf<Readonly<root.CbowAlgorithmOptions>>();
     expectTypeOf<typeof root.MAX_DIM>().toEqualTypeOf<10_000>();
   });

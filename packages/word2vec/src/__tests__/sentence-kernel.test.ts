@@ -202,7 +202,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     window: fc.integer({ min: 1, max: 4 }),
     counts: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }),
     objective: fc.constantFrom('ns', 'hs', 'both'),
-    shareNegatives: fc.boolean(),
+    shareNegatives: fc.constantFrom<NegativeSharing>('none', 'window', 'block'),
     skipSaturated: fc.boolean(),
     // Weights of 1 keep |score| < 6 (with the spread scaled beyond 11 dimensions); 8 saturates many.
     spread: fc.constantFrom(1, 8),
@@ -242,9 +242,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
           negative: r.objective === 'hs' ? 0 : r.negative,
           hs: r.objective !== 'ns',
           sharing:
-            r.shareNegatives && r.architecture === 'skipgram' && r.objective === 'ns' && !r.encoded
-              ? 'window'
-              : 'none',
+            r.architecture === 'skipgram' && r.objective === 'ns' && !r.encoded ? r.shareNegatives : 'none',
           skipSaturated: r.skipSaturated,
           spread: r.spread,
           encoder: t.encoder,
@@ -309,46 +307,51 @@ describe('the WebAssembly sentence loop against the TypeScript loop', () => {
     }
   });
 
-  // Windows of up to 12 words on each side: the 24 context rows of a word train in two blocks of
-  // SHARED_NEGATIVES_BLOCK rows and fewer against one draw of negatives. The Wasm loop trains the
-  // outputs in register groups of up to 4 distinct rows: 5, 10 and 3 outputs make groups of every
-  // size, the 30-word vocabulary repeats rows within a window and within a draw, and the
-  // dimensions take every path of the chunk loops (32 and 16 bytes, then single floats).
-  it('agrees with negatives shared over windows wider than one block', () => {
-    for (const [dim, negative] of [
-      [10, 4],
-      [22, 9],
-      [37, 2],
-    ] as const) {
-      const random = new Random(11);
-      const counts = Array.from({ length: 30 }, (_, i) => 500 / (i + 1));
-      const sentences = Array.from({ length: 40 }, () =>
-        Array.from({ length: 5 + random.nextInt(40) }, () => random.nextInt(counts.length)),
-      );
-      const c: Case = {
-        architecture: 'skipgram',
-        cbowMean: true,
-        dim,
-        window: 12,
-        counts,
-        negative,
-        hs: false,
-        sharing: 'window',
-        skipSaturated: false,
-        spread: 1,
-        encoder: null,
-        extraRows: 0,
-        keep: null,
-        sentences,
-        seed: 5,
-        lr: 0.025,
-      };
-      expectSameTraining(c, 'ts-on-wasm');
-      // Against the TypeScript kernels (float tolerance) on the first case: with 10 outputs on 30
-      // words the rounding differences of the two kernels' sums grow past the tolerance.
-      if (dim === 10) expectSameTraining(c);
-    }
-  });
+  // Windows of up to 12 words on each side: with 'window', the 24 context rows of a word train in
+  // two blocks of SHARED_NEGATIVES_BLOCK rows and fewer against one draw of negatives; with
+  // 'block', in up to 6 blocks of BLOCK_SHARING_ROWS rows with a draw each, all drawn one word
+  // ahead in the Wasm loop. The Wasm loop trains the outputs in register groups of up to 4
+  // distinct rows: 5, 10 and 3 outputs (4, 9 and 2 with 'block') make groups of every size, the
+  // 30-word vocabulary repeats rows within a window and within a draw, and the dimensions take
+  // every path of the chunk loops (32 and 16 bytes, then single floats).
+  it.each(['window', 'block'] as const)(
+    'agrees with negatives shared over windows wider than one block (%s)',
+    (sharing) => {
+      for (const [dim, negative] of [
+        [10, 4],
+        [22, 9],
+        [37, 2],
+      ] as const) {
+        const random = new Random(11);
+        const counts = Array.from({ length: 30 }, (_, i) => 500 / (i + 1));
+        const sentences = Array.from({ length: 40 }, () =>
+          Array.from({ length: 5 + random.nextInt(40) }, () => random.nextInt(counts.length)),
+        );
+        const c: Case = {
+          architecture: 'skipgram',
+          cbowMean: true,
+          dim,
+          window: 12,
+          counts,
+          negative,
+          hs: false,
+          sharing,
+          skipSaturated: false,
+          spread: 1,
+          encoder: null,
+          extraRows: 0,
+          keep: null,
+          sentences,
+          seed: 5,
+          lr: 0.025,
+        };
+        expectSameTraining(c, 'ts-on-wasm');
+        // Against the TypeScript kernels (float tolerance) on the first case: with 10 outputs on 30
+        // words the rounding differences of the two kernels' sums grow past the tolerance.
+        if (dim === 10) expectSameTraining(c);
+      }
+    },
+  );
 });
 
 // The sentence kernel trains the outputs of a prediction (the target and its negatives, or the

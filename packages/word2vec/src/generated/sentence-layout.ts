@@ -45,6 +45,8 @@ export const TABLE_LAYOUT = {
   factor: 22,
   /** 0, or negatives shared over a skip-gram window: context rows per block */
   sharedBlock: 12,
+  /** 1: each block draws its own negatives and the target is predicted pair by pair ('block'); 0: one draw per window ('window') */
+  sharedDraws: 19,
 } as const;
 /** Words of the the header of the tables block. */
 export const TABLE_HEADER_WORDS = 24;
@@ -65,7 +67,7 @@ export const WORKSPACE_LAYOUT = {
   hidden: 8,
   /** address of dim floats */
   gradient: 9,
-  /** address of 2 · negative ints: the draws of two predictions */
+  /** address of the draws of two predictions: 2 · negative ints, or 2 · negative · blocks per window with sharedDraws */
   noise: 10,
   /** what drawNegatives read of the rows, stored so the reads stay */
   sink: 11,

@@ -20,7 +20,9 @@ export interface NegativeSamplingConfig {
    * Which predictions share one draw of noise outputs: `'none'` (the default) draws `negative`
    * outputs for every prediction, as word2vec, gensim and fastText do; `'window'` draws them once
    * per skip-gram window and trains all the window's context rows against the target and those
-   * outputs as one small matrix product ({@link Objective.updateWindow}; Ji et al. 2016's HogBatch).
+   * outputs as one small matrix product ({@link Objective.updateWindow}; Ji et al. 2016's HogBatch);
+   * `'block'` draws them once per block of {@link BLOCK_SHARING_ROWS} context rows of a window, and
+   * predicts the target pair by pair before each block, as `'none'` does.
    */
   readonly sharing?: NegativeSharing;
 }
@@ -30,7 +32,13 @@ export interface NegativeSamplingConfig {
  * {@link NegativeSamplingConfig.sharing}).
  * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
  */
-export type NegativeSharing = 'none' | 'window';
+export type NegativeSharing = (typeof NEGATIVE_SHARINGS)[number];
+
+/**
+ * Every {@link NegativeSharing}, in the order error messages list them.
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
+export const NEGATIVE_SHARINGS = ['none', 'window', 'block'] as const;
 
 /**
  * With shared negatives, the context rows of a window are trained in blocks of at most this many
@@ -40,11 +48,21 @@ export type NegativeSharing = 'none' | 'window';
  */
 export const SHARED_NEGATIVES_BLOCK = 16;
 
-/** Whether `objectives` train skip-gram windows with shared negatives (`sharing: 'window'`). */
+/**
+ * With `sharing: 'block'`, the context rows of a window that share one draw of negatives: a
+ * quarter of the draws of `'none'` and most of `'window'`'s speed, while the noise outputs stay as
+ * spread over the vocabulary as the hubs of a heavy-tailed graph need (docs/graph.md).
+ * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
+ */
+export const BLOCK_SHARING_ROWS = 4;
+
+/** Whether `objectives` train skip-gram windows with shared negatives (`sharing` not `'none'`). */
 export function sharesNegatives(objectives: ReadonlyArray<{ readonly kind: string }>): boolean {
   return objectives.some(
     (config) =>
-      config.kind === 'negative-sampling' && (config as NegativeSamplingConfig).sharing === 'window',
+      config.kind === 'negative-sampling' &&
+      (config as NegativeSamplingConfig).sharing !== undefined &&
+      (config as NegativeSamplingConfig).sharing !== 'none',
   );
 }
 
@@ -54,7 +72,12 @@ class NegativeSampling implements Objective {
   readonly #weights: Float32Array;
   readonly #dim: number;
   readonly #tools: ObjectiveTools;
-  /** Shared negatives: the output row offsets of a window (target first) and the pairs' updates. */
+  /** Whether each block of BLOCK_SHARING_ROWS rows draws its own negatives (`sharing: 'block'`). */
+  readonly #perBlock: boolean;
+  /**
+   * Shared negatives: the output row offsets of a block (the target first, unless #perBlock) and
+   * the pairs' updates.
+   */
   readonly #outputs: Int32Array;
   readonly #updates: Float32Array;
 
@@ -64,9 +87,25 @@ class NegativeSampling implements Objective {
     this.#weights = config.outputWeights;
     this.#dim = dim;
     this.#tools = tools;
-    const shared = config.sharing === 'window';
-    this.#outputs = new Int32Array(shared ? 1 + config.negative : 0);
-    this.#updates = new Float32Array(shared ? SHARED_NEGATIVES_BLOCK * (1 + config.negative) : 0);
+    const sharing = config.sharing ?? 'none';
+    this.#perBlock = sharing === 'block';
+    const rows = sharing === 'none' ? 0 : this.#perBlock ? BLOCK_SHARING_ROWS : SHARED_NEGATIVES_BLOCK;
+    this.#outputs = new Int32Array(rows === 0 ? 0 : 1 + config.negative);
+    this.#updates = new Float32Array(rows * (1 + config.negative));
+  }
+
+  /** Draws `negative` noise outputs into #outputs from `from` on, but the target; returns the end. */
+  #drawOutputs(target: number, from: number): number {
+    const { random } = this.#tools;
+    const dim = this.#dim;
+    const outputs = this.#outputs;
+    let outputCount = from;
+    for (let d = 0; d < this.#negative; d++) {
+      const noise = this.#noise.sample(random);
+      // As for one prediction: a draw that hits the target is not a negative example.
+      if (noise !== target) outputs[outputCount++] = noise * dim;
+    }
+    return outputCount;
   }
 
   updateWindow(
@@ -77,17 +116,18 @@ class NegativeSampling implements Objective {
     lr: number,
     inputUpdates: Float32Array,
   ): number {
-    const { random } = this.#tools;
-    const dim = this.#dim;
-    const outputs = this.#outputs;
-    outputs[0] = target * dim;
-    let outputCount = 1;
-    for (let d = 0; d < this.#negative; d++) {
-      const noise = this.#noise.sample(random);
-      // As for one prediction: a draw that hits the target is not a negative example.
-      if (noise !== target) outputs[outputCount++] = noise * dim;
-    }
     let loss = 0;
+    if (this.#perBlock) {
+      for (let first = 0; first < count; first += BLOCK_SHARING_ROWS) {
+        const size = Math.min(BLOCK_SHARING_ROWS, count - first);
+        const outputCount = this.#drawOutputs(target, 0);
+        loss += this.#predictTarget(inputs, rows, first, size, target, lr, inputUpdates);
+        loss += this.#trainBlock(inputs, rows, first, size, outputCount, lr, inputUpdates);
+      }
+      return loss;
+    }
+    this.#outputs[0] = target * this.#dim;
+    const outputCount = this.#drawOutputs(target, 1);
     for (let first = 0; first < count; first += SHARED_NEGATIVES_BLOCK) {
       const size = Math.min(SHARED_NEGATIVES_BLOCK, count - first);
       loss += this.#trainBlock(inputs, rows, first, size, outputCount, lr, inputUpdates);
@@ -96,9 +136,41 @@ class NegativeSampling implements Objective {
   }
 
   /**
-   * Rows `rows[first..first + size)` of `inputs` against the first `outputCount` outputs: all the
-   * scores from the current weights; then per output, its share of every input's update (from the
-   * output row before its update) and its update (from the inputs before theirs); then the inputs'
+   * With `sharing: 'block'`, the target's logistic step for rows `rows[first..first + size)` in
+   * turn: each row's update (g · the target row) starts its slot of `inputUpdates`, and the target
+   * row takes g · the row at once, as in `'none'`'s pairs; the rows change after the block.
+   */
+  #predictTarget(
+    inputs: Float32Array,
+    rows: Int32Array,
+    first: number,
+    size: number,
+    target: number,
+    lr: number,
+    inputUpdates: Float32Array,
+  ): number {
+    const { math, sigmoid } = this.#tools;
+    const dim = this.#dim;
+    const weights = this.#weights;
+    const targetAt = target * dim;
+    let loss = 0;
+    inputUpdates.fill(0, 0, size * dim);
+    for (let c = 0; c < size; c++) {
+      const row = rows[first + c]!;
+      const score = math.dot(inputs, row, weights, targetAt, dim);
+      loss -= sigmoid.logSigmoid(score);
+      const g = (1 - sigmoid.sigmoid(score)) * lr;
+      math.axpy(g, weights, targetAt, inputUpdates, c * dim, dim);
+      math.axpy(g, inputs, row, weights, targetAt, dim);
+    }
+    return loss;
+  }
+
+  /**
+   * Rows `rows[first..first + size)` of `inputs` against the first `outputCount` outputs (the
+   * target first, label 1, unless #perBlock): all the scores from the current weights; then per
+   * output, its share of every input's update (from the output row before its update; added to the
+   * target's with #perBlock) and its update (from the inputs before theirs); then the inputs'
    * updates. An output drawn twice is updated twice, the second time from its updated row.
    */
   #trainBlock(
@@ -120,12 +192,12 @@ class NegativeSampling implements Objective {
       const row = rows[first + c]!;
       for (let o = 0; o < outputCount; o++) {
         const score = math.dot(inputs, row, weights, outputs[o]!, dim);
-        const label = o === 0 ? 1 : 0;
+        const label = o === 0 && !this.#perBlock ? 1 : 0;
         updates[c * outputCount + o] = (label - sigmoid.sigmoid(score)) * lr;
         loss -= sigmoid.logSigmoid(label === 1 ? score : -score);
       }
     }
-    inputUpdates.fill(0, 0, size * dim);
+    if (!this.#perBlock) inputUpdates.fill(0, 0, size * dim);
     for (let o = 0; o < outputCount; o++) {
       const output = outputs[o]!;
       for (let c = 0; c < size; c++) {
@@ -196,6 +268,17 @@ function packAliasTable(noise: NoiseDistribution): Int32Array {
   return packed;
 }
 
+/** Whether `value` is a {@link NegativeSharing}. */
+export function isNegativeSharing(value: unknown): value is NegativeSharing {
+  return (NEGATIVE_SHARINGS as readonly unknown[]).includes(value);
+}
+
+/** The choices of negativeSharing, quoted, for an error message: `"none", "window" or "block"`. */
+export function sharingChoices(extra: readonly string[] = []): string {
+  const quoted = [...extra, ...NEGATIVE_SHARINGS].map((choice) => `"${choice}"`);
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
 /**
  * The negative-sampling objective's descriptor.
  * @experimental Part of `@embedkit/word2vec/engine`, which may change in a minor release.
@@ -207,8 +290,7 @@ export const negativeSampling: ObjectiveDescriptor<NegativeSamplingConfig> = {
     if (!Number.isInteger(negative) || negative < 1)
       throw new ConfigError('negative', negative, 'an integer >= 1');
     const sharing = config.sharing ?? 'none';
-    if (sharing !== 'none' && sharing !== 'window')
-      throw new ConfigError('negativeSharing', sharing, '"none" or "window"');
+    if (!isNegativeSharing(sharing)) throw new ConfigError('negativeSharing', sharing, sharingChoices());
     checkMatrix('outputWeights', outputWeights, noiseCounts.length, dim);
     return noiseCounts.length;
   },
@@ -220,6 +302,10 @@ export const negativeSampling: ObjectiveDescriptor<NegativeSamplingConfig> = {
       const noise = new NoiseDistribution(config.noiseCounts, config.noisePower);
       tables.word('negative', config.negative);
       if (config.sharing === 'window') tables.word('sharedBlock', SHARED_NEGATIVES_BLOCK);
+      if (config.sharing === 'block') {
+        tables.word('sharedBlock', BLOCK_SHARING_ROWS);
+        tables.word('sharedDraws', 1);
+      }
       tables.weights('output', config.outputWeights);
       tables.table('aliasTable', packAliasTable(noise));
     },
