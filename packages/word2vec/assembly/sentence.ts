@@ -572,12 +572,29 @@ function predictTargetByPairs(count: i32, target: i32, lr: f64): f64 {
     dotProducts(inputAt, targetAt, targetAt, targetAt, targetAt, 1, dim);
     loss -= tableLogSigmoid(dotScore0, logTable, maxExp, factor);
     const g = <f32>((1 - tableSigmoid(dotScore0, sigmoid, maxExp, factor)) * lr);
-    const updateAt = blockInputUpdates + <usize>c * rowBytes;
-    zero(updateAt);
-    axpy(g, targetAt, updateAt, dim);
-    axpy(g, inputAt, targetAt, dim);
+    targetPairUpdate(g, inputAt, targetAt, blockInputUpdates + <usize>c * rowBytes);
   }
   return loss;
+}
+
+/**
+ * One pass for a target pair's two updates, with the bits of the TypeScript objective's zero fill
+ * and two axpys: the input's update 0 + g · target (into `updateAt`) and target += g · input.
+ */
+function targetPairUpdate(g: f32, inputAt: usize, targetAt: usize, updateAt: usize): void {
+  const gs = f32x4.splat(g);
+  const zeros = f32x4.splat(0);
+  let i: usize = 0;
+  for (; i + 16 <= rowBytes; i += 16) {
+    const target = v128.load(targetAt + i);
+    v128.store(updateAt + i, f32x4.add(zeros, f32x4.mul(gs, target)));
+    v128.store(targetAt + i, f32x4.add(target, f32x4.mul(gs, v128.load(inputAt + i))));
+  }
+  for (; i < rowBytes; i += 4) {
+    const target = load<f32>(targetAt + i);
+    store<f32>(updateAt + i, <f32>0 + g * target);
+    store<f32>(targetAt + i, target + g * load<f32>(inputAt + i));
+  }
 }
 
 /**

@@ -182,9 +182,9 @@ function skipGramSentence(state: TrainingState, length: number): void {
 }
 
 /**
- * Skip-gram with negatives shared over each window (`sharing: 'window'`, no encoder): a word draws
- * its window, then the input rows of its context words predict it against one draw of noise
- * outputs (the objective's `updateWindow`), instead of one draw per pair.
+ * Skip-gram with shared negatives (`sharing: 'window'` or `'block'`, no encoder): a word draws its
+ * window, then the input rows of its context words predict it against one draw of noise outputs
+ * per window or per block of rows (the objective's `updateWindow`), instead of one draw per pair.
  */
 function skipGramSharedSentence(state: TrainingState, length: number): void {
   const { setup, random, objective, lr } = state;

@@ -29,11 +29,11 @@ export interface Objective {
     gradient: Float32Array,
   ): number;
   /**
-   * Skip-gram with negatives shared over a window (only negative sampling with
-   * `sharing: 'window'` has it): draws the noise outputs once, then trains each of the `count`
-   * input rows at offsets `rows[0..count)` of `inputs` (`dim` floats each; the context words of one
-   * centre word) to predict `target` against them, as blocks of small matrix products, and updates
-   * those input rows itself.
+   * Skip-gram with negatives shared over a window (only negative sampling with `sharing:
+   * 'window'` or `'block'` has it): draws the noise outputs once (`'window'`) or once per block of
+   * rows (`'block'`), then trains each of the `count` input rows at offsets `rows[0..count)` of
+   * `inputs` (`dim` floats each; the context words of one centre word) to predict `target` against
+   * them, as blocks of small matrix products, and updates those input rows itself.
    *
    * @param inputUpdates - scratch for the updates of a block of input rows: `SHARED_NEGATIVES_BLOCK ·
    *   dim` floats (from core-math's `allocateFloat32`, so the WebAssembly kernels run on it)
