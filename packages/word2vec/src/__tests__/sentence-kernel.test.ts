@@ -256,9 +256,15 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
   });
 
 describe('the WebAssembly sentence loop against the TypeScript loop', () => {
+  // With the wide spread, some scores fall on an edge of a sigmoid-table bin, where the float64
+  // and float32 dot products pick neighbouring bins and the weights part by more than the
+  // tolerance (about 1 case in 1,000-3,000); the bit-for-bit test below covers the wide spread.
   it('makes the same random decisions and trains the same weights (to float tolerance)', () => {
     fc.assert(
-      fc.property(caseArbitrary, (c) => expectSameTraining(c)),
+      fc.property(
+        caseArbitrary.map((c) => ({ ...c, spread: 1 })),
+        (c) => expectSameTraining(c),
+      ),
       { numRuns: 150 },
     );
   });
